@@ -1,0 +1,32 @@
+/**
+ * Wires the stages together: configuration → seed loader → repository → schema → HTTP.
+ * Each stage receives what it needs; nothing is kept in module-level state.
+ */
+import "reflect-metadata";
+
+import pino, { type Logger } from "pino";
+
+import type { Config } from "./config/config";
+import { buildGraphSchema } from "./graphql/schema";
+import { type RunningService, startService } from "./http/server";
+import { InMemoryRepository } from "./repository/in-memory.repository";
+import type { GraphRepository } from "./repository/repository";
+import { loadSeed } from "./seed/seed.loader";
+
+export interface App extends RunningService {
+  readonly repository: GraphRepository;
+}
+
+export function createLogger(config: Pick<Config, "production">, destination?: pino.DestinationStream): Logger {
+  return pino(
+    { level: process.env.LOG_LEVEL ?? (config.production ? "info" : "debug"), base: { service: "bilateral-graph" } },
+    destination,
+  );
+}
+
+export async function startApp(config: Config, logger: Logger, repository?: GraphRepository): Promise<App> {
+  const repo = repository ?? new InMemoryRepository(loadSeed({ seedDir: config.seedDir }));
+  const schema = buildGraphSchema();
+  const service = await startService({ config, schema, repository: repo, logger });
+  return { ...service, repository: repo };
+}

@@ -1,0 +1,67 @@
+/**
+ * Configuration, read once from the environment at start-up and passed down. Every variable is
+ * checked; a bad value refuses start-up with a message naming the variable.
+ */
+import { isAbsolute, join, resolve } from "node:path";
+
+export interface Config {
+  /** TCP port to listen on (0 picks a free one). */
+  readonly port: number;
+  /** Interface to listen on. */
+  readonly host: string;
+  /** Folder of the seed `*.json` files. */
+  readonly seedDir: string;
+  /** Whether the service runs in production mode (`NODE_ENV=production`). */
+  readonly production: boolean;
+  /** The largest request body accepted, in bytes. */
+  readonly maxBodyBytes: number;
+  /** How long in-flight requests may take to finish after SIGTERM/SIGINT, in milliseconds. */
+  readonly shutdownGraceMs: number;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+/** The repository's own folder (two levels up from `dist/src/config` and from `src/config`). */
+export const PROJECT_ROOT = resolve(__dirname, __dirname.includes(`${join("dist", "src")}`) ? "../../.." : "../..");
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number, problems: string[]): number {
+  const raw = env[name];
+  if (raw === undefined || raw === "") return fallback;
+  if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
+    problems.push(`${name} must be an integer from ${min} to ${max}, got "${raw}"`);
+    return fallback;
+  }
+  return Number(raw);
+}
+
+export function loadConfig(env: Env = process.env): Config {
+  const problems: string[] = [];
+  const nodeEnv = env.NODE_ENV ?? "development";
+  if (!["development", "production", "test"].includes(nodeEnv)) {
+    problems.push(`NODE_ENV must be one of development, production, test, got "${nodeEnv}"`);
+  }
+  const host = env.HOST ?? "0.0.0.0";
+  if (host.trim() === "" || /\s/.test(host)) problems.push(`HOST must be a host name or IP address, got "${host}"`);
+  const seedDir = env.SEED_DIR
+    ? isAbsolute(env.SEED_DIR)
+      ? env.SEED_DIR
+      : resolve(env.SEED_DIR)
+    : join(PROJECT_ROOT, "seed");
+  const config: Config = {
+    port: integer(env, "PORT", 4000, 0, 65535, problems),
+    host,
+    seedDir,
+    production: nodeEnv === "production",
+    maxBodyBytes: integer(env, "MAX_BODY_BYTES", 100_000, 1_000, 10_000_000, problems),
+    shutdownGraceMs: integer(env, "SHUTDOWN_GRACE_MS", 10_000, 0, 600_000, problems),
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}

@@ -1,0 +1,226 @@
+/**
+ * The immutable records the repository serves. Relations are stored as ids (`countryId`), never as
+ * nested objects; resolvers follow them through the repository. Each record carries its GraphQL
+ * `__typename`, which is what the `Node` interface and the `SearchResult` union resolve on.
+ */
+import type {
+  AreaCategory,
+  CommitmentKind,
+  CommitmentStatus,
+  CompanySector,
+  MeetingFormat,
+  RouteStatus,
+  SourceKind,
+  Stance,
+  StatementKind,
+} from "./enums";
+
+export interface CitationRecord {
+  readonly sourceId: string;
+  /** Offset of the first character of the quote, in Unicode code points. */
+  readonly start: number;
+  /** Offset just past the last character of the quote, in Unicode code points. */
+  readonly end: number;
+  readonly quote: string;
+  /** The whole sentence of the source that contains the quote's start. */
+  readonly sentence: string;
+}
+
+interface Base<T extends string> {
+  readonly __typename: T;
+  readonly id: string;
+  readonly citations: readonly CitationRecord[];
+}
+
+export interface SourceRecord extends Base<"Source"> {
+  readonly title: string;
+  readonly kind: SourceKind;
+  readonly file: string;
+  readonly text: string;
+  readonly publishedOn: string;
+  readonly datelineCityId: string | null;
+  readonly reportedBy: string | null;
+  readonly publisher: string | null;
+  readonly language: string;
+}
+
+export interface CountryRecord extends Base<"Country"> {
+  readonly code: string;
+  readonly name: string;
+  readonly officialName: string;
+  readonly aliases: readonly string[];
+  readonly capitalId: string;
+  readonly region: string;
+  readonly demonym: string;
+}
+
+export interface CityRecord extends Base<"City"> {
+  readonly name: string;
+  readonly aliases: readonly string[];
+  readonly countryId: string;
+}
+
+export interface LeaderRecord extends Base<"Leader"> {
+  readonly name: string;
+  readonly aliases: readonly string[];
+  readonly title: string;
+  readonly office: string;
+  readonly countryId: string;
+}
+
+export interface CompanyRecord extends Base<"Company"> {
+  readonly name: string;
+  readonly aliases: readonly string[];
+  readonly countryId: string;
+  readonly sector: CompanySector;
+  readonly description: string;
+}
+
+export interface MeetingFormatRecord {
+  readonly format: MeetingFormat;
+  readonly description: string;
+  readonly citations: readonly CitationRecord[];
+}
+
+export interface MeetingRecord extends Base<"Meeting"> {
+  readonly title: string;
+  readonly description: string;
+  readonly date: string | null;
+  readonly cityId: string;
+  readonly hostCountryId: string;
+  readonly participantIds: readonly string[];
+  readonly invitedById: string | null;
+  readonly continuesId: string | null;
+  readonly formats: readonly MeetingFormatRecord[];
+}
+
+export interface DelegationRecord extends Base<"Delegation"> {
+  readonly name: string;
+  readonly countryId: string;
+  readonly meetingId: string;
+}
+
+export interface CooperationAreaRecord extends Base<"CooperationArea"> {
+  readonly name: string;
+  readonly aliases: readonly string[];
+  readonly category: AreaCategory;
+  readonly description: string;
+  readonly companyIds: readonly string[];
+}
+
+export interface PositionRecord extends Base<"Position"> {
+  readonly areaId: string;
+  readonly actorId: string;
+  readonly stance: Stance;
+  readonly meetingId: string;
+  readonly summary: string;
+}
+
+export interface MoneyRecord {
+  readonly amount: number;
+  readonly currency: string;
+}
+
+export interface QuantityRecord {
+  readonly value: number;
+  readonly unit: string;
+}
+
+export interface CommitmentRecord extends Base<"Commitment"> {
+  readonly title: string;
+  readonly description: string;
+  readonly kind: CommitmentKind;
+  readonly status: CommitmentStatus;
+  readonly partyIds: readonly string[];
+  readonly beneficiaryId: string | null;
+  readonly areaId: string;
+  readonly meetingId: string;
+  readonly value: MoneyRecord | null;
+  readonly quantity: QuantityRecord | null;
+}
+
+export interface FlightRouteRecord extends Base<"FlightRoute"> {
+  readonly operatorId: string;
+  readonly originId: string;
+  readonly destinationId: string;
+  readonly direct: boolean;
+  readonly status: RouteStatus;
+  readonly plannedYear: number | null;
+  readonly plannedYearBasis: string | null;
+  readonly areaId: string;
+  readonly expectedBenefits: readonly string[];
+}
+
+export interface AwardRecord extends Base<"Award"> {
+  readonly name: string;
+  readonly aliases: readonly string[];
+  readonly countryId: string;
+  readonly description: string;
+}
+
+export interface AwardConferralRecord extends Base<"AwardConferral"> {
+  readonly awardId: string;
+  readonly conferredById: string;
+  readonly recipientId: string;
+  readonly date: string;
+  readonly cityId: string;
+  readonly meetingId: string | null;
+  readonly reason: string;
+  readonly recipientResponse: string | null;
+}
+
+export interface SharedValueRecord extends Base<"SharedValue"> {
+  readonly name: string;
+  readonly aliases: readonly string[];
+  readonly countryIds: readonly string[];
+  readonly notedById: string;
+  readonly meetingId: string;
+}
+
+export interface StatementRecord extends Base<"Statement"> {
+  readonly speakerIds: readonly string[];
+  readonly meetingId: string;
+  readonly kind: StatementKind;
+  readonly summary: string;
+}
+
+export type NodeRecord =
+  | SourceRecord
+  | CountryRecord
+  | CityRecord
+  | LeaderRecord
+  | CompanyRecord
+  | MeetingRecord
+  | DelegationRecord
+  | CooperationAreaRecord
+  | PositionRecord
+  | CommitmentRecord
+  | FlightRouteRecord
+  | AwardRecord
+  | AwardConferralRecord
+  | SharedValueRecord
+  | StatementRecord;
+
+export type NodeTypename = NodeRecord["__typename"];
+
+/** Records that may take a position on a cooperation area. */
+export type ActorRecord = CountryRecord | LeaderRecord | CompanyRecord | DelegationRecord;
+
+/** Everything the loader hands the repository: validated, cross-checked, frozen. */
+export interface GraphData {
+  readonly sources: readonly SourceRecord[];
+  readonly countries: readonly CountryRecord[];
+  readonly cities: readonly CityRecord[];
+  readonly leaders: readonly LeaderRecord[];
+  readonly companies: readonly CompanyRecord[];
+  readonly meetings: readonly MeetingRecord[];
+  readonly delegations: readonly DelegationRecord[];
+  readonly cooperationAreas: readonly CooperationAreaRecord[];
+  readonly positions: readonly PositionRecord[];
+  readonly commitments: readonly CommitmentRecord[];
+  readonly flightRoutes: readonly FlightRouteRecord[];
+  readonly awards: readonly AwardRecord[];
+  readonly awardConferrals: readonly AwardConferralRecord[];
+  readonly sharedValues: readonly SharedValueRecord[];
+  readonly statements: readonly StatementRecord[];
+}

@@ -1,0 +1,53 @@
+import { Args, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
+
+import type { CityRecord } from "../../domain/records";
+import type { GraphContext } from "../common/context";
+import { EntityResolver } from "../common/entity.resolver";
+import { then } from "../common/maybe";
+import { list, ref } from "../common/relations";
+import { Country } from "../country/country.type";
+import { FlightRouteListArgs } from "../flight-route/flight-route.args";
+import { FlightRouteConnection } from "../flight-route/flight-route.type";
+import { MeetingListArgs } from "../meeting/meeting.args";
+import { MeetingConnection } from "../meeting/meeting.type";
+import { CityListArgs } from "./city.args";
+import { City, CityConnection } from "./city.type";
+
+@Resolver((_of) => City)
+export class CityResolver extends EntityResolver({
+  typename: "City",
+  objectType: City,
+  connection: CityConnection,
+  args: CityListArgs,
+  one: "city",
+  many: "cities",
+  plural: "cities",
+}) {
+  @FieldResolver((_returns) => Country, { description: "The country the city is in." })
+  country(@Root() city: CityRecord, @Ctx() ctx: GraphContext) {
+    return ref(ctx, "Country", city.countryId);
+  }
+
+  @FieldResolver((_returns) => Boolean, { description: "Whether the city is its country's capital." })
+  isCapital(@Root() city: CityRecord, @Ctx() ctx: GraphContext) {
+    return then(ref(ctx, "Country", city.countryId), (country) => country?.capitalId === city.id);
+  }
+
+  @FieldResolver((_returns) => MeetingConnection, { description: "Meetings held in the city." })
+  meetings(
+    @Root() city: CityRecord,
+    @Args((_type) => MeetingListArgs) args: MeetingListArgs,
+    @Ctx() ctx: GraphContext,
+  ) {
+    return list(ctx, "Meeting", args, { city: city.id });
+  }
+
+  @FieldResolver((_returns) => FlightRouteConnection, { description: "Flight routes that start or end in the city." })
+  flightRoutes(
+    @Root() city: CityRecord,
+    @Args((_type) => FlightRouteListArgs) args: FlightRouteListArgs,
+    @Ctx() ctx: GraphContext,
+  ) {
+    return list(ctx, "FlightRoute", args, { city: city.id });
+  }
+}

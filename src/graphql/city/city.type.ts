@@ -1,0 +1,20 @@
+import { Field, ObjectType } from "type-graphql";
+
+import { Citation } from "../common/citation.type";
+import { Connection } from "../common/connection.type";
+import { Node } from "../common/node.interface";
+
+@ObjectType("City", { implements: Node, description: "A city named by the sources." })
+export class City extends Node {
+  @Field((_type) => String, { description: 'The name, e.g. "Almaty".' })
+  name!: string;
+
+  @Field((_type) => [String], { description: "Other names the sources use for the city." })
+  aliases!: string[];
+
+  @Field((_type) => [Citation], { description: "Where the sources name the city or state its facts." })
+  citations!: Citation[];
+}
+
+@ObjectType("CityConnection", { description: "A page of cities." })
+export class CityConnection extends Connection("City", City, "cities") {}

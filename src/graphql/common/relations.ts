@@ -1,0 +1,73 @@
+/**
+ * How resolvers follow relations: always through the repository's batch-shaped methods, so a
+ * relation costs one index lookup and a database-backed repository can batch them.
+ */
+import type { NodeTypename } from "../../domain/records";
+import { paginate } from "../../repository/pagination";
+import type {
+  FilterByType,
+  MaybePromise,
+  Ordering,
+  OrderDirection,
+  OrderField,
+  Page,
+  RecordByType,
+} from "../../repository/repository";
+import type { GraphContext } from "./context";
+import type { ListArgsShape } from "./list.args";
+import { then } from "./maybe";
+
+/** The record an id points at, or null. */
+export function ref<K extends NodeTypename>(
+  ctx: GraphContext,
+  type: K,
+  id: string | null,
+): MaybePromise<RecordByType[K] | null> {
+  if (id === null) return null;
+  return then(ctx.repository.getMany(type, [id]), (found) => found[0] ?? null);
+}
+
+/** The records a list of ids points at, in order, skipping none (ids are checked at load). */
+export function refs<K extends NodeTypename>(
+  ctx: GraphContext,
+  type: K,
+  ids: readonly string[],
+): MaybePromise<Array<RecordByType[K]>> {
+  return then(ctx.repository.getMany(type, ids), (found) => found.filter((r): r is RecordByType[K] => r !== null));
+}
+
+export function toOrdering(order: { field: string; direction: string } | null | undefined): Ordering | null {
+  return order ? { field: order.field as OrderField, direction: order.direction as OrderDirection } : null;
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  const norm = (v: unknown): string =>
+    Array.isArray(v)
+      ? v
+          .map((x) => String(x).toUpperCase())
+          .sort()
+          .join("|")
+      : String(v).toUpperCase();
+  return norm(a) === norm(b);
+}
+
+/** A list of records of `type`, with the user's arguments, a fixed filter and the defaults applied. */
+export function list<K extends NodeTypename>(
+  ctx: GraphContext,
+  type: K,
+  args: ListArgsShape<object, { field: string; direction: string }>,
+  fixed: Partial<FilterByType[K]> = {},
+): MaybePromise<Page<RecordByType[K]>> {
+  const filter: Record<string, unknown> = { ...(args.filter ?? {}) };
+  for (const [key, value] of Object.entries(fixed)) {
+    const given = filter[key];
+    // The user asked for something the relation excludes: the answer is an empty page.
+    if (given !== null && given !== undefined && !sameValue(given, value)) return paginate([], args);
+    filter[key] = value;
+  }
+  return ctx.repository.list(type, {
+    filter: filter,
+    orderBy: toOrdering(args.orderBy),
+    page: args,
+  });
+}

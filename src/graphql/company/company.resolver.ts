@@ -1,0 +1,62 @@
+import { Args, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
+
+import type { CompanyRecord } from "../../domain/records";
+import type { GraphContext } from "../common/context";
+import { EntityResolver } from "../common/entity.resolver";
+import { list, ref } from "../common/relations";
+import { CooperationAreaListArgs } from "../cooperation-area/cooperation-area.args";
+import { CooperationAreaConnection } from "../cooperation-area/cooperation-area.type";
+import { Country } from "../country/country.type";
+import { FlightRouteListArgs } from "../flight-route/flight-route.args";
+import { FlightRouteConnection } from "../flight-route/flight-route.type";
+import { PositionListArgs } from "../position/position.args";
+import { PositionConnection } from "../position/position.type";
+import { CompanyListArgs } from "./company.args";
+import { Company, CompanyConnection } from "./company.type";
+
+@Resolver((_of) => Company)
+export class CompanyResolver extends EntityResolver({
+  typename: "Company",
+  objectType: Company,
+  connection: CompanyConnection,
+  args: CompanyListArgs,
+  one: "company",
+  many: "companies",
+  plural: "companies",
+}) {
+  @FieldResolver((_returns) => Country, { description: "The company's country." })
+  country(@Root() company: CompanyRecord, @Ctx() ctx: GraphContext) {
+    return ref(ctx, "Country", company.countryId);
+  }
+
+  @FieldResolver((_returns) => CooperationAreaConnection, {
+    description: "Areas of cooperation the company takes part in.",
+  })
+  cooperationAreas(
+    @Root() company: CompanyRecord,
+    @Args((_type) => CooperationAreaListArgs) args: CooperationAreaListArgs,
+    @Ctx() ctx: GraphContext,
+  ) {
+    return list(ctx, "CooperationArea", args, { company: company.id });
+  }
+
+  @FieldResolver((_returns) => PositionConnection, {
+    description: "Positions the company took (plans it announced, cooperation it takes part in).",
+  })
+  positions(
+    @Root() company: CompanyRecord,
+    @Args((_type) => PositionListArgs) args: PositionListArgs,
+    @Ctx() ctx: GraphContext,
+  ) {
+    return list(ctx, "Position", args, { actor: company.id });
+  }
+
+  @FieldResolver((_returns) => FlightRouteConnection, { description: "Flight routes the company operates or plans." })
+  flightRoutes(
+    @Root() company: CompanyRecord,
+    @Args((_type) => FlightRouteListArgs) args: FlightRouteListArgs,
+    @Ctx() ctx: GraphContext,
+  ) {
+    return list(ctx, "FlightRoute", args, { operator: company.id });
+  }
+}

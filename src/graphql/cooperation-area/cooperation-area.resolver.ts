@@ -1,0 +1,67 @@
+import { Args, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
+
+import type { CooperationAreaRecord } from "../../domain/records";
+import { CommitmentListArgs } from "../commitment/commitment.args";
+import { CommitmentConnection } from "../commitment/commitment.type";
+import type { GraphContext } from "../common/context";
+import { EntityResolver } from "../common/entity.resolver";
+import { list } from "../common/relations";
+import { CompanyListArgs } from "../company/company.args";
+import { CompanyConnection } from "../company/company.type";
+import { FlightRouteListArgs } from "../flight-route/flight-route.args";
+import { FlightRouteConnection } from "../flight-route/flight-route.type";
+import { PositionListArgs } from "../position/position.args";
+import { PositionConnection } from "../position/position.type";
+import { CooperationAreaListArgs } from "./cooperation-area.args";
+import { CooperationArea, CooperationAreaConnection } from "./cooperation-area.type";
+
+@Resolver((_of) => CooperationArea)
+export class CooperationAreaResolver extends EntityResolver({
+  typename: "CooperationArea",
+  objectType: CooperationArea,
+  connection: CooperationAreaConnection,
+  args: CooperationAreaListArgs,
+  one: "cooperationArea",
+  many: "cooperationAreas",
+  plural: "areas of cooperation",
+}) {
+  @FieldResolver((_returns) => PositionConnection, {
+    description: "Who proposed, supported or noted the area, and how (filter by `stance`).",
+  })
+  positions(
+    @Root() area: CooperationAreaRecord,
+    @Args((_type) => PositionListArgs) args: PositionListArgs,
+    @Ctx() ctx: GraphContext,
+  ) {
+    return list(ctx, "Position", args, { area: area.id });
+  }
+
+  @FieldResolver((_returns) => CompanyConnection, { description: "Companies that take part in the area." })
+  companies(
+    @Root() area: CooperationAreaRecord,
+    @Args((_type) => CompanyListArgs) args: CompanyListArgs,
+    @Ctx() ctx: GraphContext,
+  ) {
+    return list(ctx, "Company", args, { area: area.id });
+  }
+
+  @FieldResolver((_returns) => CommitmentConnection, { description: "Commitments made in the area." })
+  commitments(
+    @Root() area: CooperationAreaRecord,
+    @Args((_type) => CommitmentListArgs) args: CommitmentListArgs,
+    @Ctx() ctx: GraphContext,
+  ) {
+    return list(ctx, "Commitment", args, { area: area.id });
+  }
+
+  @FieldResolver((_returns) => FlightRouteConnection, {
+    description: "Flight routes that serve the area (for aviation).",
+  })
+  flightRoutes(
+    @Root() area: CooperationAreaRecord,
+    @Args((_type) => FlightRouteListArgs) args: FlightRouteListArgs,
+    @Ctx() ctx: GraphContext,
+  ) {
+    return list(ctx, "FlightRoute", args, { area: area.id });
+  }
+}

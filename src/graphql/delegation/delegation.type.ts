@@ -1,0 +1,20 @@
+import { Field, ObjectType } from "type-graphql";
+
+import { Citation } from "../common/citation.type";
+import { Connection } from "../common/connection.type";
+import { Node } from "../common/node.interface";
+
+@ObjectType("Delegation", {
+  implements: Node,
+  description: "A country's official delegation at a meeting (the sources' \"officials\").",
+})
+export class Delegation extends Node {
+  @Field((_type) => String, { description: 'A name, e.g. "Official delegation of Jordan".' })
+  name!: string;
+
+  @Field((_type) => [Citation], { description: "Where the sources mention the delegation." })
+  citations!: Citation[];
+}
+
+@ObjectType("DelegationConnection", { description: "A page of delegations." })
+export class DelegationConnection extends Connection("Delegation", Delegation, "delegations") {}

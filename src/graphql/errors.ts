@@ -1,0 +1,88 @@
+/**
+ * What clients see of errors. Known input errors keep their message and get `BAD_USER_INPUT`;
+ * argument validation lists each failed constraint by argument path (never the submitted objects);
+ * anything unexpected is masked as `INTERNAL_SERVER_ERROR` and its cause is logged, never sent.
+ */
+import type { ApolloServerPlugin } from "@apollo/server";
+import { ApolloServerErrorCode, unwrapResolverError } from "@apollo/server/errors";
+import type { ValidationError } from "class-validator";
+import type { GraphQLFormattedError } from "graphql";
+import type { Logger } from "pino";
+import { ArgumentValidationError } from "type-graphql";
+
+import { InvalidArgumentError } from "../repository/pagination";
+
+export interface ArgumentProblem {
+  readonly argument: string;
+  readonly messages: readonly string[];
+}
+
+function argumentProblems(errors: readonly ValidationError[], parent = ""): ArgumentProblem[] {
+  return errors.flatMap((error) => {
+    const path = parent ? `${parent}.${error.property}` : error.property;
+    const own = Object.values(error.constraints ?? {});
+    const mine = own.length > 0 ? [{ argument: path, messages: own }] : [];
+    return [...mine, ...argumentProblems(error.children ?? [], path)];
+  });
+}
+
+export function createErrorFormatter(logger: Logger) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const cause = unwrapResolverError(error);
+    if (cause instanceof ArgumentValidationError) {
+      const problems = argumentProblems(cause.extensions.validationErrors ?? []);
+      return {
+        message: `Invalid argument: ${problems.flatMap((p) => p.messages).join("; ")}`,
+        ...(formatted.locations ? { locations: formatted.locations } : {}),
+        ...(formatted.path ? { path: formatted.path } : {}),
+        extensions: { code: ApolloServerErrorCode.BAD_USER_INPUT, arguments: problems },
+      };
+    }
+    if (cause instanceof InvalidArgumentError) {
+      return {
+        message: cause.message,
+        ...(formatted.locations ? { locations: formatted.locations } : {}),
+        ...(formatted.path ? { path: formatted.path } : {}),
+        extensions: {
+          code: ApolloServerErrorCode.BAD_USER_INPUT,
+          arguments: [{ argument: cause.argument, messages: [cause.message] }],
+        },
+      };
+    }
+    const code = formatted.extensions?.code;
+    if (code === undefined || code === ApolloServerErrorCode.INTERNAL_SERVER_ERROR) {
+      logger.error({ err: cause, path: formatted.path }, "internal error while executing an operation");
+      return {
+        message: "Internal server error",
+        ...(formatted.locations ? { locations: formatted.locations } : {}),
+        ...(formatted.path ? { path: formatted.path } : {}),
+        extensions: { code: ApolloServerErrorCode.INTERNAL_SERVER_ERROR },
+      };
+    }
+    // Apollo's own errors (parse, validation, variables, CSRF): keep message and code only.
+    return {
+      message: formatted.message,
+      ...(formatted.locations ? { locations: formatted.locations } : {}),
+      ...(formatted.path ? { path: formatted.path } : {}),
+      extensions: { code },
+    };
+  };
+}
+
+/** Answers 400 when an operation failed because of its arguments, rather than 200 with errors. */
+export function badUserInputStatusPlugin<T extends object>(): ApolloServerPlugin<T> {
+  return {
+    requestDidStart() {
+      return Promise.resolve({
+        willSendResponse({ response }) {
+          if (response.body.kind !== "single") return Promise.resolve();
+          const errors = response.body.singleResult.errors ?? [];
+          if (errors.some((e) => e.extensions?.code === ApolloServerErrorCode.BAD_USER_INPUT)) {
+            response.http.status = 400;
+          }
+          return Promise.resolve();
+        },
+      });
+    },
+  };
+}

@@ -1,0 +1,104 @@
+import { Args, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
+
+import type { LeaderRecord } from "../../domain/records";
+import { AwardConferralListArgs } from "../award-conferral/award-conferral.args";
+import { AwardConferralConnection } from "../award-conferral/award-conferral.type";
+import type { GraphContext } from "../common/context";
+import { EntityResolver } from "../common/entity.resolver";
+import { list, ref } from "../common/relations";
+import { CooperationAreaListArgs } from "../cooperation-area/cooperation-area.args";
+import { CooperationAreaConnection } from "../cooperation-area/cooperation-area.type";
+import { Country } from "../country/country.type";
+import { MeetingListArgs } from "../meeting/meeting.args";
+import { MeetingConnection } from "../meeting/meeting.type";
+import { PositionListArgs } from "../position/position.args";
+import { PositionConnection } from "../position/position.type";
+import { SharedValueListArgs } from "../shared-value/shared-value.args";
+import { SharedValueConnection } from "../shared-value/shared-value.type";
+import { StatementListArgs } from "../statement/statement.args";
+import { StatementConnection } from "../statement/statement.type";
+import { LeaderListArgs } from "./leader.args";
+import { Leader, LeaderConnection } from "./leader.type";
+
+@Resolver((_of) => Leader)
+export class LeaderResolver extends EntityResolver({
+  typename: "Leader",
+  objectType: Leader,
+  connection: LeaderConnection,
+  args: LeaderListArgs,
+  one: "leader",
+  many: "leaders",
+  plural: "leaders",
+}) {
+  @FieldResolver((_returns) => Country, { description: "The country the leader leads." })
+  country(@Root() leader: LeaderRecord, @Ctx() ctx: GraphContext) {
+    return ref(ctx, "Country", leader.countryId);
+  }
+
+  @FieldResolver((_returns) => MeetingConnection, { description: "Meetings the leader took part in." })
+  meetings(
+    @Root() leader: LeaderRecord,
+    @Args((_type) => MeetingListArgs) args: MeetingListArgs,
+    @Ctx() ctx: GraphContext,
+  ) {
+    return list(ctx, "Meeting", args, { participant: leader.id });
+  }
+
+  @FieldResolver((_returns) => AwardConferralConnection, { description: "Awards the leader received." })
+  awardsReceived(
+    @Root() leader: LeaderRecord,
+    @Args((_type) => AwardConferralListArgs) args: AwardConferralListArgs,
+    @Ctx() ctx: GraphContext,
+  ) {
+    return list(ctx, "AwardConferral", args, { recipient: leader.id });
+  }
+
+  @FieldResolver((_returns) => AwardConferralConnection, { description: "Awards the leader conferred on others." })
+  awardsConferred(
+    @Root() leader: LeaderRecord,
+    @Args((_type) => AwardConferralListArgs) args: AwardConferralListArgs,
+    @Ctx() ctx: GraphContext,
+  ) {
+    return list(ctx, "AwardConferral", args, { conferredBy: leader.id });
+  }
+
+  @FieldResolver((_returns) => PositionConnection, {
+    description: "Positions the leader took on areas of cooperation.",
+  })
+  positions(
+    @Root() leader: LeaderRecord,
+    @Args((_type) => PositionListArgs) args: PositionListArgs,
+    @Ctx() ctx: GraphContext,
+  ) {
+    return list(ctx, "Position", args, { actor: leader.id });
+  }
+
+  @FieldResolver((_returns) => CooperationAreaConnection, {
+    description: "Areas of cooperation on which the leader took a position.",
+  })
+  cooperationAreas(
+    @Root() leader: LeaderRecord,
+    @Args((_type) => CooperationAreaListArgs) args: CooperationAreaListArgs,
+    @Ctx() ctx: GraphContext,
+  ) {
+    return list(ctx, "CooperationArea", args, { actor: leader.id });
+  }
+
+  @FieldResolver((_returns) => StatementConnection, { description: "What the leader said at meetings." })
+  statements(
+    @Root() leader: LeaderRecord,
+    @Args((_type) => StatementListArgs) args: StatementListArgs,
+    @Ctx() ctx: GraphContext,
+  ) {
+    return list(ctx, "Statement", args, { speaker: leader.id });
+  }
+
+  @FieldResolver((_returns) => SharedValueConnection, { description: "Shared values the leader noted." })
+  sharedValuesNoted(
+    @Root() leader: LeaderRecord,
+    @Args((_type) => SharedValueListArgs) args: SharedValueListArgs,
+    @Ctx() ctx: GraphContext,
+  ) {
+    return list(ctx, "SharedValue", args, { notedBy: leader.id });
+  }
+}

@@ -1,0 +1,143 @@
+import { Args, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
+
+import type { MeetingRecord } from "../../domain/records";
+import { AwardConferralListArgs } from "../award-conferral/award-conferral.args";
+import { AwardConferralConnection } from "../award-conferral/award-conferral.type";
+import { City } from "../city/city.type";
+import { CommitmentListArgs } from "../commitment/commitment.args";
+import { CommitmentConnection } from "../commitment/commitment.type";
+import type { GraphContext } from "../common/context";
+import { EntityResolver } from "../common/entity.resolver";
+import { list, ref, refs } from "../common/relations";
+import { CooperationAreaListArgs } from "../cooperation-area/cooperation-area.args";
+import { CooperationAreaConnection } from "../cooperation-area/cooperation-area.type";
+import { Country } from "../country/country.type";
+import { DelegationListArgs } from "../delegation/delegation.args";
+import { DelegationConnection } from "../delegation/delegation.type";
+import { Leader } from "../leader/leader.type";
+import { PositionListArgs } from "../position/position.args";
+import { PositionConnection } from "../position/position.type";
+import { SharedValueListArgs } from "../shared-value/shared-value.args";
+import { SharedValueConnection } from "../shared-value/shared-value.type";
+import { StatementListArgs } from "../statement/statement.args";
+import { StatementConnection } from "../statement/statement.type";
+import { MeetingListArgs } from "./meeting.args";
+import { Meeting, MeetingConnection } from "./meeting.type";
+
+@Resolver((_of) => Meeting)
+export class MeetingResolver extends EntityResolver({
+  typename: "Meeting",
+  objectType: Meeting,
+  connection: MeetingConnection,
+  args: MeetingListArgs,
+  one: "meeting",
+  many: "meetings",
+  plural: "meetings",
+}) {
+  @FieldResolver((_returns) => City, { description: "Where the meeting was held." })
+  city(@Root() meeting: MeetingRecord, @Ctx() ctx: GraphContext) {
+    return ref(ctx, "City", meeting.cityId);
+  }
+
+  @FieldResolver((_returns) => Country, { description: "The country that hosted the meeting." })
+  hostCountry(@Root() meeting: MeetingRecord, @Ctx() ctx: GraphContext) {
+    return ref(ctx, "Country", meeting.hostCountryId);
+  }
+
+  @FieldResolver((_returns) => [Leader], { description: "The leaders who took part." })
+  participants(@Root() meeting: MeetingRecord, @Ctx() ctx: GraphContext) {
+    return refs(ctx, "Leader", meeting.participantIds);
+  }
+
+  @FieldResolver((_returns) => Leader, {
+    nullable: true,
+    description: "The leader at whose invitation the visit took place; null when not stated.",
+  })
+  invitedBy(@Root() meeting: MeetingRecord, @Ctx() ctx: GraphContext) {
+    return ref(ctx, "Leader", meeting.invitedById);
+  }
+
+  @FieldResolver((_returns) => Meeting, {
+    nullable: true,
+    description: "The earlier meeting this one continued; null when none is stated.",
+  })
+  continues(@Root() meeting: MeetingRecord, @Ctx() ctx: GraphContext) {
+    return ref(ctx, "Meeting", meeting.continuesId);
+  }
+
+  @FieldResolver((_returns) => MeetingConnection, { description: "Later meetings that continued this one." })
+  continuedBy(
+    @Root() meeting: MeetingRecord,
+    @Args((_type) => MeetingListArgs) args: MeetingListArgs,
+    @Ctx() ctx: GraphContext,
+  ) {
+    return list(ctx, "Meeting", args, { continues: meeting.id });
+  }
+
+  @FieldResolver((_returns) => DelegationConnection, { description: "The official delegations that took part." })
+  delegations(
+    @Root() meeting: MeetingRecord,
+    @Args((_type) => DelegationListArgs) args: DelegationListArgs,
+    @Ctx() ctx: GraphContext,
+  ) {
+    return list(ctx, "Delegation", args, { meeting: meeting.id });
+  }
+
+  @FieldResolver((_returns) => PositionConnection, {
+    description: "Positions taken on areas of cooperation at the meeting.",
+  })
+  positions(
+    @Root() meeting: MeetingRecord,
+    @Args((_type) => PositionListArgs) args: PositionListArgs,
+    @Ctx() ctx: GraphContext,
+  ) {
+    return list(ctx, "Position", args, { meeting: meeting.id });
+  }
+
+  @FieldResolver((_returns) => CooperationAreaConnection, {
+    description: "Areas of cooperation discussed at the meeting.",
+  })
+  cooperationAreas(
+    @Root() meeting: MeetingRecord,
+    @Args((_type) => CooperationAreaListArgs) args: CooperationAreaListArgs,
+    @Ctx() ctx: GraphContext,
+  ) {
+    return list(ctx, "CooperationArea", args, { meeting: meeting.id });
+  }
+
+  @FieldResolver((_returns) => CommitmentConnection, { description: "Commitments made at the meeting." })
+  commitments(
+    @Root() meeting: MeetingRecord,
+    @Args((_type) => CommitmentListArgs) args: CommitmentListArgs,
+    @Ctx() ctx: GraphContext,
+  ) {
+    return list(ctx, "Commitment", args, { meeting: meeting.id });
+  }
+
+  @FieldResolver((_returns) => AwardConferralConnection, { description: "Awards conferred at the meeting." })
+  awardConferrals(
+    @Root() meeting: MeetingRecord,
+    @Args((_type) => AwardConferralListArgs) args: AwardConferralListArgs,
+    @Ctx() ctx: GraphContext,
+  ) {
+    return list(ctx, "AwardConferral", args, { meeting: meeting.id });
+  }
+
+  @FieldResolver((_returns) => StatementConnection, { description: "Statements made at the meeting." })
+  statements(
+    @Root() meeting: MeetingRecord,
+    @Args((_type) => StatementListArgs) args: StatementListArgs,
+    @Ctx() ctx: GraphContext,
+  ) {
+    return list(ctx, "Statement", args, { meeting: meeting.id });
+  }
+
+  @FieldResolver((_returns) => SharedValueConnection, { description: "Shared values noted at the meeting." })
+  sharedValues(
+    @Root() meeting: MeetingRecord,
+    @Args((_type) => SharedValueListArgs) args: SharedValueListArgs,
+    @Ctx() ctx: GraphContext,
+  ) {
+    return list(ctx, "SharedValue", args, { meeting: meeting.id });
+  }
+}

@@ -1,0 +1,46 @@
+import { Field, ObjectType } from "type-graphql";
+
+import { MeetingFormat } from "../../domain/enums";
+import { Citation } from "../common/citation.type";
+import { Connection } from "../common/connection.type";
+import { Node } from "../common/node.interface";
+import { LocalDate } from "../common/scalars";
+
+@ObjectType("MeetingSession", { description: "A format in which a meeting's talks were held." })
+export class MeetingSession {
+  @Field((_type) => MeetingFormat, { description: "The format." })
+  format!: MeetingFormat;
+
+  @Field((_type) => String, { description: "Who took part in this format and how." })
+  description!: string;
+
+  @Field((_type) => [Citation], { description: "Where the sources describe this format." })
+  citations!: Citation[];
+}
+
+@ObjectType("Meeting", {
+  implements: Node,
+  description: "Talks between leaders: when, where, who, in which formats, and what came of them.",
+})
+export class Meeting extends Node {
+  @Field((_type) => String, { description: "A short title." })
+  title!: string;
+
+  @Field((_type) => String, { description: "What the meeting was." })
+  description!: string;
+
+  @Field((_type) => LocalDate, {
+    nullable: true,
+    description: "The date; null when the sources do not date the meeting.",
+  })
+  date!: string | null;
+
+  @Field((_type) => [MeetingSession], { description: "The formats of the talks (one to one, expanded), in order." })
+  formats!: MeetingSession[];
+
+  @Field((_type) => [Citation], { description: "Where the sources report the meeting." })
+  citations!: Citation[];
+}
+
+@ObjectType("MeetingConnection", { description: "A page of meetings." })
+export class MeetingConnection extends Connection("Meeting", Meeting, "meetings") {}

@@ -1,0 +1,160 @@
+import { Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
+
+import { AwardConferralListArgs } from "../award-conferral/award-conferral.args";
+import { AwardConferralConnection } from "../award-conferral/award-conferral.type";
+import { CommitmentListArgs } from "../commitment/commitment.args";
+import { CommitmentConnection } from "../commitment/commitment.type";
+import type { GraphContext } from "../common/context";
+import { then } from "../common/maybe";
+import { list } from "../common/relations";
+import { CooperationAreaListArgs } from "../cooperation-area/cooperation-area.args";
+import { CooperationAreaConnection } from "../cooperation-area/cooperation-area.type";
+import { DelegationListArgs } from "../delegation/delegation.args";
+import { DelegationConnection } from "../delegation/delegation.type";
+import { FlightRouteListArgs } from "../flight-route/flight-route.args";
+import { FlightRouteConnection } from "../flight-route/flight-route.type";
+import { LeaderListArgs } from "../leader/leader.args";
+import { LeaderConnection } from "../leader/leader.type";
+import { MeetingListArgs } from "../meeting/meeting.args";
+import { Meeting, MeetingConnection } from "../meeting/meeting.type";
+import { PositionListArgs } from "../position/position.args";
+import { PositionConnection } from "../position/position.type";
+import { SharedValueListArgs } from "../shared-value/shared-value.args";
+import { SharedValueConnection } from "../shared-value/shared-value.type";
+import { StatementListArgs } from "../statement/statement.args";
+import { StatementConnection } from "../statement/statement.type";
+import { InvalidArgumentError } from "../../repository/pagination";
+import { OrderDirection, OrderField } from "../../repository/repository";
+import { BilateralRelationsArgs } from "./bilateral-relations.args";
+import { BilateralRelations, type BilateralRelationsValue } from "./bilateral-relations.type";
+
+const pair = (value: BilateralRelationsValue): [string, string] => [value.countries[0].code, value.countries[1].code];
+
+@Resolver((_of) => BilateralRelations)
+export class BilateralRelationsResolver {
+  @Query((_returns) => BilateralRelations, {
+    nullable: true,
+    description:
+      "What is the state of relations between two countries? Everything the graph holds between them, in one call. Null when the graph has no such country.",
+  })
+  bilateralRelations(
+    @Args((_type) => BilateralRelationsArgs) { countries }: BilateralRelationsArgs,
+    @Ctx() ctx: GraphContext,
+  ) {
+    if (countries[0].toUpperCase() === countries[1].toUpperCase()) {
+      throw new InvalidArgumentError("countries", "countries must name two different countries");
+    }
+    return then(ctx.repository.countriesByCode(countries), ([a, b]): BilateralRelationsValue | null =>
+      a && b ? { countries: [a, b] } : null,
+    );
+  }
+
+  @FieldResolver((_returns) => MeetingConnection, { description: "Meetings both countries took part in." })
+  meetings(
+    @Root() value: BilateralRelationsValue,
+    @Args((_type) => MeetingListArgs) args: MeetingListArgs,
+    @Ctx() ctx: GraphContext,
+  ) {
+    return list(ctx, "Meeting", args, { between: pair(value) });
+  }
+
+  @FieldResolver((_returns) => Meeting, {
+    nullable: true,
+    description: "The most recent dated meeting between them; null when there is none.",
+  })
+  latestMeeting(@Root() value: BilateralRelationsValue, @Ctx() ctx: GraphContext) {
+    const page = ctx.repository.list("Meeting", {
+      filter: { between: pair(value) },
+      orderBy: { field: OrderField.DATE, direction: OrderDirection.DESC },
+      page: { first: 1 },
+    });
+    return then(page, ({ edges }) => (edges[0]?.node.date ? edges[0].node : null));
+  }
+
+  @FieldResolver((_returns) => LeaderConnection, { description: "Leaders who took part in meetings between them." })
+  leaders(
+    @Root() value: BilateralRelationsValue,
+    @Args((_type) => LeaderListArgs) args: LeaderListArgs,
+    @Ctx() ctx: GraphContext,
+  ) {
+    return list(ctx, "Leader", args, { between: pair(value) });
+  }
+
+  @FieldResolver((_returns) => DelegationConnection, { description: "Official delegations at meetings between them." })
+  delegations(
+    @Root() value: BilateralRelationsValue,
+    @Args((_type) => DelegationListArgs) args: DelegationListArgs,
+    @Ctx() ctx: GraphContext,
+  ) {
+    return list(ctx, "Delegation", args, { between: pair(value) });
+  }
+
+  @FieldResolver((_returns) => CooperationAreaConnection, {
+    description: "Areas of cooperation discussed at meetings between them.",
+  })
+  cooperationAreas(
+    @Root() value: BilateralRelationsValue,
+    @Args((_type) => CooperationAreaListArgs) args: CooperationAreaListArgs,
+    @Ctx() ctx: GraphContext,
+  ) {
+    return list(ctx, "CooperationArea", args, { between: pair(value) });
+  }
+
+  @FieldResolver((_returns) => PositionConnection, {
+    description: "Who proposed, supported or noted which area, at meetings between them.",
+  })
+  positions(
+    @Root() value: BilateralRelationsValue,
+    @Args((_type) => PositionListArgs) args: PositionListArgs,
+    @Ctx() ctx: GraphContext,
+  ) {
+    return list(ctx, "Position", args, { between: pair(value) });
+  }
+
+  @FieldResolver((_returns) => CommitmentConnection, { description: "Commitments between them, with their figures." })
+  commitments(
+    @Root() value: BilateralRelationsValue,
+    @Args((_type) => CommitmentListArgs) args: CommitmentListArgs,
+    @Ctx() ctx: GraphContext,
+  ) {
+    return list(ctx, "Commitment", args, { between: pair(value) });
+  }
+
+  @FieldResolver((_returns) => AwardConferralConnection, {
+    description: "Awards conferred by a leader of one on a leader of the other.",
+  })
+  awardConferrals(
+    @Root() value: BilateralRelationsValue,
+    @Args((_type) => AwardConferralListArgs) args: AwardConferralListArgs,
+    @Ctx() ctx: GraphContext,
+  ) {
+    return list(ctx, "AwardConferral", args, { between: pair(value) });
+  }
+
+  @FieldResolver((_returns) => SharedValueConnection, { description: "Values both countries were said to share." })
+  sharedValues(
+    @Root() value: BilateralRelationsValue,
+    @Args((_type) => SharedValueListArgs) args: SharedValueListArgs,
+    @Ctx() ctx: GraphContext,
+  ) {
+    return list(ctx, "SharedValue", args, { between: pair(value) });
+  }
+
+  @FieldResolver((_returns) => FlightRouteConnection, { description: "Flight routes linking the two countries." })
+  flightRoutes(
+    @Root() value: BilateralRelationsValue,
+    @Args((_type) => FlightRouteListArgs) args: FlightRouteListArgs,
+    @Ctx() ctx: GraphContext,
+  ) {
+    return list(ctx, "FlightRoute", args, { between: pair(value) });
+  }
+
+  @FieldResolver((_returns) => StatementConnection, { description: "Statements made at meetings between them." })
+  statements(
+    @Root() value: BilateralRelationsValue,
+    @Args((_type) => StatementListArgs) args: StatementListArgs,
+    @Ctx() ctx: GraphContext,
+  ) {
+    return list(ctx, "Statement", args, { between: pair(value) });
+  }
+}

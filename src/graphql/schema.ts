@@ -1,0 +1,69 @@
+/**
+ * Builds the executable GraphQL schema from the type-graphql resolvers. The schema holds no data:
+ * the repository reaches resolvers through the per-request context.
+ */
+import "reflect-metadata";
+import "./common/enums";
+
+import { type GraphQLSchema, lexicographicSortSchema, printSchema } from "graphql";
+import { buildSchemaSync } from "type-graphql";
+
+import { AwardConferralResolver } from "./award-conferral/award-conferral.resolver";
+import { AwardResolver } from "./award/award.resolver";
+import { CityResolver } from "./city/city.resolver";
+import { CommitmentResolver } from "./commitment/commitment.resolver";
+import { CompanyResolver } from "./company/company.resolver";
+import { CooperationAreaResolver } from "./cooperation-area/cooperation-area.resolver";
+import { CountryResolver } from "./country/country.resolver";
+import { DelegationResolver } from "./delegation/delegation.resolver";
+import { FlightRouteResolver } from "./flight-route/flight-route.resolver";
+import { LeaderResolver } from "./leader/leader.resolver";
+import { MeetingResolver } from "./meeting/meeting.resolver";
+import { NodeResolver } from "./node/node.resolver";
+import { PositionResolver } from "./position/position.resolver";
+import { BilateralRelationsResolver } from "./relations/bilateral-relations.resolver";
+import { SearchResolver } from "./search/search.resolver";
+import { SharedValueResolver } from "./shared-value/shared-value.resolver";
+import { CitationResolver, SourceResolver } from "./source/source.resolver";
+import { StatementResolver } from "./statement/statement.resolver";
+
+export const resolvers = [
+  NodeResolver,
+  SearchResolver,
+  BilateralRelationsResolver,
+  SourceResolver,
+  CitationResolver,
+  CountryResolver,
+  CityResolver,
+  LeaderResolver,
+  CompanyResolver,
+  MeetingResolver,
+  DelegationResolver,
+  CooperationAreaResolver,
+  PositionResolver,
+  CommitmentResolver,
+  FlightRouteResolver,
+  AwardResolver,
+  AwardConferralResolver,
+  SharedValueResolver,
+  StatementResolver,
+] as const;
+
+export function buildGraphSchema(): GraphQLSchema {
+  const schema = buildSchemaSync({
+    resolvers: [...resolvers],
+    // Arguments and inputs are checked with class-validator; unknown objects are not an error.
+    validate: { forbidUnknownValues: false },
+  });
+  const query = schema.getQueryType();
+  if (query) {
+    query.description =
+      "The entry points of the graph of relations between states. Start from `bilateralRelations`, `search`, a lookup such as `country(code:)`, or a list such as `cooperationAreas`.";
+  }
+  return schema;
+}
+
+/** The schema as committed in `schema.graphql`: SDL with types and fields sorted. */
+export function printGraphSchema(schema: GraphQLSchema): string {
+  return `${printSchema(lexicographicSortSchema(schema))}\n`;
+}

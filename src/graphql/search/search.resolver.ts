@@ -1,0 +1,26 @@
+import { Args, Ctx, Query, Resolver } from "type-graphql";
+
+import type { GraphContext } from "../common/context";
+import { then } from "../common/maybe";
+import { SearchArgs } from "./search.args";
+import { SearchConnection, searchTypeNames } from "./search.types";
+
+@Resolver()
+export class SearchResolver {
+  @Query((_returns) => SearchConnection, {
+    description:
+      'Ranked search across every type: names, aliases (e.g. "JUMCO"), codes, titles and descriptions. Each edge says which field matched and how well.',
+  })
+  search(@Args((_type) => SearchArgs) args: SearchArgs, @Ctx() ctx: GraphContext) {
+    const page = ctx.repository.search({
+      text: args.text,
+      types: args.types ? searchTypeNames(args.types) : null,
+      page: args,
+    });
+    return then(page, ({ edges, pageInfo, totalCount }) => ({
+      edges: edges.map(({ cursor, node: hit }) => ({ cursor, ...hit })),
+      pageInfo,
+      totalCount,
+    }));
+  }
+}

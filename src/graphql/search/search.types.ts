@@ -1,0 +1,102 @@
+import { createUnionType, Field, Float, ObjectType, registerEnumType } from "type-graphql";
+
+import type { NodeRecord, NodeTypename } from "../../domain/records";
+import { AwardConferral } from "../award-conferral/award-conferral.type";
+import { Award } from "../award/award.type";
+import { City } from "../city/city.type";
+import { Commitment } from "../commitment/commitment.type";
+import { PageInfo } from "../common/connection.type";
+import { NonNegativeInt } from "../common/scalars";
+import { Company } from "../company/company.type";
+import { CooperationArea } from "../cooperation-area/cooperation-area.type";
+import { Country } from "../country/country.type";
+import { Delegation } from "../delegation/delegation.type";
+import { FlightRoute } from "../flight-route/flight-route.type";
+import { Leader } from "../leader/leader.type";
+import { Meeting } from "../meeting/meeting.type";
+import { Position } from "../position/position.type";
+import { SharedValue } from "../shared-value/shared-value.type";
+import { Source } from "../source/source.type";
+import { Statement } from "../statement/statement.type";
+
+/** The types search can be narrowed to, named as enum values. */
+export enum SearchType {
+  SOURCE = "Source",
+  COUNTRY = "Country",
+  CITY = "City",
+  LEADER = "Leader",
+  COMPANY = "Company",
+  MEETING = "Meeting",
+  DELEGATION = "Delegation",
+  COOPERATION_AREA = "CooperationArea",
+  POSITION = "Position",
+  COMMITMENT = "Commitment",
+  FLIGHT_ROUTE = "FlightRoute",
+  AWARD = "Award",
+  AWARD_CONFERRAL = "AwardConferral",
+  SHARED_VALUE = "SharedValue",
+  STATEMENT = "Statement",
+}
+export const searchTypeNames = (types: readonly SearchType[]): NodeTypename[] => types.map((t) => t as NodeTypename);
+
+registerEnumType(SearchType, {
+  name: "SearchType",
+  description: "A type of object search can be narrowed to.",
+  valuesConfig: Object.fromEntries(
+    Object.entries(SearchType).map(([key, typename]) => [key, { description: `${typename} objects.` }]),
+  ),
+});
+
+export const SearchResult = createUnionType({
+  name: "SearchResult",
+  description: "Anything search can find.",
+  types: () =>
+    [
+      Source,
+      Country,
+      City,
+      Leader,
+      Company,
+      Meeting,
+      Delegation,
+      CooperationArea,
+      Position,
+      Commitment,
+      FlightRoute,
+      Award,
+      AwardConferral,
+      SharedValue,
+      Statement,
+    ] as const,
+  resolveType: (value) => (value as unknown as NodeRecord).__typename,
+});
+
+@ObjectType("SearchEdge", { description: "One search match, with why it matched and its cursor." })
+export class SearchEdge {
+  @Field((_type) => String, { description: "An opaque cursor to pass as `after` or `before`." })
+  cursor!: string;
+
+  @Field((_type) => Float, { description: "The relevance score; higher is better. Comparable within one search only." })
+  score!: number;
+
+  @Field((_type) => String, { description: 'The field that matched best: "name", "alias", "code", "description", …' })
+  matchedField!: string;
+
+  @Field((_type) => String, { description: "The text of that field." })
+  matchedText!: string;
+
+  @Field((_type) => SearchResult, { description: "The object found." })
+  node!: NodeRecord;
+}
+
+@ObjectType("SearchConnection", { description: "A page of search matches, best first." })
+export class SearchConnection {
+  @Field((_type) => [SearchEdge], { description: "The matches of this page, best first." })
+  edges!: SearchEdge[];
+
+  @Field((_type) => PageInfo, { description: "How to fetch the pages before and after this one." })
+  pageInfo!: PageInfo;
+
+  @Field((_type) => NonNegativeInt, { description: "The number of matches in all pages." })
+  totalCount!: number;
+}

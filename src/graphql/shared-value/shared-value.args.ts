@@ -1,0 +1,16 @@
+import { ArgsType, InputType } from "type-graphql";
+
+import { BetweenField, CountryField, IdField } from "../common/filter.fields";
+import { ListArgs } from "../common/list.args";
+import { NameOrder } from "../common/order.input";
+
+@InputType("SharedValueFilter", { description: "Conditions on shared values; all given conditions must hold." })
+export class SharedValueFilter {
+  @CountryField("Keep values this country shares.") country?: string | null;
+  @IdField("Keep values noted by this leader (their id).") notedBy?: string | null;
+  @IdField("Keep values noted at this meeting (its id).") meeting?: string | null;
+  @BetweenField("Keep values both countries share.") between?: [string, string] | null;
+}
+
+@ArgsType()
+export class SharedValueListArgs extends ListArgs(SharedValueFilter, NameOrder, "shared values") {}

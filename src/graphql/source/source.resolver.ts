@@ -1,0 +1,65 @@
+import { Args, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
+
+import type { CitationRecord, SourceRecord } from "../../domain/records";
+import { City } from "../city/city.type";
+import { Citation } from "../common/citation.type";
+import { ConnectionArgs } from "../common/connection.args";
+import { Connection } from "../common/connection.type";
+import type { GraphContext } from "../common/context";
+import { EntityResolver } from "../common/entity.resolver";
+import { Node } from "../common/node.interface";
+import { ref } from "../common/relations";
+import { NonNegativeInt } from "../common/scalars";
+import { ObjectType } from "type-graphql";
+import { SourceListArgs } from "./source.args";
+import { Source, SourceConnection } from "./source.type";
+
+@ObjectType("NodeConnection", { description: "A page of objects of any type." })
+export class NodeConnection extends Connection("Node", Node, "objects") {}
+
+@Resolver((_of) => Source)
+export class SourceResolver extends EntityResolver({
+  typename: "Source",
+  objectType: Source,
+  connection: SourceConnection,
+  args: SourceListArgs,
+  one: "source",
+  many: "sources",
+  plural: "sources",
+}) {
+  @FieldResolver((_returns) => City, {
+    nullable: true,
+    description: "The city in the date line; null when there is none.",
+  })
+  dateline(@Root() source: SourceRecord, @Ctx() ctx: GraphContext) {
+    return ref(ctx, "City", source.datelineCityId);
+  }
+
+  @FieldResolver((_returns) => NonNegativeInt, {
+    description: "The length of `text` in Unicode code points (the bound of citation offsets).",
+  })
+  length(@Root() source: SourceRecord): number {
+    let count = 0;
+    for (const _ of source.text) count++;
+    return count;
+  }
+
+  @FieldResolver((_returns) => NodeConnection, {
+    description: "Every object with a citation of this source, in id order: what the source backs.",
+  })
+  citedBy(
+    @Root() source: SourceRecord,
+    @Args((_type) => ConnectionArgs) page: ConnectionArgs,
+    @Ctx() ctx: GraphContext,
+  ) {
+    return ctx.repository.citing(source.id, page);
+  }
+}
+
+@Resolver((_of) => Citation)
+export class CitationResolver {
+  @FieldResolver((_returns) => Source, { description: "The source quoted." })
+  source(@Root() citation: CitationRecord, @Ctx() ctx: GraphContext) {
+    return ref(ctx, "Source", citation.sourceId);
+  }
+}

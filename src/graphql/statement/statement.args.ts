@@ -1,0 +1,17 @@
+import { ArgsType, InputType } from "type-graphql";
+
+import { StatementKind } from "../../domain/enums";
+import { BetweenField, EnumField, IdField } from "../common/filter.fields";
+import { ListArgs } from "../common/list.args";
+import { IdOrder } from "../common/order.input";
+
+@InputType("StatementFilter", { description: "Conditions on statements; all given conditions must hold." })
+export class StatementFilter {
+  @IdField("Keep statements by this leader (their id).") speaker?: string | null;
+  @IdField("Keep statements made at this meeting (its id).") meeting?: string | null;
+  @EnumField(StatementKind, "Keep statements of this kind.") kind?: StatementKind | null;
+  @BetweenField("Keep statements made at meetings between the two countries.") between?: [string, string] | null;
+}
+
+@ArgsType()
+export class StatementListArgs extends ListArgs(StatementFilter, IdOrder, "statements") {}

@@ -1,0 +1,475 @@
+/**
+ * Seed loader: reads every `*.json` file of a seed folder, validates each record's shape with
+ * class-validator, merges the files into one graph, then checks what shapes cannot: ids unique
+ * across files, references that resolve to a record of the right type, quotes that equal the
+ * source text at their offsets. Every problem is collected; if there is any, loading fails with
+ * one `SeedValidationError` listing them all as `file: $.json.path: problem`.
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import { join, relative } from "node:path";
+
+import { plainToInstance } from "class-transformer";
+import { type ValidationError, validateSync } from "class-validator";
+
+import type {
+  CitationRecord,
+  GraphData,
+  MeetingFormatRecord,
+  NodeRecord,
+  NodeTypename,
+  SourceRecord,
+} from "../domain/records";
+import { SEED_COLLECTIONS, type SeedCitation, type SeedCollection, SeedFile } from "./seed.dto";
+
+export class SeedValidationError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(
+      `The seed data is invalid (${problems.length} problem${problems.length === 1 ? "" : "s"}):\n` +
+        problems.map((p) => `  - ${p}`).join("\n"),
+    );
+    this.name = "SeedValidationError";
+  }
+}
+
+/** Which record type each collection holds. */
+const TYPENAME: Record<SeedCollection, NodeTypename> = {
+  sources: "Source",
+  countries: "Country",
+  cities: "City",
+  leaders: "Leader",
+  companies: "Company",
+  meetings: "Meeting",
+  delegations: "Delegation",
+  cooperationAreas: "CooperationArea",
+  positions: "Position",
+  commitments: "Commitment",
+  flightRoutes: "FlightRoute",
+  awards: "Award",
+  awardConferrals: "AwardConferral",
+  sharedValues: "SharedValue",
+  statements: "Statement",
+};
+
+/** The reference fields of each collection and the record types they may point at. */
+const REFERENCES: Record<SeedCollection, ReadonlyArray<readonly [string, readonly NodeTypename[]]>> = {
+  sources: [["dateline", ["City"]]],
+  countries: [["capital", ["City"]]],
+  cities: [["country", ["Country"]]],
+  leaders: [["country", ["Country"]]],
+  companies: [["country", ["Country"]]],
+  meetings: [
+    ["city", ["City"]],
+    ["hostCountry", ["Country"]],
+    ["participants", ["Leader"]],
+    ["invitedBy", ["Leader"]],
+    ["continues", ["Meeting"]],
+  ],
+  delegations: [
+    ["country", ["Country"]],
+    ["meeting", ["Meeting"]],
+  ],
+  cooperationAreas: [["companies", ["Company"]]],
+  positions: [
+    ["area", ["CooperationArea"]],
+    ["actor", ["Country", "Leader", "Company", "Delegation"]],
+    ["meeting", ["Meeting"]],
+  ],
+  commitments: [
+    ["parties", ["Country"]],
+    ["beneficiary", ["Country"]],
+    ["area", ["CooperationArea"]],
+    ["meeting", ["Meeting"]],
+  ],
+  flightRoutes: [
+    ["operator", ["Company"]],
+    ["origin", ["City"]],
+    ["destination", ["City"]],
+    ["area", ["CooperationArea"]],
+  ],
+  awards: [["country", ["Country"]]],
+  awardConferrals: [
+    ["award", ["Award"]],
+    ["conferredBy", ["Leader"]],
+    ["recipient", ["Leader"]],
+    ["city", ["City"]],
+    ["meeting", ["Meeting"]],
+  ],
+  sharedValues: [
+    ["countries", ["Country"]],
+    ["notedBy", ["Leader"]],
+    ["meeting", ["Meeting"]],
+  ],
+  statements: [
+    ["speakers", ["Leader"]],
+    ["meeting", ["Meeting"]],
+  ],
+};
+
+type Raw = Record<string, unknown> & { id: string };
+
+interface Located {
+  readonly file: string;
+  readonly path: string;
+  readonly collection: SeedCollection;
+  readonly raw: Raw;
+}
+
+/** A source text indexed for citation checks: code points, and sentence bounds in code points. */
+interface SourceText {
+  readonly text: string;
+  readonly codePoints: readonly string[];
+  readonly sentences: ReadonlyArray<{ readonly start: number; readonly end: number; readonly text: string }>;
+}
+
+function indexSourceText(text: string): SourceText {
+  const codePoints = Array.from(text);
+  const sentences: Array<{ start: number; end: number; text: string }> = [];
+  const segmenter = new Intl.Segmenter("en", { granularity: "sentence" });
+  let cp = 0;
+  for (const { segment } of segmenter.segment(text)) {
+    const length = Array.from(segment).length;
+    const trimmed = segment.trim();
+    if (trimmed.length > 0) sentences.push({ start: cp, end: cp + length, text: trimmed });
+    cp += length;
+  }
+  return { text, codePoints, sentences };
+}
+
+function formatValidationErrors(errors: readonly ValidationError[], parent: string, out: string[]): void {
+  for (const error of errors) {
+    const path = /^\d+$/.test(error.property) ? `${parent}[${error.property}]` : `${parent}.${error.property}`;
+    for (const message of Object.values(error.constraints ?? {})) {
+      out.push(`${path}: ${message.replace(/^(property )?\S+ /, "")}`);
+    }
+    formatValidationErrors(error.children ?? [], path, out);
+  }
+}
+
+function describeJsonError(error: unknown, content: string): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const position = /position (\d+)/.exec(message);
+  if (!position?.[1]) return message;
+  const before = content.slice(0, Number(position[1]));
+  const line = before.split("\n").length;
+  const column = before.length - before.lastIndexOf("\n");
+  return `${message} (line ${line}, column ${column})`;
+}
+
+export interface LoadOptions {
+  /** Folder holding the seed `*.json` files; source text paths are relative to it. */
+  readonly seedDir: string;
+  /** How file names appear in messages; defaults to paths relative to the working directory. */
+  readonly displayPath?: (absolutePath: string) => string;
+}
+
+export function loadSeed({ seedDir, displayPath = (p) => relative(process.cwd(), p) }: LoadOptions): GraphData {
+  const problems: string[] = [];
+  const located: Located[] = [];
+
+  let files: string[];
+  try {
+    files = readdirSync(seedDir)
+      .filter((name) => name.endsWith(".json"))
+      .sort();
+  } catch (error) {
+    throw new SeedValidationError([
+      `${displayPath(seedDir)}: cannot read the seed folder (${(error as Error).message})`,
+    ]);
+  }
+  if (files.length === 0) throw new SeedValidationError([`${displayPath(seedDir)}: no *.json seed file found`]);
+
+  // 1. Parse and validate the shape of each file.
+  for (const name of files) {
+    const absolute = join(seedDir, name);
+    const file = displayPath(absolute);
+    const content = readFileSync(absolute, "utf8");
+    let json: unknown;
+    try {
+      json = JSON.parse(content);
+    } catch (error) {
+      problems.push(`${file}: $: malformed JSON: ${describeJsonError(error, content)}`);
+      continue;
+    }
+    if (json === null || typeof json !== "object" || Array.isArray(json)) {
+      problems.push(`${file}: $: a seed file must hold a JSON object whose keys are collections`);
+      continue;
+    }
+    const instance = plainToInstance(SeedFile, json);
+    const shapeProblems: string[] = [];
+    formatValidationErrors(
+      validateSync(instance, { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true }),
+      "$",
+      shapeProblems,
+    );
+    problems.push(...shapeProblems.map((p) => `${file}: ${p}`));
+    if (shapeProblems.length > 0) continue;
+    for (const collection of SEED_COLLECTIONS) {
+      const records = (json as Record<string, Raw[] | undefined>)[collection] ?? [];
+      records.forEach((raw, index) => located.push({ file, path: `$.${collection}[${index}]`, collection, raw }));
+    }
+  }
+
+  // 2. Ids: unique across every file.
+  const byId = new Map<string, Located>();
+  for (const entry of located) {
+    const first = byId.get(entry.raw.id);
+    if (first) {
+      problems.push(
+        `${entry.file}: ${entry.path}.id: duplicate id "${entry.raw.id}" (first defined in ${first.file} at ${first.path})`,
+      );
+    } else {
+      byId.set(entry.raw.id, entry);
+    }
+  }
+
+  // 3. References: each id points at a record of an allowed type.
+  for (const entry of located) {
+    for (const [field, allowed] of REFERENCES[entry.collection]) {
+      const value = entry.raw[field];
+      // Shapes were validated: a reference is a string id, a list of them, or absent.
+      const targets: Array<[string, string | null | undefined]> = Array.isArray(value)
+        ? (value as string[]).map((v, i) => [`${entry.path}.${field}[${i}]`, v])
+        : [[`${entry.path}.${field}`, value as string | null | undefined]];
+      for (const [path, target] of targets) {
+        if (target === undefined || target === null) continue;
+        const found = byId.get(target);
+        if (!found) {
+          problems.push(`${entry.file}: ${path}: references unknown id "${target}"`);
+        } else if (!allowed.includes(TYPENAME[found.collection])) {
+          problems.push(
+            `${entry.file}: ${path}: "${target}" is a ${TYPENAME[found.collection]}, expected ${allowed.join(" or ")}`,
+          );
+        }
+      }
+    }
+  }
+  for (const entry of located) {
+    if (entry.collection === "countries" && entry.raw.id !== `country:${String(entry.raw.code)}`) {
+      problems.push(
+        `${entry.file}: ${entry.path}.code: "${String(entry.raw.code)}" does not match id "${entry.raw.id}"`,
+      );
+    }
+    if (entry.collection === "flightRoutes" && entry.raw.origin === entry.raw.destination) {
+      problems.push(`${entry.file}: ${entry.path}.destination: a route cannot end where it starts`);
+    }
+    if (entry.collection === "meetings" && entry.raw.continues === entry.raw.id) {
+      problems.push(`${entry.file}: ${entry.path}.continues: a meeting cannot continue itself`);
+    }
+  }
+
+  // 4. Source texts, then every citation against them.
+  const texts = new Map<string, SourceText>();
+  for (const entry of located) {
+    if (entry.collection !== "sources") continue;
+    const file = String(entry.raw.file);
+    try {
+      texts.set(entry.raw.id, indexSourceText(readFileSync(join(seedDir, file), "utf8")));
+    } catch (error) {
+      problems.push(
+        `${entry.file}: ${entry.path}.file: cannot read "${file}" (${(error as NodeJS.ErrnoException).code ?? "error"})`,
+      );
+    }
+  }
+
+  const citationsOf = (entry: Located, path: string, seed: readonly SeedCitation[]): CitationRecord[] =>
+    seed.map((citation, index) => {
+      const at = `${entry.file}: ${path}.citations[${index}]`;
+      const source = texts.get(citation.source);
+      const record: CitationRecord = { sourceId: citation.source, ...pick(citation), sentence: "" };
+      if (!source) {
+        if (!byId.has(citation.source)) problems.push(`${at}.source: references unknown source "${citation.source}"`);
+        return record;
+      }
+      if (citation.end <= citation.start || citation.end > source.codePoints.length) {
+        problems.push(
+          `${at}: offsets ${citation.start}..${citation.end} are outside the source text (0..${source.codePoints.length})`,
+        );
+        return record;
+      }
+      const actual = source.codePoints.slice(citation.start, citation.end).join("");
+      if (actual !== citation.quote) {
+        problems.push(
+          `${at}.quote: ${JSON.stringify(citation.quote)} does not match the source text at ${citation.start}..${citation.end}, which reads ${JSON.stringify(actual)}`,
+        );
+        return record;
+      }
+      const sentence = source.sentences.find((s) => s.start <= citation.start && citation.start < s.end);
+      return { ...record, sentence: sentence?.text ?? citation.quote };
+    });
+
+  // 5. Build the frozen records (checking citations on the way), then report every problem at once.
+  const data: Record<SeedCollection, NodeRecord[]> = Object.fromEntries(
+    SEED_COLLECTIONS.map((c) => [c, [] as NodeRecord[]]),
+  ) as Record<SeedCollection, NodeRecord[]>;
+  for (const entry of located) {
+    const record = toRecord(entry, citationsOf, texts);
+    data[entry.collection].push(deepFreeze(record));
+  }
+  if (problems.length > 0) throw new SeedValidationError(problems);
+  return Object.freeze(data) as unknown as GraphData;
+}
+
+function pick(c: SeedCitation): { start: number; end: number; quote: string } {
+  return { start: c.start, end: c.end, quote: c.quote };
+}
+
+type CitationsOf = (entry: Located, path: string, seed: readonly SeedCitation[]) => CitationRecord[];
+
+/* eslint-disable @typescript-eslint/no-unsafe-assignment, @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-argument, @typescript-eslint/no-explicit-any -- seed records were shape-checked by class-validator above */
+function toRecord(entry: Located, citationsOf: CitationsOf, texts: ReadonlyMap<string, SourceText>): NodeRecord {
+  const r = entry.raw as any;
+  const base = { id: r.id, citations: citationsOf(entry, entry.path, r.citations) };
+  const named = { name: r.name, aliases: r.aliases ?? [] };
+  switch (entry.collection) {
+    case "sources": {
+      const source: SourceRecord = {
+        __typename: "Source",
+        ...base,
+        title: r.title,
+        kind: r.kind,
+        file: r.file,
+        text: texts.get(r.id)?.text ?? "",
+        publishedOn: r.publishedOn,
+        datelineCityId: r.dateline ?? null,
+        reportedBy: r.reportedBy ?? null,
+        publisher: r.publisher ?? null,
+        language: r.language,
+      };
+      return source;
+    }
+    case "countries":
+      return {
+        __typename: "Country",
+        ...base,
+        ...named,
+        code: r.code,
+        officialName: r.officialName,
+        capitalId: r.capital,
+        region: r.region,
+        demonym: r.demonym,
+      };
+    case "cities":
+      return { __typename: "City", ...base, ...named, countryId: r.country };
+    case "leaders":
+      return { __typename: "Leader", ...base, ...named, title: r.title, office: r.office, countryId: r.country };
+    case "companies":
+      return {
+        __typename: "Company",
+        ...base,
+        ...named,
+        countryId: r.country,
+        sector: r.sector,
+        description: r.description,
+      };
+    case "meetings":
+      return {
+        __typename: "Meeting",
+        ...base,
+        title: r.title,
+        description: r.description,
+        date: r.date ?? null,
+        cityId: r.city,
+        hostCountryId: r.hostCountry,
+        participantIds: r.participants,
+        invitedById: r.invitedBy ?? null,
+        continuesId: r.continues ?? null,
+        formats: (r.formats as any[]).map((f, i): MeetingFormatRecord => ({
+          format: f.format,
+          description: f.description,
+          citations: citationsOf(entry, `${entry.path}.formats[${i}]`, f.citations),
+        })),
+      };
+    case "delegations":
+      return { __typename: "Delegation", ...base, name: r.name, countryId: r.country, meetingId: r.meeting };
+    case "cooperationAreas":
+      return {
+        __typename: "CooperationArea",
+        ...base,
+        ...named,
+        category: r.category,
+        description: r.description,
+        companyIds: r.companies,
+      };
+    case "positions":
+      return {
+        __typename: "Position",
+        ...base,
+        areaId: r.area,
+        actorId: r.actor,
+        stance: r.stance,
+        meetingId: r.meeting,
+        summary: r.summary,
+      };
+    case "commitments":
+      return {
+        __typename: "Commitment",
+        ...base,
+        title: r.title,
+        description: r.description,
+        kind: r.kind,
+        status: r.status,
+        partyIds: r.parties,
+        beneficiaryId: r.beneficiary ?? null,
+        areaId: r.area,
+        meetingId: r.meeting,
+        value: r.value ? { amount: r.value.amount, currency: r.value.currency } : null,
+        quantity: r.quantity ? { value: r.quantity.value, unit: r.quantity.unit } : null,
+      };
+    case "flightRoutes":
+      return {
+        __typename: "FlightRoute",
+        ...base,
+        operatorId: r.operator,
+        originId: r.origin,
+        destinationId: r.destination,
+        direct: r.direct,
+        status: r.status,
+        plannedYear: r.plannedYear ?? null,
+        plannedYearBasis: r.plannedYearBasis ?? null,
+        areaId: r.area,
+        expectedBenefits: r.expectedBenefits,
+      };
+    case "awards":
+      return { __typename: "Award", ...base, ...named, countryId: r.country, description: r.description };
+    case "awardConferrals":
+      return {
+        __typename: "AwardConferral",
+        ...base,
+        awardId: r.award,
+        conferredById: r.conferredBy,
+        recipientId: r.recipient,
+        date: r.date,
+        cityId: r.city,
+        meetingId: r.meeting ?? null,
+        reason: r.reason,
+        recipientResponse: r.recipientResponse ?? null,
+      };
+    case "sharedValues":
+      return {
+        __typename: "SharedValue",
+        ...base,
+        ...named,
+        countryIds: r.countries,
+        notedById: r.notedBy,
+        meetingId: r.meeting,
+      };
+    case "statements":
+      return {
+        __typename: "Statement",
+        ...base,
+        speakerIds: r.speakers,
+        meetingId: r.meeting,
+        kind: r.kind,
+        summary: r.summary,
+      };
+  }
+}
+/* eslint-enable @typescript-eslint/no-unsafe-assignment, @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-argument, @typescript-eslint/no-explicit-any */
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === "object" && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}
