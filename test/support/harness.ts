@@ -1,0 +1,54 @@
+/**
+ * Test harness: the real schema and the real seed, executed in-process through Apollo Server's
+ * `executeOperation` (same error formatting and plugins as HTTP, without a socket).
+ */
+import { join } from "node:path";
+
+import type { ApolloServer } from "@apollo/server";
+import pino from "pino";
+
+import { loadConfig } from "../../src/config/config";
+import type { GraphContext } from "../../src/graphql/common/context";
+import { buildGraphSchema } from "../../src/graphql/schema";
+import { createApollo } from "../../src/http/server";
+import { InMemoryRepository } from "../../src/repository/in-memory.repository";
+import type { GraphRepository } from "../../src/repository/repository";
+import { loadSeed } from "../../src/seed/seed.loader";
+
+export const ROOT = join(__dirname, "..", "..");
+export const SEED_DIR = join(ROOT, "seed");
+
+export interface Result {
+  readonly status: number;
+  readonly body: { data?: unknown; errors?: ReadonlyArray<{ message: string; extensions?: Record<string, unknown> }> };
+}
+
+export interface Harness {
+  readonly repository: GraphRepository;
+  run(query: string, variables?: Record<string, unknown>): Promise<Result>;
+  stop(): Promise<void>;
+}
+
+export async function createHarness(repository?: GraphRepository): Promise<Harness> {
+  const repo = repository ?? new InMemoryRepository(loadSeed({ seedDir: SEED_DIR }));
+  const config = loadConfig({ NODE_ENV: "test" });
+  const apollo: ApolloServer<GraphContext> = createApollo({
+    config,
+    schema: buildGraphSchema(),
+    logger: pino({ level: "silent" }),
+  });
+  await apollo.start();
+  return {
+    repository: repo,
+    async run(query, variables) {
+      const response = await apollo.executeOperation({ query, variables }, { contextValue: { repository: repo } });
+      if (response.body.kind !== "single") throw new Error("expected a single result");
+      const { data, errors } = response.body.singleResult;
+      return {
+        status: response.http.status ?? 200,
+        body: { ...(data !== undefined ? { data } : {}), ...(errors ? { errors } : {}) },
+      };
+    },
+    stop: () => apollo.stop(),
+  };
+}
