@@ -21,7 +21,7 @@ export interface Config {
 
 export class ConfigError extends Error {
   constructor(readonly problems: readonly string[]) {
-    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    super(`Invalid configuration:\n${problems.map(p => `  - ${p}`).join("\n")}`);
     this.name = "ConfigError";
   }
 }

@@ -18,7 +18,7 @@ export interface ArgumentProblem {
 }
 
 function argumentProblems(errors: readonly ValidationError[], parent = ""): ArgumentProblem[] {
-  return errors.flatMap((error) => {
+  return errors.flatMap(error => {
     const path = parent ? `${parent}.${error.property}` : error.property;
     const own = Object.values(error.constraints ?? {});
     const mine = own.length > 0 ? [{ argument: path, messages: own }] : [];
@@ -32,7 +32,7 @@ export function createErrorFormatter(logger: Logger) {
     if (cause instanceof ArgumentValidationError) {
       const problems = argumentProblems(cause.extensions.validationErrors ?? []);
       return {
-        message: `Invalid argument: ${problems.flatMap((p) => p.messages).join("; ")}`,
+        message: `Invalid argument: ${problems.flatMap(p => p.messages).join("; ")}`,
         ...(formatted.locations ? { locations: formatted.locations } : {}),
         ...(formatted.path ? { path: formatted.path } : {}),
         extensions: { code: ApolloServerErrorCode.BAD_USER_INPUT, arguments: problems },
@@ -77,7 +77,7 @@ export function badUserInputStatusPlugin<T extends object>(): ApolloServerPlugin
         willSendResponse({ response }) {
           if (response.body.kind !== "single") return Promise.resolve();
           const errors = response.body.singleResult.errors ?? [];
-          if (errors.some((e) => e.extensions?.code === ApolloServerErrorCode.BAD_USER_INPUT)) {
+          if (errors.some(e => e.extensions?.code === ApolloServerErrorCode.BAD_USER_INPUT)) {
             response.http.status = 400;
           }
           return Promise.resolve();

@@ -16,6 +16,7 @@ import {
 import type { GraphQLSchema } from "graphql";
 import type { Logger } from "pino";
 
+import { parseJson } from "../common/json";
 import type { Config } from "../config/config";
 import type { GraphContext } from "../graphql/common/context";
 import { badUserInputStatusPlugin, createErrorFormatter } from "../graphql/errors";
@@ -101,7 +102,7 @@ function parseBody(raw: string, contentType: string | undefined): unknown {
     throw new HttpError(400, "BAD_REQUEST", "The request body is empty; send a JSON object with a `query`.");
   }
   try {
-    return JSON.parse(raw) as unknown;
+    return parseJson(raw);
   } catch (error) {
     throw new HttpError(400, "BAD_REQUEST", `The request body is not valid JSON: ${(error as Error).message}`);
   }
@@ -209,9 +210,9 @@ export async function startService(parts: ServiceParts): Promise<RunningService>
   const stop = (): Promise<void> => {
     stopping ??= (async () => {
       ready = false;
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      const closed = new Promise<void>(resolve => server.close(() => resolve()));
       server.closeIdleConnections();
-      const grace = new Promise<void>((resolve) => setTimeout(resolve, config.shutdownGraceMs).unref());
+      const grace = new Promise<void>(resolve => setTimeout(resolve, config.shutdownGraceMs).unref());
       await Promise.race([closed, grace]);
       server.closeAllConnections();
       await apollo.stop();

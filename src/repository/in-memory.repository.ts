@@ -107,11 +107,7 @@ export class InMemoryRepository implements GraphRepository {
       return null;
     };
     const positionsByArea = new Map<string, RecordByType["Position"][]>();
-    for (const p of data.positions) {
-      const list = positionsByArea.get(p.areaId) ?? [];
-      list.push(p);
-      positionsByArea.set(p.areaId, list);
-    }
+    for (const p of data.positions) append(positionsByArea, p.areaId, p);
     const areaPositions = (areaId: string) => positionsByArea.get(areaId) ?? [];
     const nameContains = { test: (r: { name: string }, v: string) => contains(r.name, v) };
     const byName: Ordering = { field: OrderField.NAME, direction: OrderDirection.ASC };
@@ -123,112 +119,120 @@ export class InMemoryRepository implements GraphRepository {
     const meeting = byKey(one((r: { meetingId: string | null }) => r.meetingId));
     const named = { name: (r: { name: string }) => r.name, defaultOrder: byName };
 
-    this.register<"Source">({
+    this.register("Source", {
       records: data.sources,
-      name: (r) => r.title,
-      date: (r) => r.publishedOn,
+      name: r => r.title,
+      date: r => r.publishedOn,
       defaultOrder: byDate,
       filters: {
-        kind: byKey(one((r) => r.kind)),
+        kind: byKey(one(r => r.kind)),
         published: { test: (r, v: DateRange) => inRange(r.publishedOn, v) },
       },
     });
-    this.register<"Country">({
+    this.register("Country", {
       records: data.countries,
       ...named,
       filters: {
         nameContains,
         region: byKey(
-          one((r) => r.region.toLowerCase()),
+          one(r => r.region.toLowerCase()),
           (v: string) => v.toLowerCase(),
         ),
       },
     });
-    this.register<"City">({ records: data.cities, ...named, filters: { country, nameContains } });
-    const leaderPairs = new Map<string, string[]>();
+    this.register("City", { records: data.cities, ...named, filters: { country, nameContains } });
+    const leaderPairs = new Map<string, Set<string>>();
     for (const m of data.meetings) {
       const pairs = pairsOf(meetingCountries(m.id));
-      for (const id of m.participantIds) leaderPairs.set(id, [...(leaderPairs.get(id) ?? []), ...pairs]);
+      for (const id of m.participantIds) {
+        const set = leaderPairs.get(id) ?? new Set<string>();
+        for (const p of pairs) set.add(p);
+        leaderPairs.set(id, set);
+      }
     }
-    this.register<"Leader">({
+    const areasByCompany = new Map<string, string[]>();
+    for (const a of data.cooperationAreas) {
+      for (const c of a.companyIds) append(areasByCompany, c, a.id);
+    }
+    this.register("Leader", {
       records: data.leaders,
       ...named,
-      filters: { country, nameContains, between: byKey((r) => leaderPairs.get(r.id) ?? [], pairKey) },
+      filters: { country, nameContains, between: byKey(r => leaderPairs.get(r.id) ?? [], pairKey) },
     });
-    this.register<"Company">({
+    this.register("Company", {
       records: data.companies,
       ...named,
       filters: {
         country,
         nameContains,
-        sector: byKey(one((r) => r.sector)),
-        area: byKey((r) => data.cooperationAreas.filter((a) => a.companyIds.includes(r.id)).map((a) => a.id)),
+        sector: byKey(one(r => r.sector)),
+        area: byKey(r => areasByCompany.get(r.id) ?? []),
       },
     });
-    this.register<"Meeting">({
+    this.register("Meeting", {
       records: data.meetings,
-      name: (r) => r.title,
-      date: (r) => r.date,
+      name: r => r.title,
+      date: r => r.date,
       defaultOrder: byDate,
       filters: {
-        country: byKey((r) => meetingCountries(r.id), countryKey),
-        participant: byKey((r) => r.participantIds),
-        city: byKey(one((r) => r.cityId)),
-        continues: byKey(one((r) => r.continuesId)),
+        country: byKey(r => meetingCountries(r.id), countryKey),
+        participant: byKey(r => r.participantIds),
+        city: byKey(one(r => r.cityId)),
+        continues: byKey(one(r => r.continuesId)),
         date: { test: (r, v: DateRange) => inRange(r.date, v) },
-        between: byKey((r) => pairsOf(meetingCountries(r.id)), pairKey),
+        between: byKey(r => pairsOf(meetingCountries(r.id)), pairKey),
       },
     });
-    this.register<"Delegation">({
+    this.register("Delegation", {
       records: data.delegations,
       ...named,
-      filters: { country, meeting, between: byKey((r) => pairsOf(meetingCountries(r.meetingId)), pairKey) },
+      filters: { country, meeting, between: byKey(r => pairsOf(meetingCountries(r.meetingId)), pairKey) },
     });
-    this.register<"CooperationArea">({
+    this.register("CooperationArea", {
       records: data.cooperationAreas,
       ...named,
       filters: {
         nameContains,
-        category: byKey(one((r) => r.category)),
-        company: byKey((r) => r.companyIds),
-        actor: byKey((r) => areaPositions(r.id).map((p) => p.actorId)),
-        actorCountry: byKey((r) => areaPositions(r.id).flatMap((p) => one(actorCountry)(p.actorId)), countryKey),
-        stance: byKey((r) => areaPositions(r.id).map((p) => p.stance)),
-        meeting: byKey((r) => areaPositions(r.id).map((p) => p.meetingId)),
-        between: byKey((r) => areaPositions(r.id).flatMap((p) => pairsOf(meetingCountries(p.meetingId))), pairKey),
+        category: byKey(one(r => r.category)),
+        company: byKey(r => r.companyIds),
+        actor: byKey(r => areaPositions(r.id).map(p => p.actorId)),
+        actorCountry: byKey(r => areaPositions(r.id).flatMap(p => one(actorCountry)(p.actorId)), countryKey),
+        stance: byKey(r => areaPositions(r.id).map(p => p.stance)),
+        meeting: byKey(r => areaPositions(r.id).map(p => p.meetingId)),
+        between: byKey(r => areaPositions(r.id).flatMap(p => pairsOf(meetingCountries(p.meetingId))), pairKey),
       },
     });
-    this.register<"Position">({
+    this.register("Position", {
       records: data.positions,
       defaultOrder: { field: OrderField.ID, direction: OrderDirection.ASC },
       filters: {
-        area: byKey(one((r) => r.areaId)),
-        actor: byKey(one((r) => r.actorId)),
+        area: byKey(one(r => r.areaId)),
+        actor: byKey(one(r => r.actorId)),
         actorCountry: byKey(
-          one((r) => actorCountry(r.actorId)),
+          one(r => actorCountry(r.actorId)),
           countryKey,
         ),
-        stance: byKey(one((r) => r.stance)),
+        stance: byKey(one(r => r.stance)),
         meeting,
-        between: byKey((r) => pairsOf(meetingCountries(r.meetingId)), pairKey),
+        between: byKey(r => pairsOf(meetingCountries(r.meetingId)), pairKey),
       },
     });
-    this.register<"Commitment">({
+    this.register("Commitment", {
       records: data.commitments,
-      name: (r) => r.title,
+      name: r => r.title,
       defaultOrder: byName,
       filters: {
-        party: byKey((r) => r.partyIds, countryKey),
-        kind: byKey(one((r) => r.kind)),
-        status: byKey(one((r) => r.status)),
-        area: byKey(one((r) => r.areaId)),
+        party: byKey(r => r.partyIds, countryKey),
+        kind: byKey(one(r => r.kind)),
+        status: byKey(one(r => r.status)),
+        area: byKey(one(r => r.areaId)),
         meeting,
         currency: byKey(
-          one((r) => r.value?.currency ?? null),
+          one(r => r.value?.currency ?? null),
           (v: string) => v.toUpperCase(),
         ),
         between: byKey(
-          (r) =>
+          r =>
             pairsOf([
               ...r.partyIds,
               ...one((c: string | null) => c)(r.beneficiaryId),
@@ -240,56 +244,56 @@ export class InMemoryRepository implements GraphRepository {
     });
     const routeCountries = (r: RecordByType["FlightRoute"]) =>
       [countryOfCity(r.originId), countryOfCity(r.destinationId)].filter((c): c is string => c !== null);
-    this.register<"FlightRoute">({
+    this.register("FlightRoute", {
       records: data.flightRoutes,
-      name: (r) => `${get("City", r.originId)?.name ?? ""} – ${get("City", r.destinationId)?.name ?? ""}`,
-      date: (r) => (r.plannedYear === null ? null : String(r.plannedYear)),
+      name: r => `${get("City", r.originId)?.name ?? ""} – ${get("City", r.destinationId)?.name ?? ""}`,
+      date: r => (r.plannedYear === null ? null : String(r.plannedYear)),
       defaultOrder: byName,
       filters: {
-        operator: byKey(one((r) => r.operatorId)),
-        area: byKey(one((r) => r.areaId)),
-        city: byKey((r) => [r.originId, r.destinationId]),
+        operator: byKey(one(r => r.operatorId)),
+        area: byKey(one(r => r.areaId)),
+        city: byKey(r => [r.originId, r.destinationId]),
         country: byKey(routeCountries, countryKey),
-        status: byKey(one((r) => r.status)),
-        between: byKey((r) => pairsOf(routeCountries(r)), pairKey),
+        status: byKey(one(r => r.status)),
+        between: byKey(r => pairsOf(routeCountries(r)), pairKey),
       },
     });
-    this.register<"Award">({ records: data.awards, ...named, filters: { country, nameContains } });
+    this.register("Award", { records: data.awards, ...named, filters: { country, nameContains } });
     const conferralCountries = (r: RecordByType["AwardConferral"]) =>
       [countryOfLeader(r.conferredById), countryOfLeader(r.recipientId)].filter((c): c is string => c !== null);
-    this.register<"AwardConferral">({
+    this.register("AwardConferral", {
       records: data.awardConferrals,
-      date: (r) => r.date,
-      name: (r) => get("Award", r.awardId)?.name ?? r.id,
+      date: r => r.date,
+      name: r => get("Award", r.awardId)?.name ?? r.id,
       defaultOrder: byDate,
       filters: {
-        award: byKey(one((r) => r.awardId)),
-        recipient: byKey(one((r) => r.recipientId)),
-        conferredBy: byKey(one((r) => r.conferredById)),
+        award: byKey(one(r => r.awardId)),
+        recipient: byKey(one(r => r.recipientId)),
+        conferredBy: byKey(one(r => r.conferredById)),
         meeting,
         country: byKey(conferralCountries, countryKey),
         date: { test: (r, v: DateRange) => inRange(r.date, v) },
-        between: byKey((r) => pairsOf(conferralCountries(r)), pairKey),
+        between: byKey(r => pairsOf(conferralCountries(r)), pairKey),
       },
     });
-    this.register<"SharedValue">({
+    this.register("SharedValue", {
       records: data.sharedValues,
       ...named,
       filters: {
-        country: byKey((r) => r.countryIds, countryKey),
-        notedBy: byKey(one((r) => r.notedById)),
+        country: byKey(r => r.countryIds, countryKey),
+        notedBy: byKey(one(r => r.notedById)),
         meeting,
-        between: byKey((r) => pairsOf(r.countryIds), pairKey),
+        between: byKey(r => pairsOf(r.countryIds), pairKey),
       },
     });
-    this.register<"Statement">({
+    this.register("Statement", {
       records: data.statements,
       defaultOrder: { field: OrderField.ID, direction: OrderDirection.ASC },
       filters: {
-        speaker: byKey((r) => r.speakerIds),
+        speaker: byKey(r => r.speakerIds),
         meeting,
-        kind: byKey(one((r) => r.kind)),
-        between: byKey((r) => pairsOf(meetingCountries(r.meetingId)), pairKey),
+        kind: byKey(one(r => r.kind)),
+        between: byKey(r => pairsOf(meetingCountries(r.meetingId)), pairKey),
       },
     });
 
@@ -297,19 +301,15 @@ export class InMemoryRepository implements GraphRepository {
       const cited = new Set<string>();
       const citations = [
         ...record.citations,
-        ...(record.__typename === "Meeting" ? record.formats.flatMap((f) => f.citations) : []),
+        ...(record.__typename === "Meeting" ? record.formats.flatMap(f => f.citations) : []),
       ];
       for (const c of citations) cited.add(c.sourceId);
-      for (const sourceId of cited) {
-        const list = this.citingBySource.get(sourceId) ?? [];
-        list.push(record);
-        this.citingBySource.set(sourceId, list);
-      }
+      for (const sourceId of cited) append(this.citingBySource, sourceId, record);
     }
     this.searchIndex = new SearchIndex([...this.byId.values()]);
   }
 
-  private register<K extends NodeTypename>(spec: TypeSpec<K>): void {
+  private register<K extends NodeTypename>(typename: K, spec: TypeSpec<K>): void {
     const sorted = new Map<string, RecordByType[K][]>();
     const orderings: Ordering[] = [];
     for (const field of [
@@ -327,30 +327,26 @@ export class InMemoryRepository implements GraphRepository {
       if (!("keys" in filter)) continue;
       const index = new Map<string, RecordByType[K][]>();
       for (const record of inDefaultOrder) {
-        for (const key of new Set(filter.keys(record))) {
-          const bucket = index.get(key);
-          if (bucket) bucket.push(record);
-          else index.set(key, [record]);
-        }
+        for (const key of new Set(filter.keys(record))) append(index, key, record);
       }
       buckets.set(field, index);
     }
-    this.types.set(spec.records[0]?.__typename ?? typenameOf(spec), { spec, sorted, buckets } as never);
+    this.types.set(typename, { spec, sorted, buckets } as never);
   }
 
   getMany<K extends NodeTypename>(type: K, ids: readonly string[]): ReadonlyArray<RecordByType[K] | null> {
-    return ids.map((id) => {
+    return ids.map(id => {
       const record = this.byId.get(id);
       return record && record.__typename === type ? (record as RecordByType[K]) : null;
     });
   }
 
   nodes(ids: readonly string[]): ReadonlyArray<NodeRecord | null> {
-    return ids.map((id) => this.byId.get(id) ?? null);
+    return ids.map(id => this.byId.get(id) ?? null);
   }
 
   countriesByCode(codes: readonly string[]): ReadonlyArray<CountryRecord | null> {
-    return codes.map((code) => this.byCode.get(code.toUpperCase()) ?? null);
+    return codes.map(code => this.byCode.get(code.toUpperCase()) ?? null);
   }
 
   list<K extends NodeTypename>(type: K, query: ListQuery<K>): Page<RecordByType[K]> {
@@ -386,7 +382,7 @@ export class InMemoryRepository implements GraphRepository {
         const key = filter.toKey(value);
         return (r: RecordByType[K]) => [...filter.keys(r)].includes(key);
       });
-      items = items.filter((r) => checks.every((check) => check(r)));
+      items = items.filter(r => checks.every(check => check(r)));
     }
     if (base !== null && orderKey(ordering) !== orderKey(spec.defaultOrder)) {
       items = [...items].sort(comparator(spec, ordering));
@@ -403,8 +399,10 @@ export class InMemoryRepository implements GraphRepository {
   }
 }
 
-function typenameOf<K extends NodeTypename>(_spec: TypeSpec<K>): K {
-  throw new Error("a type registered with no records needs its typename; register at least one record type");
+function append<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
 function compareStrings(a: string, b: string): number {

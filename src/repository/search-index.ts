@@ -30,7 +30,7 @@ export function normalize(text: string): string {
 export function tokenize(text: string): string[] {
   return normalize(text)
     .split(/[^\p{L}\p{N}]+/u)
-    .filter((t) => t.length > 0);
+    .filter(t => t.length > 0);
 }
 
 /** The searchable fields of a record, strongest first. */
@@ -93,7 +93,7 @@ export class SearchIndex {
   constructor(records: readonly NodeRecord[]) {
     this.records = records;
     this.fields = records.map(fieldsOf);
-    this.normalizedFields = this.fields.map((fs) => fs.map((f) => tokenize(f.text).join(" ")));
+    this.normalizedFields = this.fields.map(fs => fs.map(f => tokenize(f.text).join(" ")));
     const postings = new Map<string, Posting[]>();
     this.fields.forEach((fs, record) =>
       fs.forEach((f, field) => {

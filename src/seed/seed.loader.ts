@@ -11,6 +11,7 @@ import { join, relative } from "node:path";
 import { plainToInstance } from "class-transformer";
 import { type ValidationError, validateSync } from "class-validator";
 
+import { parseJson } from "../common/json";
 import type {
   CitationRecord,
   GraphData,
@@ -25,7 +26,7 @@ export class SeedValidationError extends Error {
   constructor(readonly problems: readonly string[]) {
     super(
       `The seed data is invalid (${problems.length} problem${problems.length === 1 ? "" : "s"}):\n` +
-        problems.map((p) => `  - ${p}`).join("\n"),
+        problems.map(p => `  - ${p}`).join("\n"),
     );
     this.name = "SeedValidationError";
   }
@@ -145,16 +146,6 @@ function formatValidationErrors(errors: readonly ValidationError[], parent: stri
   }
 }
 
-function describeJsonError(error: unknown, content: string): string {
-  const message = error instanceof Error ? error.message : String(error);
-  const position = /position (\d+)/.exec(message);
-  if (!position?.[1]) return message;
-  const before = content.slice(0, Number(position[1]));
-  const line = before.split("\n").length;
-  const column = before.length - before.lastIndexOf("\n");
-  return `${message} (line ${line}, column ${column})`;
-}
-
 export interface LoadOptions {
   /** Folder holding the seed `*.json` files; source text paths are relative to it. */
   readonly seedDir: string;
@@ -162,14 +153,14 @@ export interface LoadOptions {
   readonly displayPath?: (absolutePath: string) => string;
 }
 
-export function loadSeed({ seedDir, displayPath = (p) => relative(process.cwd(), p) }: LoadOptions): GraphData {
+export function loadSeed({ seedDir, displayPath = p => relative(process.cwd(), p) }: LoadOptions): GraphData {
   const problems: string[] = [];
   const located: Located[] = [];
 
   let files: string[];
   try {
     files = readdirSync(seedDir)
-      .filter((name) => name.endsWith(".json"))
+      .filter(name => name.endsWith(".json"))
       .sort();
   } catch (error) {
     throw new SeedValidationError([
@@ -185,9 +176,9 @@ export function loadSeed({ seedDir, displayPath = (p) => relative(process.cwd(),
     const content = readFileSync(absolute, "utf8");
     let json: unknown;
     try {
-      json = JSON.parse(content);
+      json = parseJson(content);
     } catch (error) {
-      problems.push(`${file}: $: malformed JSON: ${describeJsonError(error, content)}`);
+      problems.push(`${file}: $: malformed JSON: ${(error as Error).message}`);
       continue;
     }
     if (json === null || typeof json !== "object" || Array.isArray(json)) {
@@ -201,7 +192,7 @@ export function loadSeed({ seedDir, displayPath = (p) => relative(process.cwd(),
       "$",
       shapeProblems,
     );
-    problems.push(...shapeProblems.map((p) => `${file}: ${p}`));
+    problems.push(...shapeProblems.map(p => `${file}: ${p}`));
     if (shapeProblems.length > 0) continue;
     for (const collection of SEED_COLLECTIONS) {
       const records = (json as Record<string, Raw[] | undefined>)[collection] ?? [];
@@ -293,13 +284,13 @@ export function loadSeed({ seedDir, displayPath = (p) => relative(process.cwd(),
         );
         return record;
       }
-      const sentence = source.sentences.find((s) => s.start <= citation.start && citation.start < s.end);
+      const sentence = source.sentences.find(s => s.start <= citation.start && citation.start < s.end);
       return { ...record, sentence: sentence?.text ?? citation.quote };
     });
 
   // 5. Build the frozen records (checking citations on the way), then report every problem at once.
   const data: Record<SeedCollection, NodeRecord[]> = Object.fromEntries(
-    SEED_COLLECTIONS.map((c) => [c, [] as NodeRecord[]]),
+    SEED_COLLECTIONS.map(c => [c, [] as NodeRecord[]]),
   ) as Record<SeedCollection, NodeRecord[]>;
   for (const entry of located) {
     const record = toRecord(entry, citationsOf, texts);

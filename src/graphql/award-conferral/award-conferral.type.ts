@@ -10,16 +10,16 @@ import { LocalDate } from "../common/scalars";
   description: "One award given by one leader to another: when, where and why.",
 })
 export class AwardConferral extends Node {
-  @Field((_type) => LocalDate, { description: "The date it was conferred." })
+  @Field(_type => LocalDate, { description: "The date it was conferred." })
   date!: string;
 
-  @Field((_type) => String, { description: "Why it was conferred, as the source states." })
+  @Field(_type => String, { description: "Why it was conferred, as the source states." })
   reason!: string;
 
-  @Field((_type) => String, { nullable: true, description: "How the recipient responded; null when not reported." })
+  @Field(_type => String, { nullable: true, description: "How the recipient responded; null when not reported." })
   recipientResponse!: string | null;
 
-  @Field((_type) => [Citation], { description: "Where the sources report the conferral." })
+  @Field(_type => [Citation], { description: "Where the sources report the conferral." })
   citations!: Citation[];
 }
 

@@ -10,7 +10,7 @@ import { Country } from "../country/country.type";
 import { AwardListArgs } from "./award.args";
 import { Award, AwardConnection } from "./award.type";
 
-@Resolver((_of) => Award)
+@Resolver(_of => Award)
 export class AwardResolver extends EntityResolver({
   typename: "Award",
   objectType: Award,
@@ -20,15 +20,15 @@ export class AwardResolver extends EntityResolver({
   many: "awards",
   plural: "awards",
 }) {
-  @FieldResolver((_returns) => Country, { description: "The country whose award it is." })
+  @FieldResolver(_returns => Country, { description: "The country whose award it is." })
   country(@Root() award: AwardRecord, @Ctx() ctx: GraphContext) {
     return ref(ctx, "Country", award.countryId);
   }
 
-  @FieldResolver((_returns) => AwardConferralConnection, { description: "Each time the award was conferred." })
+  @FieldResolver(_returns => AwardConferralConnection, { description: "Each time the award was conferred." })
   conferrals(
     @Root() award: AwardRecord,
-    @Args((_type) => AwardConferralListArgs) args: AwardConferralListArgs,
+    @Args(_type => AwardConferralListArgs) args: AwardConferralListArgs,
     @Ctx() ctx: GraphContext,
   ) {
     return list(ctx, "AwardConferral", args, { award: award.id });

@@ -6,16 +6,16 @@ import { Node } from "../common/node.interface";
 
 @ObjectType("Award", { implements: Node, description: "A state order, medal or other honour." })
 export class Award extends Node {
-  @Field((_type) => String, { description: 'The name, e.g. "Order of Al-Nahda".' })
+  @Field(_type => String, { description: 'The name, e.g. "Order of Al-Nahda".' })
   name!: string;
 
-  @Field((_type) => [String], { description: "Other names of the award." })
+  @Field(_type => [String], { description: "Other names of the award." })
   aliases!: string[];
 
-  @Field((_type) => String, { description: "What the award is, e.g. its rank among the state's honours." })
+  @Field(_type => String, { description: "What the award is, e.g. its rank among the state's honours." })
   description!: string;
 
-  @Field((_type) => [Citation], { description: "Where the sources name and describe the award." })
+  @Field(_type => [Citation], { description: "Where the sources name and describe the award." })
   citations!: Citation[];
 }
 

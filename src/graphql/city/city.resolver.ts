@@ -13,7 +13,7 @@ import { MeetingConnection } from "../meeting/meeting.type";
 import { CityListArgs } from "./city.args";
 import { City, CityConnection } from "./city.type";
 
-@Resolver((_of) => City)
+@Resolver(_of => City)
 export class CityResolver extends EntityResolver({
   typename: "City",
   objectType: City,
@@ -23,29 +23,25 @@ export class CityResolver extends EntityResolver({
   many: "cities",
   plural: "cities",
 }) {
-  @FieldResolver((_returns) => Country, { description: "The country the city is in." })
+  @FieldResolver(_returns => Country, { description: "The country the city is in." })
   country(@Root() city: CityRecord, @Ctx() ctx: GraphContext) {
     return ref(ctx, "Country", city.countryId);
   }
 
-  @FieldResolver((_returns) => Boolean, { description: "Whether the city is its country's capital." })
+  @FieldResolver(_returns => Boolean, { description: "Whether the city is its country's capital." })
   isCapital(@Root() city: CityRecord, @Ctx() ctx: GraphContext) {
-    return then(ref(ctx, "Country", city.countryId), (country) => country?.capitalId === city.id);
+    return then(ref(ctx, "Country", city.countryId), country => country?.capitalId === city.id);
   }
 
-  @FieldResolver((_returns) => MeetingConnection, { description: "Meetings held in the city." })
-  meetings(
-    @Root() city: CityRecord,
-    @Args((_type) => MeetingListArgs) args: MeetingListArgs,
-    @Ctx() ctx: GraphContext,
-  ) {
+  @FieldResolver(_returns => MeetingConnection, { description: "Meetings held in the city." })
+  meetings(@Root() city: CityRecord, @Args(_type => MeetingListArgs) args: MeetingListArgs, @Ctx() ctx: GraphContext) {
     return list(ctx, "Meeting", args, { city: city.id });
   }
 
-  @FieldResolver((_returns) => FlightRouteConnection, { description: "Flight routes that start or end in the city." })
+  @FieldResolver(_returns => FlightRouteConnection, { description: "Flight routes that start or end in the city." })
   flightRoutes(
     @Root() city: CityRecord,
-    @Args((_type) => FlightRouteListArgs) args: FlightRouteListArgs,
+    @Args(_type => FlightRouteListArgs) args: FlightRouteListArgs,
     @Ctx() ctx: GraphContext,
   ) {
     return list(ctx, "FlightRoute", args, { city: city.id });

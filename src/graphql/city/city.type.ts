@@ -6,13 +6,13 @@ import { Node } from "../common/node.interface";
 
 @ObjectType("City", { implements: Node, description: "A city named by the sources." })
 export class City extends Node {
-  @Field((_type) => String, { description: 'The name, e.g. "Almaty".' })
+  @Field(_type => String, { description: 'The name, e.g. "Almaty".' })
   name!: string;
 
-  @Field((_type) => [String], { description: "Other names the sources use for the city." })
+  @Field(_type => [String], { description: "Other names the sources use for the city." })
   aliases!: string[];
 
-  @Field((_type) => [Citation], { description: "Where the sources name the city or state its facts." })
+  @Field(_type => [Citation], { description: "Where the sources name the city or state its facts." })
   citations!: Citation[];
 }
 

@@ -15,7 +15,7 @@ export class CommitmentFilter {
   @IdField("Keep commitments in this area of cooperation (its id).") area?: string | null;
   @IdField("Keep commitments made at this meeting (its id).") meeting?: string | null;
 
-  @Field((_type) => Currency, { nullable: true, description: "Keep commitments whose value is in this currency." })
+  @Field(_type => Currency, { nullable: true, description: "Keep commitments whose value is in this currency." })
   @IsOptional()
   @IsISO4217CurrencyCode()
   currency?: string | null;

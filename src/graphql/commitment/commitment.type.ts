@@ -11,31 +11,31 @@ import { Node } from "../common/node.interface";
   description: "A target, offer or plan the parties committed to, with its figures.",
 })
 export class Commitment extends Node {
-  @Field((_type) => String, { description: "A short title." })
+  @Field(_type => String, { description: "A short title." })
   title!: string;
 
-  @Field((_type) => String, { description: "The commitment in a sentence." })
+  @Field(_type => String, { description: "The commitment in a sentence." })
   description!: string;
 
-  @Field((_type) => CommitmentKind, { description: "What kind of undertaking it is." })
+  @Field(_type => CommitmentKind, { description: "What kind of undertaking it is." })
   kind!: CommitmentKind;
 
-  @Field((_type) => CommitmentStatus, { description: "How far it has progressed, as reported." })
+  @Field(_type => CommitmentStatus, { description: "How far it has progressed, as reported." })
   status!: CommitmentStatus;
 
-  @Field((_type) => Money, {
+  @Field(_type => Money, {
     nullable: true,
     description: "The money involved (a target or a value offered); null when none is stated.",
   })
   value!: Money | null;
 
-  @Field((_type) => Quantity, {
+  @Field(_type => Quantity, {
     nullable: true,
     description: "A counted quantity involved (e.g. 60 types of goods); null when none is stated.",
   })
   quantity!: Quantity | null;
 
-  @Field((_type) => [Citation], { description: "Where the sources state the commitment and its figures." })
+  @Field(_type => [Citation], { description: "Where the sources state the commitment and its figures." })
   citations!: Citation[];
 }
 

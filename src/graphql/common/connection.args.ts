@@ -29,7 +29,7 @@ class NotBothFirstAndLast implements ValidatorConstraintInterface {
 
 @ArgsType()
 export class ConnectionArgs implements PageArgs {
-  @Field((_type) => Int, {
+  @Field(_type => Int, {
     nullable: true,
     description: `Return the first n items after \`after\` (1 to ${MAX_PAGE_SIZE}). Defaults to ${DEFAULT_PAGE_SIZE} when neither \`first\` nor \`last\` is given.`,
   })
@@ -38,12 +38,12 @@ export class ConnectionArgs implements PageArgs {
   @Max(MAX_PAGE_SIZE, { message: `first must be between 1 and ${MAX_PAGE_SIZE}` })
   first?: number | null;
 
-  @Field((_type) => String, { nullable: true, description: "Return items after this cursor." })
+  @Field(_type => String, { nullable: true, description: "Return items after this cursor." })
   @IsOptional()
   @MaxLength(200)
   after?: string | null;
 
-  @Field((_type) => Int, {
+  @Field(_type => Int, {
     nullable: true,
     description: `Return the last n items before \`before\` (1 to ${MAX_PAGE_SIZE}).`,
   })
@@ -53,7 +53,7 @@ export class ConnectionArgs implements PageArgs {
   @Validate(NotBothFirstAndLast)
   last?: number | null;
 
-  @Field((_type) => String, { nullable: true, description: "Return items before this cursor." })
+  @Field(_type => String, { nullable: true, description: "Return items before this cursor." })
   @IsOptional()
   @MaxLength(200)
   before?: string | null;

@@ -30,9 +30,9 @@ export function EntityResolver<K extends NodeTypename>(options: EntityResolverOp
 
   @Resolver()
   abstract class ListResolver {
-    @Query((_returns) => connection, { name: many, description: `A page of ${plural}, filtered and ordered.` })
+    @Query(_returns => connection, { name: many, description: `A page of ${plural}, filtered and ordered.` })
     listQuery(
-      @Args((_type) => args) listArgs: ListArgsShape<object, { field: string; direction: string }>,
+      @Args(_type => args) listArgs: ListArgsShape<object, { field: string; direction: string }>,
       @Ctx() ctx: GraphContext,
     ): MaybePromise<Page<RecordByType[K]>> {
       return list(ctx, typename, listArgs);
@@ -42,13 +42,13 @@ export function EntityResolver<K extends NodeTypename>(options: EntityResolverOp
 
   @Resolver()
   abstract class LookupResolver extends ListResolver {
-    @Query((_returns) => objectType, {
+    @Query(_returns => objectType, {
       name: one,
       nullable: true,
       description: `One ${typename} by id; null when there is none.`,
     })
     lookupQuery(
-      @Arg("id", (_type) => ID, { description: `The ${typename}'s id.` }) id: string,
+      @Arg("id", _type => ID, { description: `The ${typename}'s id.` }) id: string,
       @Ctx() ctx: GraphContext,
     ): MaybePromise<RecordByType[K] | null> {
       return ref(ctx, typename, id);

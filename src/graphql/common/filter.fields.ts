@@ -27,7 +27,7 @@ const all =
 /** A country, by ISO 3166-1 alpha-2 code. */
 export const CountryField = (description: string): PropertyDecorator =>
   all(
-    Field((_type) => CountryCode, { nullable: true, description }),
+    Field(_type => CountryCode, { nullable: true, description }),
     IsOptional(),
     Matches(/^[A-Za-z]{2}$/),
   );
@@ -35,7 +35,7 @@ export const CountryField = (description: string): PropertyDecorator =>
 /** Another record, by id. */
 export const IdField = (description: string): PropertyDecorator =>
   all(
-    Field((_type) => ID, { nullable: true, description }),
+    Field(_type => ID, { nullable: true, description }),
     IsOptional(),
     IsString(),
     MaxLength(200),
@@ -44,7 +44,7 @@ export const IdField = (description: string): PropertyDecorator =>
 /** A value of an enum. */
 export const EnumField = (enumType: object, description: string): PropertyDecorator =>
   all(
-    Field((_type) => enumType, { nullable: true, description }),
+    Field(_type => enumType, { nullable: true, description }),
     IsOptional(),
     IsEnum(enumType),
   );
@@ -52,7 +52,7 @@ export const EnumField = (enumType: object, description: string): PropertyDecora
 /** A case-insensitive substring of the name. */
 export const NameContainsField = (): PropertyDecorator =>
   all(
-    Field((_type) => String, {
+    Field(_type => String, {
       nullable: true,
       description: "Keep items whose name contains this text, ignoring case (at most 100 characters).",
     }),
@@ -64,7 +64,7 @@ export const NameContainsField = (): PropertyDecorator =>
 /** A range of dates. */
 export const DateRangeField = (description: string): PropertyDecorator =>
   all(
-    Field((_type) => DateRange, { nullable: true, description }),
+    Field(_type => DateRange, { nullable: true, description }),
     IsOptional(),
     ValidateNested(),
   );
@@ -72,7 +72,7 @@ export const DateRangeField = (description: string): PropertyDecorator =>
 /** Exactly two countries. */
 export const BetweenField = (description: string): PropertyDecorator =>
   all(
-    Field((_type) => [CountryCode], { nullable: true, description: `${description} Give exactly two ISO codes.` }),
+    Field(_type => [CountryCode], { nullable: true, description: `${description} Give exactly two ISO codes.` }),
     IsOptional(),
     ArrayMinSize(2, { message: "between must name exactly two countries" }),
     ArrayMaxSize(2, { message: "between must name exactly two countries" }),

@@ -12,7 +12,7 @@ export interface ListArgsShape<F, O> extends ConnectionArgs {
 export function ListArgs<F extends object, O extends object>(filter: ClassType<F>, order: ClassType<O>, what: string) {
   @ArgsType()
   abstract class ListArgsBase extends ConnectionArgs implements ListArgsShape<F, O> {
-    @Field((_type) => filter, {
+    @Field(_type => filter, {
       nullable: true,
       description: `Keep only the ${what} that match every condition given.`,
     })
@@ -20,7 +20,7 @@ export function ListArgs<F extends object, O extends object>(filter: ClassType<F
     @ValidateNested()
     filter?: F | null;
 
-    @Field((_type) => order, { nullable: true, description: `How to order the ${what}.` })
+    @Field(_type => order, { nullable: true, description: `How to order the ${what}.` })
     @IsOptional()
     @ValidateNested()
     orderBy?: O | null;

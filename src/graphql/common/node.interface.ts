@@ -8,6 +8,6 @@ import type { NodeRecord } from "../../domain/records";
   resolveType: (value: NodeRecord) => value.__typename,
 })
 export abstract class Node {
-  @Field((_type) => ID, { description: 'The globally unique, stable id, e.g. "country:KZ".' })
+  @Field(_type => ID, { description: 'The globally unique, stable id, e.g. "country:KZ".' })
   id!: string;
 }

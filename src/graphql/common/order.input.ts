@@ -43,33 +43,33 @@ registerEnumType(IdOrderField, {
 
 @InputType("NameOrder", { description: "How to order a list of named items." })
 export class NameOrder {
-  @Field((_type) => NameOrderField, { description: "The field to order by.", defaultValue: NameOrderField.NAME })
+  @Field(_type => NameOrderField, { description: "The field to order by.", defaultValue: NameOrderField.NAME })
   @IsEnum(NameOrderField)
   field!: NameOrderField;
 
-  @Field((_type) => OrderDirection, { description: "The direction.", defaultValue: OrderDirection.ASC })
+  @Field(_type => OrderDirection, { description: "The direction.", defaultValue: OrderDirection.ASC })
   @IsEnum(OrderDirection)
   direction!: OrderDirection;
 }
 
 @InputType("DatedOrder", { description: "How to order a list of dated items." })
 export class DatedOrder {
-  @Field((_type) => DatedOrderField, { description: "The field to order by.", defaultValue: DatedOrderField.DATE })
+  @Field(_type => DatedOrderField, { description: "The field to order by.", defaultValue: DatedOrderField.DATE })
   @IsEnum(DatedOrderField)
   field!: DatedOrderField;
 
-  @Field((_type) => OrderDirection, { description: "The direction.", defaultValue: OrderDirection.ASC })
+  @Field(_type => OrderDirection, { description: "The direction.", defaultValue: OrderDirection.ASC })
   @IsEnum(OrderDirection)
   direction!: OrderDirection;
 }
 
 @InputType("IdOrder", { description: "How to order a list of items that have no name or date." })
 export class IdOrder {
-  @Field((_type) => IdOrderField, { description: "The field to order by.", defaultValue: IdOrderField.ID })
+  @Field(_type => IdOrderField, { description: "The field to order by.", defaultValue: IdOrderField.ID })
   @IsEnum(IdOrderField)
   field!: IdOrderField;
 
-  @Field((_type) => OrderDirection, { description: "The direction.", defaultValue: OrderDirection.ASC })
+  @Field(_type => OrderDirection, { description: "The direction.", defaultValue: OrderDirection.ASC })
   @IsEnum(OrderDirection)
   direction!: OrderDirection;
 }

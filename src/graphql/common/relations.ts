@@ -24,7 +24,7 @@ export function ref<K extends NodeTypename>(
   id: string | null,
 ): MaybePromise<RecordByType[K] | null> {
   if (id === null) return null;
-  return then(ctx.repository.getMany(type, [id]), (found) => found[0] ?? null);
+  return then(ctx.repository.getMany(type, [id]), found => found[0] ?? null);
 }
 
 /** The records a list of ids points at, in order, skipping none (ids are checked at load). */
@@ -33,7 +33,7 @@ export function refs<K extends NodeTypename>(
   type: K,
   ids: readonly string[],
 ): MaybePromise<Array<RecordByType[K]>> {
-  return then(ctx.repository.getMany(type, ids), (found) => found.filter((r): r is RecordByType[K] => r !== null));
+  return then(ctx.repository.getMany(type, ids), found => found.filter((r): r is RecordByType[K] => r !== null));
 }
 
 export function toOrdering(order: { field: string; direction: string } | null | undefined): Ordering | null {
@@ -44,7 +44,7 @@ function sameValue(a: unknown, b: unknown): boolean {
   const norm = (v: unknown): string =>
     Array.isArray(v)
       ? v
-          .map((x) => String(x).toUpperCase())
+          .map(x => String(x).toUpperCase())
           .sort()
           .join("|")
       : String(v).toUpperCase();

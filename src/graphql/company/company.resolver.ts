@@ -14,7 +14,7 @@ import { PositionConnection } from "../position/position.type";
 import { CompanyListArgs } from "./company.args";
 import { Company, CompanyConnection } from "./company.type";
 
-@Resolver((_of) => Company)
+@Resolver(_of => Company)
 export class CompanyResolver extends EntityResolver({
   typename: "Company",
   objectType: Company,
@@ -24,37 +24,37 @@ export class CompanyResolver extends EntityResolver({
   many: "companies",
   plural: "companies",
 }) {
-  @FieldResolver((_returns) => Country, { description: "The company's country." })
+  @FieldResolver(_returns => Country, { description: "The company's country." })
   country(@Root() company: CompanyRecord, @Ctx() ctx: GraphContext) {
     return ref(ctx, "Country", company.countryId);
   }
 
-  @FieldResolver((_returns) => CooperationAreaConnection, {
+  @FieldResolver(_returns => CooperationAreaConnection, {
     description: "Areas of cooperation the company takes part in.",
   })
   cooperationAreas(
     @Root() company: CompanyRecord,
-    @Args((_type) => CooperationAreaListArgs) args: CooperationAreaListArgs,
+    @Args(_type => CooperationAreaListArgs) args: CooperationAreaListArgs,
     @Ctx() ctx: GraphContext,
   ) {
     return list(ctx, "CooperationArea", args, { company: company.id });
   }
 
-  @FieldResolver((_returns) => PositionConnection, {
+  @FieldResolver(_returns => PositionConnection, {
     description: "Positions the company took (plans it announced, cooperation it takes part in).",
   })
   positions(
     @Root() company: CompanyRecord,
-    @Args((_type) => PositionListArgs) args: PositionListArgs,
+    @Args(_type => PositionListArgs) args: PositionListArgs,
     @Ctx() ctx: GraphContext,
   ) {
     return list(ctx, "Position", args, { actor: company.id });
   }
 
-  @FieldResolver((_returns) => FlightRouteConnection, { description: "Flight routes the company operates or plans." })
+  @FieldResolver(_returns => FlightRouteConnection, { description: "Flight routes the company operates or plans." })
   flightRoutes(
     @Root() company: CompanyRecord,
-    @Args((_type) => FlightRouteListArgs) args: FlightRouteListArgs,
+    @Args(_type => FlightRouteListArgs) args: FlightRouteListArgs,
     @Ctx() ctx: GraphContext,
   ) {
     return list(ctx, "FlightRoute", args, { operator: company.id });

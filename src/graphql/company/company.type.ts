@@ -7,19 +7,19 @@ import { Node } from "../common/node.interface";
 
 @ObjectType("Company", { implements: Node, description: "A company named by the sources." })
 export class Company extends Node {
-  @Field((_type) => String, { description: 'The name, e.g. "Jordanian Uranium Mining Company".' })
+  @Field(_type => String, { description: 'The name, e.g. "Jordanian Uranium Mining Company".' })
   name!: string;
 
-  @Field((_type) => [String], { description: 'Abbreviations and other names, e.g. "JUMCO".' })
+  @Field(_type => [String], { description: 'Abbreviations and other names, e.g. "JUMCO".' })
   aliases!: string[];
 
-  @Field((_type) => CompanySector, { description: "The main line of business." })
+  @Field(_type => CompanySector, { description: "The main line of business." })
   sector!: CompanySector;
 
-  @Field((_type) => String, { description: "What the company does." })
+  @Field(_type => String, { description: "What the company does." })
   description!: string;
 
-  @Field((_type) => [Citation], { description: "Where the sources name the company and state its facts." })
+  @Field(_type => [Citation], { description: "Where the sources name the company and state its facts." })
   citations!: Citation[];
 }
 

@@ -15,7 +15,7 @@ import { PositionConnection } from "../position/position.type";
 import { CooperationAreaListArgs } from "./cooperation-area.args";
 import { CooperationArea, CooperationAreaConnection } from "./cooperation-area.type";
 
-@Resolver((_of) => CooperationArea)
+@Resolver(_of => CooperationArea)
 export class CooperationAreaResolver extends EntityResolver({
   typename: "CooperationArea",
   objectType: CooperationArea,
@@ -25,41 +25,41 @@ export class CooperationAreaResolver extends EntityResolver({
   many: "cooperationAreas",
   plural: "areas of cooperation",
 }) {
-  @FieldResolver((_returns) => PositionConnection, {
+  @FieldResolver(_returns => PositionConnection, {
     description: "Who proposed, supported or noted the area, and how (filter by `stance`).",
   })
   positions(
     @Root() area: CooperationAreaRecord,
-    @Args((_type) => PositionListArgs) args: PositionListArgs,
+    @Args(_type => PositionListArgs) args: PositionListArgs,
     @Ctx() ctx: GraphContext,
   ) {
     return list(ctx, "Position", args, { area: area.id });
   }
 
-  @FieldResolver((_returns) => CompanyConnection, { description: "Companies that take part in the area." })
+  @FieldResolver(_returns => CompanyConnection, { description: "Companies that take part in the area." })
   companies(
     @Root() area: CooperationAreaRecord,
-    @Args((_type) => CompanyListArgs) args: CompanyListArgs,
+    @Args(_type => CompanyListArgs) args: CompanyListArgs,
     @Ctx() ctx: GraphContext,
   ) {
     return list(ctx, "Company", args, { area: area.id });
   }
 
-  @FieldResolver((_returns) => CommitmentConnection, { description: "Commitments made in the area." })
+  @FieldResolver(_returns => CommitmentConnection, { description: "Commitments made in the area." })
   commitments(
     @Root() area: CooperationAreaRecord,
-    @Args((_type) => CommitmentListArgs) args: CommitmentListArgs,
+    @Args(_type => CommitmentListArgs) args: CommitmentListArgs,
     @Ctx() ctx: GraphContext,
   ) {
     return list(ctx, "Commitment", args, { area: area.id });
   }
 
-  @FieldResolver((_returns) => FlightRouteConnection, {
+  @FieldResolver(_returns => FlightRouteConnection, {
     description: "Flight routes that serve the area (for aviation).",
   })
   flightRoutes(
     @Root() area: CooperationAreaRecord,
-    @Args((_type) => FlightRouteListArgs) args: FlightRouteListArgs,
+    @Args(_type => FlightRouteListArgs) args: FlightRouteListArgs,
     @Ctx() ctx: GraphContext,
   ) {
     return list(ctx, "FlightRoute", args, { area: area.id });

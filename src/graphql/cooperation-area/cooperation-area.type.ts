@@ -10,19 +10,19 @@ import { Node } from "../common/node.interface";
   description: "An area of cooperation discussed between countries, e.g. nuclear energy or tourism.",
 })
 export class CooperationArea extends Node {
-  @Field((_type) => String, { description: 'The name, e.g. "Nuclear energy".' })
+  @Field(_type => String, { description: 'The name, e.g. "Nuclear energy".' })
   name!: string;
 
-  @Field((_type) => [String], { description: "Other wordings the sources use for the area." })
+  @Field(_type => [String], { description: "Other wordings the sources use for the area." })
   aliases!: string[];
 
-  @Field((_type) => AreaCategory, { description: "The broad dimension of relations it belongs to." })
+  @Field(_type => AreaCategory, { description: "The broad dimension of relations it belongs to." })
   category!: AreaCategory;
 
-  @Field((_type) => String, { description: "What cooperation in the area covers." })
+  @Field(_type => String, { description: "What cooperation in the area covers." })
   description!: string;
 
-  @Field((_type) => [Citation], { description: "Where the sources name the area." })
+  @Field(_type => [Citation], { description: "Where the sources name the area." })
   citations!: Citation[];
 }
 

@@ -9,7 +9,7 @@ import { NameOrder } from "../common/order.input";
 export class CountryFilter {
   @NameContainsField() nameContains?: string | null;
 
-  @Field((_type) => String, {
+  @Field(_type => String, {
     nullable: true,
     description: 'Keep countries in this region, ignoring case (e.g. "Central Asia").',
   })

@@ -35,7 +35,7 @@ import { SharedValueConnection } from "../shared-value/shared-value.type";
 import { CountryListArgs } from "./country.args";
 import { Country, CountryConnection } from "./country.type";
 
-@Resolver((_of) => Country)
+@Resolver(_of => Country)
 export class CountryResolver extends EntityResolver({
   typename: "Country",
   objectType: Country,
@@ -46,132 +46,128 @@ export class CountryResolver extends EntityResolver({
   plural: "countries",
   lookupById: false,
 }) {
-  @Query((_returns) => Country, {
+  @Query(_returns => Country, {
     nullable: true,
     description: "One country by ISO 3166-1 alpha-2 code; null when the graph has none.",
   })
   country(
-    @Arg("code", (_type) => CountryCode, { description: 'The ISO 3166-1 alpha-2 code, e.g. "JO".' }) code: string,
+    @Arg("code", _type => CountryCode, { description: 'The ISO 3166-1 alpha-2 code, e.g. "JO".' }) code: string,
     @Ctx() ctx: GraphContext,
   ): MaybePromise<CountryRecord | null> {
-    return then(ctx.repository.countriesByCode([code]), (found) => found[0] ?? null);
+    return then(ctx.repository.countriesByCode([code]), found => found[0] ?? null);
   }
 
-  @FieldResolver((_returns) => City, { description: "The capital city." })
+  @FieldResolver(_returns => City, { description: "The capital city." })
   capital(@Root() country: CountryRecord, @Ctx() ctx: GraphContext) {
     return ref(ctx, "City", country.capitalId);
   }
 
-  @FieldResolver((_returns) => CityConnection, { description: "Cities of the country named by the sources." })
-  cities(@Root() country: CountryRecord, @Args((_type) => CityListArgs) args: CityListArgs, @Ctx() ctx: GraphContext) {
+  @FieldResolver(_returns => CityConnection, { description: "Cities of the country named by the sources." })
+  cities(@Root() country: CountryRecord, @Args(_type => CityListArgs) args: CityListArgs, @Ctx() ctx: GraphContext) {
     return list(ctx, "City", args, { country: country.code });
   }
 
-  @FieldResolver((_returns) => LeaderConnection, { description: "The country's leaders." })
+  @FieldResolver(_returns => LeaderConnection, { description: "The country's leaders." })
   leaders(
     @Root() country: CountryRecord,
-    @Args((_type) => LeaderListArgs) args: LeaderListArgs,
+    @Args(_type => LeaderListArgs) args: LeaderListArgs,
     @Ctx() ctx: GraphContext,
   ) {
     return list(ctx, "Leader", args, { country: country.code });
   }
 
-  @FieldResolver((_returns) => CompanyConnection, { description: "The country's companies." })
+  @FieldResolver(_returns => CompanyConnection, { description: "The country's companies." })
   companies(
     @Root() country: CountryRecord,
-    @Args((_type) => CompanyListArgs) args: CompanyListArgs,
+    @Args(_type => CompanyListArgs) args: CompanyListArgs,
     @Ctx() ctx: GraphContext,
   ) {
     return list(ctx, "Company", args, { country: country.code });
   }
 
-  @FieldResolver((_returns) => MeetingConnection, { description: "Meetings the country hosted or took part in." })
+  @FieldResolver(_returns => MeetingConnection, { description: "Meetings the country hosted or took part in." })
   meetings(
     @Root() country: CountryRecord,
-    @Args((_type) => MeetingListArgs) args: MeetingListArgs,
+    @Args(_type => MeetingListArgs) args: MeetingListArgs,
     @Ctx() ctx: GraphContext,
   ) {
     return list(ctx, "Meeting", args, { country: country.code });
   }
 
-  @FieldResolver((_returns) => DelegationConnection, { description: "The country's official delegations." })
+  @FieldResolver(_returns => DelegationConnection, { description: "The country's official delegations." })
   delegations(
     @Root() country: CountryRecord,
-    @Args((_type) => DelegationListArgs) args: DelegationListArgs,
+    @Args(_type => DelegationListArgs) args: DelegationListArgs,
     @Ctx() ctx: GraphContext,
   ) {
     return list(ctx, "Delegation", args, { country: country.code });
   }
 
-  @FieldResolver((_returns) => PositionConnection, {
+  @FieldResolver(_returns => PositionConnection, {
     description: "Positions on areas of cooperation taken by the country, its leaders, companies or delegations.",
   })
   positions(
     @Root() country: CountryRecord,
-    @Args((_type) => PositionListArgs) args: PositionListArgs,
+    @Args(_type => PositionListArgs) args: PositionListArgs,
     @Ctx() ctx: GraphContext,
   ) {
     return list(ctx, "Position", args, { actorCountry: country.code });
   }
 
-  @FieldResolver((_returns) => CooperationAreaConnection, {
+  @FieldResolver(_returns => CooperationAreaConnection, {
     description:
       "Areas of cooperation on which the country, its leaders, companies or delegations took a position (filter by `stance: PROPOSED` for the areas it proposed).",
   })
   cooperationAreas(
     @Root() country: CountryRecord,
-    @Args((_type) => CooperationAreaListArgs) args: CooperationAreaListArgs,
+    @Args(_type => CooperationAreaListArgs) args: CooperationAreaListArgs,
     @Ctx() ctx: GraphContext,
   ) {
     return list(ctx, "CooperationArea", args, { actorCountry: country.code });
   }
 
-  @FieldResolver((_returns) => CommitmentConnection, { description: "Commitments the country is a party to." })
+  @FieldResolver(_returns => CommitmentConnection, { description: "Commitments the country is a party to." })
   commitments(
     @Root() country: CountryRecord,
-    @Args((_type) => CommitmentListArgs) args: CommitmentListArgs,
+    @Args(_type => CommitmentListArgs) args: CommitmentListArgs,
     @Ctx() ctx: GraphContext,
   ) {
     return list(ctx, "Commitment", args, { party: country.code });
   }
 
-  @FieldResolver((_returns) => AwardConnection, { description: "Awards the country confers (its orders and medals)." })
-  awards(
-    @Root() country: CountryRecord,
-    @Args((_type) => AwardListArgs) args: AwardListArgs,
-    @Ctx() ctx: GraphContext,
-  ) {
+  @FieldResolver(_returns => AwardConnection, { description: "Awards the country confers (its orders and medals)." })
+  awards(@Root() country: CountryRecord, @Args(_type => AwardListArgs) args: AwardListArgs, @Ctx() ctx: GraphContext) {
     return list(ctx, "Award", args, { country: country.code });
   }
 
-  @FieldResolver((_returns) => AwardConferralConnection, {
+  @FieldResolver(_returns => AwardConferralConnection, {
     description: "Award conferrals whose giver or recipient is one of the country's leaders.",
   })
   awardConferrals(
     @Root() country: CountryRecord,
-    @Args((_type) => AwardConferralListArgs) args: AwardConferralListArgs,
+    @Args(_type => AwardConferralListArgs) args: AwardConferralListArgs,
     @Ctx() ctx: GraphContext,
   ) {
     return list(ctx, "AwardConferral", args, { country: country.code });
   }
 
-  @FieldResolver((_returns) => SharedValueConnection, {
+  @FieldResolver(_returns => SharedValueConnection, {
     description: "Values the country was said to share with others.",
   })
   sharedValues(
     @Root() country: CountryRecord,
-    @Args((_type) => SharedValueListArgs) args: SharedValueListArgs,
+    @Args(_type => SharedValueListArgs) args: SharedValueListArgs,
     @Ctx() ctx: GraphContext,
   ) {
     return list(ctx, "SharedValue", args, { country: country.code });
   }
 
-  @FieldResolver((_returns) => FlightRouteConnection, {
+  @FieldResolver(_returns => FlightRouteConnection, {
     description: "Flight routes that start or end in the country.",
   })
   flightRoutes(
     @Root() country: CountryRecord,
-    @Args((_type) => FlightRouteListArgs) args: FlightRouteListArgs,
+    @Args(_type => FlightRouteListArgs) args: FlightRouteListArgs,
     @Ctx() ctx: GraphContext,
   ) {
     return list(ctx, "FlightRoute", args, { country: country.code });

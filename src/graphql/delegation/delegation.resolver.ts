@@ -11,7 +11,7 @@ import { PositionConnection } from "../position/position.type";
 import { DelegationListArgs } from "./delegation.args";
 import { Delegation, DelegationConnection } from "./delegation.type";
 
-@Resolver((_of) => Delegation)
+@Resolver(_of => Delegation)
 export class DelegationResolver extends EntityResolver({
   typename: "Delegation",
   objectType: Delegation,
@@ -21,22 +21,22 @@ export class DelegationResolver extends EntityResolver({
   many: "delegations",
   plural: "delegations",
 }) {
-  @FieldResolver((_returns) => Country, { description: "The country the delegation represents." })
+  @FieldResolver(_returns => Country, { description: "The country the delegation represents." })
   country(@Root() delegation: DelegationRecord, @Ctx() ctx: GraphContext) {
     return ref(ctx, "Country", delegation.countryId);
   }
 
-  @FieldResolver((_returns) => Meeting, { description: "The meeting the delegation took part in." })
+  @FieldResolver(_returns => Meeting, { description: "The meeting the delegation took part in." })
   meeting(@Root() delegation: DelegationRecord, @Ctx() ctx: GraphContext) {
     return ref(ctx, "Meeting", delegation.meetingId);
   }
 
-  @FieldResolver((_returns) => PositionConnection, {
+  @FieldResolver(_returns => PositionConnection, {
     description: "Positions the delegation took on areas of cooperation.",
   })
   positions(
     @Root() delegation: DelegationRecord,
-    @Args((_type) => PositionListArgs) args: PositionListArgs,
+    @Args(_type => PositionListArgs) args: PositionListArgs,
     @Ctx() ctx: GraphContext,
   ) {
     return list(ctx, "Position", args, { actor: delegation.id });

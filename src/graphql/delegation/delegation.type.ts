@@ -9,10 +9,10 @@ import { Node } from "../common/node.interface";
   description: "A country's official delegation at a meeting (the sources' \"officials\").",
 })
 export class Delegation extends Node {
-  @Field((_type) => String, { description: 'A name, e.g. "Official delegation of Jordan".' })
+  @Field(_type => String, { description: 'A name, e.g. "Official delegation of Jordan".' })
   name!: string;
 
-  @Field((_type) => [Citation], { description: "Where the sources mention the delegation." })
+  @Field(_type => [Citation], { description: "Where the sources mention the delegation." })
   citations!: Citation[];
 }
 

@@ -20,7 +20,7 @@ import { StatementConnection } from "../statement/statement.type";
 import { LeaderListArgs } from "./leader.args";
 import { Leader, LeaderConnection } from "./leader.type";
 
-@Resolver((_of) => Leader)
+@Resolver(_of => Leader)
 export class LeaderResolver extends EntityResolver({
   typename: "Leader",
   objectType: Leader,
@@ -30,73 +30,73 @@ export class LeaderResolver extends EntityResolver({
   many: "leaders",
   plural: "leaders",
 }) {
-  @FieldResolver((_returns) => Country, { description: "The country the leader leads." })
+  @FieldResolver(_returns => Country, { description: "The country the leader leads." })
   country(@Root() leader: LeaderRecord, @Ctx() ctx: GraphContext) {
     return ref(ctx, "Country", leader.countryId);
   }
 
-  @FieldResolver((_returns) => MeetingConnection, { description: "Meetings the leader took part in." })
+  @FieldResolver(_returns => MeetingConnection, { description: "Meetings the leader took part in." })
   meetings(
     @Root() leader: LeaderRecord,
-    @Args((_type) => MeetingListArgs) args: MeetingListArgs,
+    @Args(_type => MeetingListArgs) args: MeetingListArgs,
     @Ctx() ctx: GraphContext,
   ) {
     return list(ctx, "Meeting", args, { participant: leader.id });
   }
 
-  @FieldResolver((_returns) => AwardConferralConnection, { description: "Awards the leader received." })
+  @FieldResolver(_returns => AwardConferralConnection, { description: "Awards the leader received." })
   awardsReceived(
     @Root() leader: LeaderRecord,
-    @Args((_type) => AwardConferralListArgs) args: AwardConferralListArgs,
+    @Args(_type => AwardConferralListArgs) args: AwardConferralListArgs,
     @Ctx() ctx: GraphContext,
   ) {
     return list(ctx, "AwardConferral", args, { recipient: leader.id });
   }
 
-  @FieldResolver((_returns) => AwardConferralConnection, { description: "Awards the leader conferred on others." })
+  @FieldResolver(_returns => AwardConferralConnection, { description: "Awards the leader conferred on others." })
   awardsConferred(
     @Root() leader: LeaderRecord,
-    @Args((_type) => AwardConferralListArgs) args: AwardConferralListArgs,
+    @Args(_type => AwardConferralListArgs) args: AwardConferralListArgs,
     @Ctx() ctx: GraphContext,
   ) {
     return list(ctx, "AwardConferral", args, { conferredBy: leader.id });
   }
 
-  @FieldResolver((_returns) => PositionConnection, {
+  @FieldResolver(_returns => PositionConnection, {
     description: "Positions the leader took on areas of cooperation.",
   })
   positions(
     @Root() leader: LeaderRecord,
-    @Args((_type) => PositionListArgs) args: PositionListArgs,
+    @Args(_type => PositionListArgs) args: PositionListArgs,
     @Ctx() ctx: GraphContext,
   ) {
     return list(ctx, "Position", args, { actor: leader.id });
   }
 
-  @FieldResolver((_returns) => CooperationAreaConnection, {
+  @FieldResolver(_returns => CooperationAreaConnection, {
     description: "Areas of cooperation on which the leader took a position.",
   })
   cooperationAreas(
     @Root() leader: LeaderRecord,
-    @Args((_type) => CooperationAreaListArgs) args: CooperationAreaListArgs,
+    @Args(_type => CooperationAreaListArgs) args: CooperationAreaListArgs,
     @Ctx() ctx: GraphContext,
   ) {
     return list(ctx, "CooperationArea", args, { actor: leader.id });
   }
 
-  @FieldResolver((_returns) => StatementConnection, { description: "What the leader said at meetings." })
+  @FieldResolver(_returns => StatementConnection, { description: "What the leader said at meetings." })
   statements(
     @Root() leader: LeaderRecord,
-    @Args((_type) => StatementListArgs) args: StatementListArgs,
+    @Args(_type => StatementListArgs) args: StatementListArgs,
     @Ctx() ctx: GraphContext,
   ) {
     return list(ctx, "Statement", args, { speaker: leader.id });
   }
 
-  @FieldResolver((_returns) => SharedValueConnection, { description: "Shared values the leader noted." })
+  @FieldResolver(_returns => SharedValueConnection, { description: "Shared values the leader noted." })
   sharedValuesNoted(
     @Root() leader: LeaderRecord,
-    @Args((_type) => SharedValueListArgs) args: SharedValueListArgs,
+    @Args(_type => SharedValueListArgs) args: SharedValueListArgs,
     @Ctx() ctx: GraphContext,
   ) {
     return list(ctx, "SharedValue", args, { notedBy: leader.id });

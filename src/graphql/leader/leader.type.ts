@@ -6,19 +6,19 @@ import { Node } from "../common/node.interface";
 
 @ObjectType("Leader", { implements: Node, description: "A head of state or government." })
 export class Leader extends Node {
-  @Field((_type) => String, { description: 'The full name, e.g. "Kassym-Jomart Tokayev".' })
+  @Field(_type => String, { description: 'The full name, e.g. "Kassym-Jomart Tokayev".' })
   name!: string;
 
-  @Field((_type) => [String], { description: 'Other names the sources use, e.g. "President Tokayev".' })
+  @Field(_type => [String], { description: 'Other names the sources use, e.g. "President Tokayev".' })
   aliases!: string[];
 
-  @Field((_type) => String, { description: 'The title, e.g. "President" or "King".' })
+  @Field(_type => String, { description: 'The title, e.g. "President" or "King".' })
   title!: string;
 
-  @Field((_type) => String, { description: 'The office held, e.g. "President of Kazakhstan".' })
+  @Field(_type => String, { description: 'The office held, e.g. "President of Kazakhstan".' })
   office!: string;
 
-  @Field((_type) => [Citation], { description: "Where the sources name the leader and their office." })
+  @Field(_type => [Citation], { description: "Where the sources name the leader and their office." })
   citations!: Citation[];
 }
 

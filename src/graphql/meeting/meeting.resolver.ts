@@ -24,7 +24,7 @@ import { StatementConnection } from "../statement/statement.type";
 import { MeetingListArgs } from "./meeting.args";
 import { Meeting, MeetingConnection } from "./meeting.type";
 
-@Resolver((_of) => Meeting)
+@Resolver(_of => Meeting)
 export class MeetingResolver extends EntityResolver({
   typename: "Meeting",
   objectType: Meeting,
@@ -34,22 +34,22 @@ export class MeetingResolver extends EntityResolver({
   many: "meetings",
   plural: "meetings",
 }) {
-  @FieldResolver((_returns) => City, { description: "Where the meeting was held." })
+  @FieldResolver(_returns => City, { description: "Where the meeting was held." })
   city(@Root() meeting: MeetingRecord, @Ctx() ctx: GraphContext) {
     return ref(ctx, "City", meeting.cityId);
   }
 
-  @FieldResolver((_returns) => Country, { description: "The country that hosted the meeting." })
+  @FieldResolver(_returns => Country, { description: "The country that hosted the meeting." })
   hostCountry(@Root() meeting: MeetingRecord, @Ctx() ctx: GraphContext) {
     return ref(ctx, "Country", meeting.hostCountryId);
   }
 
-  @FieldResolver((_returns) => [Leader], { description: "The leaders who took part." })
+  @FieldResolver(_returns => [Leader], { description: "The leaders who took part." })
   participants(@Root() meeting: MeetingRecord, @Ctx() ctx: GraphContext) {
     return refs(ctx, "Leader", meeting.participantIds);
   }
 
-  @FieldResolver((_returns) => Leader, {
+  @FieldResolver(_returns => Leader, {
     nullable: true,
     description: "The leader at whose invitation the visit took place; null when not stated.",
   })
@@ -57,7 +57,7 @@ export class MeetingResolver extends EntityResolver({
     return ref(ctx, "Leader", meeting.invitedById);
   }
 
-  @FieldResolver((_returns) => Meeting, {
+  @FieldResolver(_returns => Meeting, {
     nullable: true,
     description: "The earlier meeting this one continued; null when none is stated.",
   })
@@ -65,77 +65,77 @@ export class MeetingResolver extends EntityResolver({
     return ref(ctx, "Meeting", meeting.continuesId);
   }
 
-  @FieldResolver((_returns) => MeetingConnection, { description: "Later meetings that continued this one." })
+  @FieldResolver(_returns => MeetingConnection, { description: "Later meetings that continued this one." })
   continuedBy(
     @Root() meeting: MeetingRecord,
-    @Args((_type) => MeetingListArgs) args: MeetingListArgs,
+    @Args(_type => MeetingListArgs) args: MeetingListArgs,
     @Ctx() ctx: GraphContext,
   ) {
     return list(ctx, "Meeting", args, { continues: meeting.id });
   }
 
-  @FieldResolver((_returns) => DelegationConnection, { description: "The official delegations that took part." })
+  @FieldResolver(_returns => DelegationConnection, { description: "The official delegations that took part." })
   delegations(
     @Root() meeting: MeetingRecord,
-    @Args((_type) => DelegationListArgs) args: DelegationListArgs,
+    @Args(_type => DelegationListArgs) args: DelegationListArgs,
     @Ctx() ctx: GraphContext,
   ) {
     return list(ctx, "Delegation", args, { meeting: meeting.id });
   }
 
-  @FieldResolver((_returns) => PositionConnection, {
+  @FieldResolver(_returns => PositionConnection, {
     description: "Positions taken on areas of cooperation at the meeting.",
   })
   positions(
     @Root() meeting: MeetingRecord,
-    @Args((_type) => PositionListArgs) args: PositionListArgs,
+    @Args(_type => PositionListArgs) args: PositionListArgs,
     @Ctx() ctx: GraphContext,
   ) {
     return list(ctx, "Position", args, { meeting: meeting.id });
   }
 
-  @FieldResolver((_returns) => CooperationAreaConnection, {
+  @FieldResolver(_returns => CooperationAreaConnection, {
     description: "Areas of cooperation discussed at the meeting.",
   })
   cooperationAreas(
     @Root() meeting: MeetingRecord,
-    @Args((_type) => CooperationAreaListArgs) args: CooperationAreaListArgs,
+    @Args(_type => CooperationAreaListArgs) args: CooperationAreaListArgs,
     @Ctx() ctx: GraphContext,
   ) {
     return list(ctx, "CooperationArea", args, { meeting: meeting.id });
   }
 
-  @FieldResolver((_returns) => CommitmentConnection, { description: "Commitments made at the meeting." })
+  @FieldResolver(_returns => CommitmentConnection, { description: "Commitments made at the meeting." })
   commitments(
     @Root() meeting: MeetingRecord,
-    @Args((_type) => CommitmentListArgs) args: CommitmentListArgs,
+    @Args(_type => CommitmentListArgs) args: CommitmentListArgs,
     @Ctx() ctx: GraphContext,
   ) {
     return list(ctx, "Commitment", args, { meeting: meeting.id });
   }
 
-  @FieldResolver((_returns) => AwardConferralConnection, { description: "Awards conferred at the meeting." })
+  @FieldResolver(_returns => AwardConferralConnection, { description: "Awards conferred at the meeting." })
   awardConferrals(
     @Root() meeting: MeetingRecord,
-    @Args((_type) => AwardConferralListArgs) args: AwardConferralListArgs,
+    @Args(_type => AwardConferralListArgs) args: AwardConferralListArgs,
     @Ctx() ctx: GraphContext,
   ) {
     return list(ctx, "AwardConferral", args, { meeting: meeting.id });
   }
 
-  @FieldResolver((_returns) => StatementConnection, { description: "Statements made at the meeting." })
+  @FieldResolver(_returns => StatementConnection, { description: "Statements made at the meeting." })
   statements(
     @Root() meeting: MeetingRecord,
-    @Args((_type) => StatementListArgs) args: StatementListArgs,
+    @Args(_type => StatementListArgs) args: StatementListArgs,
     @Ctx() ctx: GraphContext,
   ) {
     return list(ctx, "Statement", args, { meeting: meeting.id });
   }
 
-  @FieldResolver((_returns) => SharedValueConnection, { description: "Shared values noted at the meeting." })
+  @FieldResolver(_returns => SharedValueConnection, { description: "Shared values noted at the meeting." })
   sharedValues(
     @Root() meeting: MeetingRecord,
-    @Args((_type) => SharedValueListArgs) args: SharedValueListArgs,
+    @Args(_type => SharedValueListArgs) args: SharedValueListArgs,
     @Ctx() ctx: GraphContext,
   ) {
     return list(ctx, "SharedValue", args, { meeting: meeting.id });

@@ -8,13 +8,13 @@ import { LocalDate } from "../common/scalars";
 
 @ObjectType("MeetingSession", { description: "A format in which a meeting's talks were held." })
 export class MeetingSession {
-  @Field((_type) => MeetingFormat, { description: "The format." })
+  @Field(_type => MeetingFormat, { description: "The format." })
   format!: MeetingFormat;
 
-  @Field((_type) => String, { description: "Who took part in this format and how." })
+  @Field(_type => String, { description: "Who took part in this format and how." })
   description!: string;
 
-  @Field((_type) => [Citation], { description: "Where the sources describe this format." })
+  @Field(_type => [Citation], { description: "Where the sources describe this format." })
   citations!: Citation[];
 }
 
@@ -23,22 +23,22 @@ export class MeetingSession {
   description: "Talks between leaders: when, where, who, in which formats, and what came of them.",
 })
 export class Meeting extends Node {
-  @Field((_type) => String, { description: "A short title." })
+  @Field(_type => String, { description: "A short title." })
   title!: string;
 
-  @Field((_type) => String, { description: "What the meeting was." })
+  @Field(_type => String, { description: "What the meeting was." })
   description!: string;
 
-  @Field((_type) => LocalDate, {
+  @Field(_type => LocalDate, {
     nullable: true,
     description: "The date; null when the sources do not date the meeting.",
   })
   date!: string | null;
 
-  @Field((_type) => [MeetingSession], { description: "The formats of the talks (one to one, expanded), in order." })
+  @Field(_type => [MeetingSession], { description: "The formats of the talks (one to one, expanded), in order." })
   formats!: MeetingSession[];
 
-  @Field((_type) => [Citation], { description: "Where the sources report the meeting." })
+  @Field(_type => [Citation], { description: "Where the sources report the meeting." })
   citations!: Citation[];
 }
 

@@ -12,7 +12,7 @@ export const MAX_NODE_IDS = 100;
 
 @ArgsType()
 export class NodesArgs {
-  @Field((_type) => [ID], { description: `The global ids (at most ${MAX_NODE_IDS}).` })
+  @Field(_type => [ID], { description: `The global ids (at most ${MAX_NODE_IDS}).` })
   @ArrayMaxSize(MAX_NODE_IDS, { message: `ids must hold at most ${MAX_NODE_IDS} ids` })
   @IsString({ each: true })
   @MaxLength(200, { each: true })
@@ -21,23 +21,23 @@ export class NodesArgs {
 
 @Resolver()
 export class NodeResolver {
-  @Query((_returns) => Node, {
+  @Query(_returns => Node, {
     nullable: true,
     description: 'Any object by its global id (e.g. "leader:abdullah-ii"); null when there is none.',
   })
   node(
-    @Arg("id", (_type) => ID, { description: "The global id." }) id: string,
+    @Arg("id", _type => ID, { description: "The global id." }) id: string,
     @Ctx() ctx: GraphContext,
   ): MaybePromise<NodeRecord | null> {
-    return then(ctx.repository.nodes([id]), (found) => found[0] ?? null);
+    return then(ctx.repository.nodes([id]), found => found[0] ?? null);
   }
 
-  @Query((_returns) => [Node], {
+  @Query(_returns => [Node], {
     nullable: "items",
     description: `Objects by global id, in the order asked, with null for each id that has none (at most ${MAX_NODE_IDS} ids).`,
   })
   nodes(
-    @Args((_type) => NodesArgs) { ids }: NodesArgs,
+    @Args(_type => NodesArgs) { ids }: NodesArgs,
     @Ctx() ctx: GraphContext,
   ): MaybePromise<ReadonlyArray<NodeRecord | null>> {
     return ctx.repository.nodes(ids);

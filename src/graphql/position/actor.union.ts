@@ -11,5 +11,5 @@ export const Actor = createUnionType({
   description:
     'Who can take a position on an area of cooperation: a country ("the Jordanian side"), a leader, a company or a delegation.',
   types: () => [Country, Leader, Company, Delegation] as const,
-  resolveType: (value) => (value as unknown as ActorRecord).__typename,
+  resolveType: value => (value as unknown as ActorRecord).__typename,
 });

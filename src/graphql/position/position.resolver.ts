@@ -11,7 +11,7 @@ import { Actor } from "./actor.union";
 import { PositionListArgs } from "./position.args";
 import { Position, PositionConnection } from "./position.type";
 
-@Resolver((_of) => Position)
+@Resolver(_of => Position)
 export class PositionResolver extends EntityResolver({
   typename: "Position",
   objectType: Position,
@@ -21,17 +21,17 @@ export class PositionResolver extends EntityResolver({
   many: "positions",
   plural: "positions",
 }) {
-  @FieldResolver((_returns) => CooperationArea, { description: "The area of cooperation the position is about." })
+  @FieldResolver(_returns => CooperationArea, { description: "The area of cooperation the position is about." })
   area(@Root() position: PositionRecord, @Ctx() ctx: GraphContext) {
     return ref(ctx, "CooperationArea", position.areaId);
   }
 
-  @FieldResolver((_returns) => Actor, { description: "Who took the position." })
+  @FieldResolver(_returns => Actor, { description: "Who took the position." })
   actor(@Root() position: PositionRecord, @Ctx() ctx: GraphContext) {
-    return then(ctx.repository.nodes([position.actorId]), (found) => (found[0] ?? null) as ActorRecord | null);
+    return then(ctx.repository.nodes([position.actorId]), found => (found[0] ?? null) as ActorRecord | null);
   }
 
-  @FieldResolver((_returns) => Meeting, { description: "The meeting at which the position was taken." })
+  @FieldResolver(_returns => Meeting, { description: "The meeting at which the position was taken." })
   meeting(@Root() position: PositionRecord, @Ctx() ctx: GraphContext) {
     return ref(ctx, "Meeting", position.meetingId);
   }

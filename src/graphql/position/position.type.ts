@@ -11,13 +11,13 @@ import { Node } from "../common/node.interface";
     "What one actor (a country, leader, company or delegation) said or did about one area of cooperation, at one meeting.",
 })
 export class Position extends Node {
-  @Field((_type) => Stance, { description: "What the actor did: proposed, supported, noted potential, …" })
+  @Field(_type => Stance, { description: "What the actor did: proposed, supported, noted potential, …" })
   stance!: Stance;
 
-  @Field((_type) => String, { description: "The position in a sentence." })
+  @Field(_type => String, { description: "The position in a sentence." })
   summary!: string;
 
-  @Field((_type) => [Citation], { description: "Where the sources state the position." })
+  @Field(_type => [Citation], { description: "Where the sources state the position." })
   citations!: Citation[];
 }
 

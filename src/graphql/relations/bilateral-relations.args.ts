@@ -5,7 +5,7 @@ import { CountryCode } from "../common/scalars";
 
 @ArgsType()
 export class BilateralRelationsArgs {
-  @Field((_type) => [CountryCode], { description: 'The two countries, by ISO 3166-1 alpha-2 code, e.g. ["KZ", "JO"].' })
+  @Field(_type => [CountryCode], { description: 'The two countries, by ISO 3166-1 alpha-2 code, e.g. ["KZ", "JO"].' })
   @ArrayMinSize(2, { message: "countries must name exactly two countries" })
   @ArrayMaxSize(2, { message: "countries must name exactly two countries" })
   @Matches(/^[A-Za-z]{2}$/, { each: true })

@@ -30,15 +30,15 @@ import { BilateralRelations, type BilateralRelationsValue } from "./bilateral-re
 
 const pair = (value: BilateralRelationsValue): [string, string] => [value.countries[0].code, value.countries[1].code];
 
-@Resolver((_of) => BilateralRelations)
+@Resolver(_of => BilateralRelations)
 export class BilateralRelationsResolver {
-  @Query((_returns) => BilateralRelations, {
+  @Query(_returns => BilateralRelations, {
     nullable: true,
     description:
       "What is the state of relations between two countries? Everything the graph holds between them, in one call. Null when the graph has no such country.",
   })
   bilateralRelations(
-    @Args((_type) => BilateralRelationsArgs) { countries }: BilateralRelationsArgs,
+    @Args(_type => BilateralRelationsArgs) { countries }: BilateralRelationsArgs,
     @Ctx() ctx: GraphContext,
   ) {
     if (countries[0].toUpperCase() === countries[1].toUpperCase()) {
@@ -49,16 +49,16 @@ export class BilateralRelationsResolver {
     );
   }
 
-  @FieldResolver((_returns) => MeetingConnection, { description: "Meetings both countries took part in." })
+  @FieldResolver(_returns => MeetingConnection, { description: "Meetings both countries took part in." })
   meetings(
     @Root() value: BilateralRelationsValue,
-    @Args((_type) => MeetingListArgs) args: MeetingListArgs,
+    @Args(_type => MeetingListArgs) args: MeetingListArgs,
     @Ctx() ctx: GraphContext,
   ) {
     return list(ctx, "Meeting", args, { between: pair(value) });
   }
 
-  @FieldResolver((_returns) => Meeting, {
+  @FieldResolver(_returns => Meeting, {
     nullable: true,
     description: "The most recent dated meeting between them; null when there is none.",
   })
@@ -71,88 +71,88 @@ export class BilateralRelationsResolver {
     return then(page, ({ edges }) => (edges[0]?.node.date ? edges[0].node : null));
   }
 
-  @FieldResolver((_returns) => LeaderConnection, { description: "Leaders who took part in meetings between them." })
+  @FieldResolver(_returns => LeaderConnection, { description: "Leaders who took part in meetings between them." })
   leaders(
     @Root() value: BilateralRelationsValue,
-    @Args((_type) => LeaderListArgs) args: LeaderListArgs,
+    @Args(_type => LeaderListArgs) args: LeaderListArgs,
     @Ctx() ctx: GraphContext,
   ) {
     return list(ctx, "Leader", args, { between: pair(value) });
   }
 
-  @FieldResolver((_returns) => DelegationConnection, { description: "Official delegations at meetings between them." })
+  @FieldResolver(_returns => DelegationConnection, { description: "Official delegations at meetings between them." })
   delegations(
     @Root() value: BilateralRelationsValue,
-    @Args((_type) => DelegationListArgs) args: DelegationListArgs,
+    @Args(_type => DelegationListArgs) args: DelegationListArgs,
     @Ctx() ctx: GraphContext,
   ) {
     return list(ctx, "Delegation", args, { between: pair(value) });
   }
 
-  @FieldResolver((_returns) => CooperationAreaConnection, {
+  @FieldResolver(_returns => CooperationAreaConnection, {
     description: "Areas of cooperation discussed at meetings between them.",
   })
   cooperationAreas(
     @Root() value: BilateralRelationsValue,
-    @Args((_type) => CooperationAreaListArgs) args: CooperationAreaListArgs,
+    @Args(_type => CooperationAreaListArgs) args: CooperationAreaListArgs,
     @Ctx() ctx: GraphContext,
   ) {
     return list(ctx, "CooperationArea", args, { between: pair(value) });
   }
 
-  @FieldResolver((_returns) => PositionConnection, {
+  @FieldResolver(_returns => PositionConnection, {
     description: "Who proposed, supported or noted which area, at meetings between them.",
   })
   positions(
     @Root() value: BilateralRelationsValue,
-    @Args((_type) => PositionListArgs) args: PositionListArgs,
+    @Args(_type => PositionListArgs) args: PositionListArgs,
     @Ctx() ctx: GraphContext,
   ) {
     return list(ctx, "Position", args, { between: pair(value) });
   }
 
-  @FieldResolver((_returns) => CommitmentConnection, { description: "Commitments between them, with their figures." })
+  @FieldResolver(_returns => CommitmentConnection, { description: "Commitments between them, with their figures." })
   commitments(
     @Root() value: BilateralRelationsValue,
-    @Args((_type) => CommitmentListArgs) args: CommitmentListArgs,
+    @Args(_type => CommitmentListArgs) args: CommitmentListArgs,
     @Ctx() ctx: GraphContext,
   ) {
     return list(ctx, "Commitment", args, { between: pair(value) });
   }
 
-  @FieldResolver((_returns) => AwardConferralConnection, {
+  @FieldResolver(_returns => AwardConferralConnection, {
     description: "Awards conferred by a leader of one on a leader of the other.",
   })
   awardConferrals(
     @Root() value: BilateralRelationsValue,
-    @Args((_type) => AwardConferralListArgs) args: AwardConferralListArgs,
+    @Args(_type => AwardConferralListArgs) args: AwardConferralListArgs,
     @Ctx() ctx: GraphContext,
   ) {
     return list(ctx, "AwardConferral", args, { between: pair(value) });
   }
 
-  @FieldResolver((_returns) => SharedValueConnection, { description: "Values both countries were said to share." })
+  @FieldResolver(_returns => SharedValueConnection, { description: "Values both countries were said to share." })
   sharedValues(
     @Root() value: BilateralRelationsValue,
-    @Args((_type) => SharedValueListArgs) args: SharedValueListArgs,
+    @Args(_type => SharedValueListArgs) args: SharedValueListArgs,
     @Ctx() ctx: GraphContext,
   ) {
     return list(ctx, "SharedValue", args, { between: pair(value) });
   }
 
-  @FieldResolver((_returns) => FlightRouteConnection, { description: "Flight routes linking the two countries." })
+  @FieldResolver(_returns => FlightRouteConnection, { description: "Flight routes linking the two countries." })
   flightRoutes(
     @Root() value: BilateralRelationsValue,
-    @Args((_type) => FlightRouteListArgs) args: FlightRouteListArgs,
+    @Args(_type => FlightRouteListArgs) args: FlightRouteListArgs,
     @Ctx() ctx: GraphContext,
   ) {
     return list(ctx, "FlightRoute", args, { between: pair(value) });
   }
 
-  @FieldResolver((_returns) => StatementConnection, { description: "Statements made at meetings between them." })
+  @FieldResolver(_returns => StatementConnection, { description: "Statements made at meetings between them." })
   statements(
     @Root() value: BilateralRelationsValue,
-    @Args((_type) => StatementListArgs) args: StatementListArgs,
+    @Args(_type => StatementListArgs) args: StatementListArgs,
     @Ctx() ctx: GraphContext,
   ) {
     return list(ctx, "Statement", args, { between: pair(value) });

@@ -9,7 +9,7 @@ export const MAX_SEARCH_LENGTH = 200;
 
 @ArgsType()
 export class SearchArgs extends ConnectionArgs {
-  @Field((_type) => String, {
+  @Field(_type => String, {
     description: `What to look for (1 to ${MAX_SEARCH_LENGTH} characters). Every word must match the start of a word in a name, alias, code or description; case and accents are ignored.`,
   })
   @IsString()
@@ -17,7 +17,7 @@ export class SearchArgs extends ConnectionArgs {
   @MaxLength(MAX_SEARCH_LENGTH, { message: `text must be at most ${MAX_SEARCH_LENGTH} characters` })
   text!: string;
 
-  @Field((_type) => [SearchType], {
+  @Field(_type => [SearchType], {
     nullable: true,
     description: "Only return objects of these types; all types when omitted or empty.",
   })

@@ -7,11 +7,11 @@ import { SearchConnection, searchTypeNames } from "./search.types";
 
 @Resolver()
 export class SearchResolver {
-  @Query((_returns) => SearchConnection, {
+  @Query(_returns => SearchConnection, {
     description:
       'Ranked search across every type: names, aliases (e.g. "JUMCO"), codes, titles and descriptions. Each edge says which field matched and how well.',
   })
-  search(@Args((_type) => SearchArgs) args: SearchArgs, @Ctx() ctx: GraphContext) {
+  search(@Args(_type => SearchArgs) args: SearchArgs, @Ctx() ctx: GraphContext) {
     const page = ctx.repository.search({
       text: args.text,
       types: args.types ? searchTypeNames(args.types) : null,

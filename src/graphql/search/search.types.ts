@@ -37,7 +37,7 @@ export enum SearchType {
   SHARED_VALUE = "SharedValue",
   STATEMENT = "Statement",
 }
-export const searchTypeNames = (types: readonly SearchType[]): NodeTypename[] => types.map((t) => t as NodeTypename);
+export const searchTypeNames = (types: readonly SearchType[]): NodeTypename[] => types.map(t => t as NodeTypename);
 
 registerEnumType(SearchType, {
   name: "SearchType",
@@ -68,35 +68,40 @@ export const SearchResult = createUnionType({
       SharedValue,
       Statement,
     ] as const,
-  resolveType: (value) => (value as unknown as NodeRecord).__typename,
+  resolveType: value => (value as unknown as NodeRecord).__typename,
 });
 
 @ObjectType("SearchEdge", { description: "One search match, with why it matched and its cursor." })
 export class SearchEdge {
-  @Field((_type) => String, { description: "An opaque cursor to pass as `after` or `before`." })
+  @Field(_type => String, { description: "An opaque cursor to pass as `after` or `before`." })
   cursor!: string;
 
-  @Field((_type) => Float, { description: "The relevance score; higher is better. Comparable within one search only." })
+  @Field(_type => Float, { description: "The relevance score; higher is better. Comparable within one search only." })
   score!: number;
 
-  @Field((_type) => String, { description: 'The field that matched best: "name", "alias", "code", "description", …' })
+  @Field(_type => String, { description: 'The field that matched best: "name", "alias", "code", "description", …' })
   matchedField!: string;
 
-  @Field((_type) => String, { description: "The text of that field." })
+  @Field(_type => String, { description: "The text of that field." })
   matchedText!: string;
 
-  @Field((_type) => SearchResult, { description: "The object found." })
+  @Field(_type => SearchResult, { description: "The object found." })
   node!: NodeRecord;
 }
 
 @ObjectType("SearchConnection", { description: "A page of search matches, best first." })
 export class SearchConnection {
-  @Field((_type) => [SearchEdge], { description: "The matches of this page, best first." })
+  @Field(_type => [SearchEdge], { description: "The matches of this page, best first." })
   edges!: SearchEdge[];
 
-  @Field((_type) => PageInfo, { description: "How to fetch the pages before and after this one." })
+  @Field(_type => [SearchResult], { description: "The objects found on this page, best first (the edges' nodes)." })
+  nodes(): NodeRecord[] {
+    return this.edges.map(edge => edge.node);
+  }
+
+  @Field(_type => PageInfo, { description: "How to fetch the pages before and after this one." })
   pageInfo!: PageInfo;
 
-  @Field((_type) => NonNegativeInt, { description: "The number of matches in all pages." })
+  @Field(_type => NonNegativeInt, { description: "The number of matches in all pages." })
   totalCount!: number;
 }

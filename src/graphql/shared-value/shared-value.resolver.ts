@@ -10,7 +10,7 @@ import { Meeting } from "../meeting/meeting.type";
 import { SharedValueListArgs } from "./shared-value.args";
 import { SharedValue, SharedValueConnection } from "./shared-value.type";
 
-@Resolver((_of) => SharedValue)
+@Resolver(_of => SharedValue)
 export class SharedValueResolver extends EntityResolver({
   typename: "SharedValue",
   objectType: SharedValue,
@@ -20,17 +20,17 @@ export class SharedValueResolver extends EntityResolver({
   many: "sharedValues",
   plural: "shared values",
 }) {
-  @FieldResolver((_returns) => [Country], { description: "The countries said to share the value." })
+  @FieldResolver(_returns => [Country], { description: "The countries said to share the value." })
   countries(@Root() value: SharedValueRecord, @Ctx() ctx: GraphContext) {
     return refs(ctx, "Country", value.countryIds);
   }
 
-  @FieldResolver((_returns) => Leader, { description: "The leader who noted it." })
+  @FieldResolver(_returns => Leader, { description: "The leader who noted it." })
   notedBy(@Root() value: SharedValueRecord, @Ctx() ctx: GraphContext) {
     return ref(ctx, "Leader", value.notedById);
   }
 
-  @FieldResolver((_returns) => Meeting, { description: "The meeting at which it was noted." })
+  @FieldResolver(_returns => Meeting, { description: "The meeting at which it was noted." })
   meeting(@Root() value: SharedValueRecord, @Ctx() ctx: GraphContext) {
     return ref(ctx, "Meeting", value.meetingId);
   }

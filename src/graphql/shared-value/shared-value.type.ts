@@ -9,13 +9,13 @@ import { Node } from "../common/node.interface";
   description: "A value two or more nations were said to share, e.g. tolerance.",
 })
 export class SharedValue extends Node {
-  @Field((_type) => String, { description: 'The value, e.g. "Mutual respect".' })
+  @Field(_type => String, { description: 'The value, e.g. "Mutual respect".' })
   name!: string;
 
-  @Field((_type) => [String], { description: "Other wordings of the value." })
+  @Field(_type => [String], { description: "Other wordings of the value." })
   aliases!: string[];
 
-  @Field((_type) => [Citation], { description: "Where the sources state the shared value." })
+  @Field(_type => [Citation], { description: "Where the sources state the shared value." })
   citations!: Citation[];
 }
 

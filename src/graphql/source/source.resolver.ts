@@ -17,7 +17,7 @@ import { Source, SourceConnection } from "./source.type";
 @ObjectType("NodeConnection", { description: "A page of objects of any type." })
 export class NodeConnection extends Connection("Node", Node, "objects") {}
 
-@Resolver((_of) => Source)
+@Resolver(_of => Source)
 export class SourceResolver extends EntityResolver({
   typename: "Source",
   objectType: Source,
@@ -27,7 +27,7 @@ export class SourceResolver extends EntityResolver({
   many: "sources",
   plural: "sources",
 }) {
-  @FieldResolver((_returns) => City, {
+  @FieldResolver(_returns => City, {
     nullable: true,
     description: "The city in the date line; null when there is none.",
   })
@@ -35,7 +35,7 @@ export class SourceResolver extends EntityResolver({
     return ref(ctx, "City", source.datelineCityId);
   }
 
-  @FieldResolver((_returns) => NonNegativeInt, {
+  @FieldResolver(_returns => NonNegativeInt, {
     description: "The length of `text` in Unicode code points (the bound of citation offsets).",
   })
   length(@Root() source: SourceRecord): number {
@@ -44,21 +44,17 @@ export class SourceResolver extends EntityResolver({
     return count;
   }
 
-  @FieldResolver((_returns) => NodeConnection, {
+  @FieldResolver(_returns => NodeConnection, {
     description: "Every object with a citation of this source, in id order: what the source backs.",
   })
-  citedBy(
-    @Root() source: SourceRecord,
-    @Args((_type) => ConnectionArgs) page: ConnectionArgs,
-    @Ctx() ctx: GraphContext,
-  ) {
+  citedBy(@Root() source: SourceRecord, @Args(_type => ConnectionArgs) page: ConnectionArgs, @Ctx() ctx: GraphContext) {
     return ctx.repository.citing(source.id, page);
   }
 }
 
-@Resolver((_of) => Citation)
+@Resolver(_of => Citation)
 export class CitationResolver {
-  @FieldResolver((_returns) => Source, { description: "The source quoted." })
+  @FieldResolver(_returns => Source, { description: "The source quoted." })
   source(@Root() citation: CitationRecord, @Ctx() ctx: GraphContext) {
     return ref(ctx, "Source", citation.sourceId);
   }

@@ -11,32 +11,32 @@ import { LocalDate } from "../common/scalars";
   description: "A document the graph's facts are drawn from. Every citation quotes a span of a source's `text`.",
 })
 export class Source extends Node {
-  @Field((_type) => String, { description: "The document's title." })
+  @Field(_type => String, { description: "The document's title." })
   title!: string;
 
-  @Field((_type) => SourceKind, { description: "What kind of document it is." })
+  @Field(_type => SourceKind, { description: "What kind of document it is." })
   kind!: SourceKind;
 
-  @Field((_type) => LocalDate, { description: "The date it was published." })
+  @Field(_type => LocalDate, { description: "The date it was published." })
   publishedOn!: string;
 
-  @Field((_type) => String, {
+  @Field(_type => String, {
     nullable: true,
     description:
       'Who the document attributes its account to (e.g. "Akorda", the Kazakh presidential press service); null when it names no one.',
   })
   reportedBy!: string | null;
 
-  @Field((_type) => String, { nullable: true, description: "Who published or compiled the document, when known." })
+  @Field(_type => String, { nullable: true, description: "Who published or compiled the document, when known." })
   publisher!: string | null;
 
-  @Field((_type) => String, { description: 'The language of the text, as a BCP 47 tag (e.g. "en").' })
+  @Field(_type => String, { description: 'The language of the text, as a BCP 47 tag (e.g. "en").' })
   language!: string;
 
-  @Field((_type) => String, { description: "The full text. Citation offsets index into it, in Unicode code points." })
+  @Field(_type => String, { description: "The full text. Citation offsets index into it, in Unicode code points." })
   text!: string;
 
-  @Field((_type) => [Citation], { description: "Where the source states its own metadata (date line, attribution)." })
+  @Field(_type => [Citation], { description: "Where the source states its own metadata (date line, attribution)." })
   citations!: Citation[];
 }
 

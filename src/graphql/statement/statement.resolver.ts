@@ -9,7 +9,7 @@ import { Meeting } from "../meeting/meeting.type";
 import { StatementListArgs } from "./statement.args";
 import { Statement, StatementConnection } from "./statement.type";
 
-@Resolver((_of) => Statement)
+@Resolver(_of => Statement)
 export class StatementResolver extends EntityResolver({
   typename: "Statement",
   objectType: Statement,
@@ -19,12 +19,12 @@ export class StatementResolver extends EntityResolver({
   many: "statements",
   plural: "statements",
 }) {
-  @FieldResolver((_returns) => [Leader], { description: "Who made the statement (both leaders for a joint one)." })
+  @FieldResolver(_returns => [Leader], { description: "Who made the statement (both leaders for a joint one)." })
   speakers(@Root() statement: StatementRecord, @Ctx() ctx: GraphContext) {
     return refs(ctx, "Leader", statement.speakerIds);
   }
 
-  @FieldResolver((_returns) => Meeting, { description: "The meeting at which it was made." })
+  @FieldResolver(_returns => Meeting, { description: "The meeting at which it was made." })
   meeting(@Root() statement: StatementRecord, @Ctx() ctx: GraphContext) {
     return ref(ctx, "Meeting", statement.meetingId);
   }

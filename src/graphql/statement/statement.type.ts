@@ -11,13 +11,13 @@ import { Node } from "../common/node.interface";
     "Something a leader said at a meeting that no more specific type records (gratitude, assessments, reaffirmations, …).",
 })
 export class Statement extends Node {
-  @Field((_type) => StatementKind, { description: "What the statement does." })
+  @Field(_type => StatementKind, { description: "What the statement does." })
   kind!: StatementKind;
 
-  @Field((_type) => String, { description: "The statement in a sentence." })
+  @Field(_type => String, { description: "The statement in a sentence." })
   summary!: string;
 
-  @Field((_type) => [Citation], { description: "Where the sources report the statement." })
+  @Field(_type => [Citation], { description: "Where the sources report the statement." })
   citations!: Citation[];
 }
 
