@@ -1,30 +1,39 @@
-/** JSON parsing with errors that say where the text went wrong, in lines and columns. */
+/**
+ * JSON parsing whose errors say what went wrong and where, in lines and columns. `JSON.parse` does
+ * the parsing; when it fails, jsonc-parser (strict settings) locates the first error, since V8's
+ * messages carry no position for many errors and embed raw text in others.
+ */
+import { type ParseError, parseTree, printParseErrorCode } from "jsonc-parser";
 
 export class JsonSyntaxError extends Error {
   constructor(
     readonly reason: string,
-    readonly line: number | null,
-    readonly column: number | null,
+    readonly line: number,
+    readonly column: number,
   ) {
-    super(line === null ? reason : `${reason} (line ${line}, column ${column})`);
+    super(`${reason} (line ${line}, column ${column})`);
     this.name = "JsonSyntaxError";
   }
 }
 
+/** "CloseBraceExpected" → "close brace expected". */
+const humanize = (code: string): string => code.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
+
 export function parseJson(text: string): unknown {
   try {
     return JSON.parse(text) as unknown;
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    // V8 reports "... in JSON at position N" (and, in newer versions, "(line L column C)").
-    const reason = message.replace(/ in JSON at position \d+.*$/s, "").replace(/, ".*" is not valid JSON$/s, "");
-    const position = /position (\d+)/.exec(message);
-    if (!position?.[1]) return fail(reason, null, null);
-    const before = text.slice(0, Number(position[1]));
-    return fail(reason, before.split("\n").length, before.length - before.lastIndexOf("\n"));
+  } catch {
+    const errors: ParseError[] = [];
+    parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+    const first = errors[0] ?? { error: 0, offset: 0, length: 0 };
+    const found = text.slice(first.offset, first.offset + Math.min(first.length, 20));
+    const reason =
+      text.trim() === ""
+        ? "the text is empty"
+        : first.error === 0
+          ? "not valid JSON"
+          : `${humanize(printParseErrorCode(first.error))}${found ? `, found ${JSON.stringify(found)}` : ""}`;
+    const before = text.slice(0, first.offset);
+    throw new JsonSyntaxError(reason, before.split("\n").length, first.offset - before.lastIndexOf("\n"));
   }
-}
-
-function fail(reason: string, line: number | null, column: number | null): never {
-  throw new JsonSyntaxError(reason, line, column);
 }

@@ -24,6 +24,7 @@ import {
   Min,
   MinLength,
   ValidateNested,
+  type ValidationArguments,
 } from "class-validator";
 
 import {
@@ -38,12 +39,34 @@ import {
   StatementKind,
 } from "../domain/enums";
 
-/** `prefix:slug`, lower-case slug of letters, digits and dashes (country ids use the ISO code). */
-const idPattern = (prefix: string): RegExp => new RegExp(`^${prefix}:[A-Za-z0-9][A-Za-z0-9-]*$`);
-const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+type PropertyDecorator = (target: object, key: string) => void;
+const all =
+  (...decorators: PropertyDecorator[]): PropertyDecorator =>
+  (target, key) => {
+    for (const decorator of decorators) decorator(target, key);
+  };
+
+/** A record's own id: `prefix:slug`, the slug of letters, digits and dashes (country ids end in the ISO code). */
+const IsId = (prefix: string): PropertyDecorator =>
+  Matches(new RegExp(`^${prefix}:[A-Za-z0-9][A-Za-z0-9-]*$`), {
+    message: (args: ValidationArguments) =>
+      `must be an id of the form "${prefix}:slug" (letters, digits and dashes), got ${JSON.stringify(args.value)}`,
+  });
+
+/** A reference to another record by id; what it must point at is checked by the loader after merging. */
+const IsRef = (options?: { each: true }): PropertyDecorator =>
+  all(
+    IsString({ ...options, message: options ? "each reference must be an id string" : "must be an id string" }),
+    IsNotEmpty({ ...options, message: options ? "each reference must not be empty" : "must not be empty" }),
+  );
+
+const IsIsoDate = (): PropertyDecorator =>
+  Matches(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, {
+    message: (args: ValidationArguments) => `must be an ISO date (YYYY-MM-DD), got ${JSON.stringify(args.value)}`,
+  });
 
 export class SeedCitation {
-  @Matches(idPattern("source"))
+  @IsRef()
   source!: string;
 
   @IsInt()
@@ -80,7 +103,7 @@ abstract class Named extends Cited {
 }
 
 export class SeedSource extends Cited {
-  @Matches(idPattern("source"))
+  @IsId("source")
   id!: string;
 
   @IsString()
@@ -91,14 +114,17 @@ export class SeedSource extends Cited {
   kind!: SourceKind;
 
   /** Path of the text file, relative to the seed folder. */
-  @Matches(/^[A-Za-z0-9_./-]+\.txt$/)
+  @Matches(/^(?!.*\.\.)[A-Za-z0-9_][A-Za-z0-9_./-]*\.txt$/, {
+    message: (args: ValidationArguments) =>
+      `must be the path of a .txt file inside the seed folder, got ${JSON.stringify(args.value)}`,
+  })
   file!: string;
 
-  @Matches(ISO_DATE)
+  @IsIsoDate()
   publishedOn!: string;
 
   @IsOptional()
-  @Matches(idPattern("city"))
+  @IsRef()
   dateline?: string;
 
   @IsOptional()
@@ -116,7 +142,7 @@ export class SeedSource extends Cited {
 }
 
 export class SeedCountry extends Named {
-  @Matches(/^country:[A-Z]{2}$/)
+  @IsId("country")
   id!: string;
 
   @IsISO31661Alpha2()
@@ -126,7 +152,7 @@ export class SeedCountry extends Named {
   @IsNotEmpty()
   officialName!: string;
 
-  @Matches(idPattern("city"))
+  @IsRef()
   capital!: string;
 
   @IsString()
@@ -139,15 +165,15 @@ export class SeedCountry extends Named {
 }
 
 export class SeedCity extends Named {
-  @Matches(idPattern("city"))
+  @IsId("city")
   id!: string;
 
-  @Matches(/^country:[A-Z]{2}$/)
+  @IsRef()
   country!: string;
 }
 
 export class SeedLeader extends Named {
-  @Matches(idPattern("leader"))
+  @IsId("leader")
   id!: string;
 
   @IsString()
@@ -158,15 +184,15 @@ export class SeedLeader extends Named {
   @IsNotEmpty()
   office!: string;
 
-  @Matches(/^country:[A-Z]{2}$/)
+  @IsRef()
   country!: string;
 }
 
 export class SeedCompany extends Named {
-  @Matches(idPattern("company"))
+  @IsId("company")
   id!: string;
 
-  @Matches(/^country:[A-Z]{2}$/)
+  @IsRef()
   country!: string;
 
   @IsEnum(CompanySector)
@@ -187,7 +213,7 @@ export class SeedMeetingFormat extends Cited {
 }
 
 export class SeedMeeting extends Cited {
-  @Matches(idPattern("meeting"))
+  @IsId("meeting")
   id!: string;
 
   @IsString()
@@ -200,26 +226,26 @@ export class SeedMeeting extends Cited {
 
   /** ISO date, or null where the source does not date the meeting. */
   @IsOptional()
-  @Matches(ISO_DATE)
+  @IsIsoDate()
   date?: string | null;
 
-  @Matches(idPattern("city"))
+  @IsRef()
   city!: string;
 
-  @Matches(/^country:[A-Z]{2}$/)
+  @IsRef()
   hostCountry!: string;
 
   @IsArray()
   @ArrayNotEmpty()
-  @Matches(idPattern("leader"), { each: true })
+  @IsRef({ each: true })
   participants!: string[];
 
   @IsOptional()
-  @Matches(idPattern("leader"))
+  @IsRef()
   invitedBy?: string | null;
 
   @IsOptional()
-  @Matches(idPattern("meeting"))
+  @IsRef()
   continues?: string | null;
 
   @IsArray()
@@ -229,22 +255,22 @@ export class SeedMeeting extends Cited {
 }
 
 export class SeedDelegation extends Cited {
-  @Matches(idPattern("delegation"))
+  @IsId("delegation")
   id!: string;
 
   @IsString()
   @IsNotEmpty()
   name!: string;
 
-  @Matches(/^country:[A-Z]{2}$/)
+  @IsRef()
   country!: string;
 
-  @Matches(idPattern("meeting"))
+  @IsRef()
   meeting!: string;
 }
 
 export class SeedCooperationArea extends Named {
-  @Matches(idPattern("area"))
+  @IsId("area")
   id!: string;
 
   @IsEnum(AreaCategory)
@@ -255,25 +281,25 @@ export class SeedCooperationArea extends Named {
   description!: string;
 
   @IsArray()
-  @Matches(idPattern("company"), { each: true })
+  @IsRef({ each: true })
   companies!: string[];
 }
 
 export class SeedPosition extends Cited {
-  @Matches(idPattern("position"))
+  @IsId("position")
   id!: string;
 
-  @Matches(idPattern("area"))
+  @IsRef()
   area!: string;
 
   /** A country, leader, company or delegation. */
-  @Matches(/^(country|leader|company|delegation):[A-Za-z0-9][A-Za-z0-9-]*$/)
+  @IsRef()
   actor!: string;
 
   @IsEnum(Stance)
   stance!: Stance;
 
-  @Matches(idPattern("meeting"))
+  @IsRef()
   meeting!: string;
 
   @IsString()
@@ -303,7 +329,7 @@ export class SeedQuantity {
 }
 
 export class SeedCommitment extends Cited {
-  @Matches(idPattern("commitment"))
+  @IsId("commitment")
   id!: string;
 
   @IsString()
@@ -322,17 +348,17 @@ export class SeedCommitment extends Cited {
 
   @IsArray()
   @ArrayNotEmpty()
-  @Matches(/^country:[A-Z]{2}$/, { each: true })
+  @IsRef({ each: true })
   parties!: string[];
 
   @IsOptional()
-  @Matches(/^country:[A-Z]{2}$/)
+  @IsRef()
   beneficiary?: string | null;
 
-  @Matches(idPattern("area"))
+  @IsRef()
   area!: string;
 
-  @Matches(idPattern("meeting"))
+  @IsRef()
   meeting!: string;
 
   @IsOptional()
@@ -347,16 +373,16 @@ export class SeedCommitment extends Cited {
 }
 
 export class SeedFlightRoute extends Cited {
-  @Matches(idPattern("route"))
+  @IsId("route")
   id!: string;
 
-  @Matches(idPattern("company"))
+  @IsRef()
   operator!: string;
 
-  @Matches(idPattern("city"))
+  @IsRef()
   origin!: string;
 
-  @Matches(idPattern("city"))
+  @IsRef()
   destination!: string;
 
   @IsBoolean()
@@ -377,7 +403,7 @@ export class SeedFlightRoute extends Cited {
   @IsNotEmpty()
   plannedYearBasis?: string | null;
 
-  @Matches(idPattern("area"))
+  @IsRef()
   area!: string;
 
   @IsArray()
@@ -387,10 +413,10 @@ export class SeedFlightRoute extends Cited {
 }
 
 export class SeedAward extends Named {
-  @Matches(idPattern("award"))
+  @IsId("award")
   id!: string;
 
-  @Matches(/^country:[A-Z]{2}$/)
+  @IsRef()
   country!: string;
 
   @IsString()
@@ -399,26 +425,26 @@ export class SeedAward extends Named {
 }
 
 export class SeedAwardConferral extends Cited {
-  @Matches(idPattern("conferral"))
+  @IsId("conferral")
   id!: string;
 
-  @Matches(idPattern("award"))
+  @IsRef()
   award!: string;
 
-  @Matches(idPattern("leader"))
+  @IsRef()
   conferredBy!: string;
 
-  @Matches(idPattern("leader"))
+  @IsRef()
   recipient!: string;
 
-  @Matches(ISO_DATE)
+  @IsIsoDate()
   date!: string;
 
-  @Matches(idPattern("city"))
+  @IsRef()
   city!: string;
 
   @IsOptional()
-  @Matches(idPattern("meeting"))
+  @IsRef()
   meeting?: string | null;
 
   @IsString()
@@ -432,31 +458,31 @@ export class SeedAwardConferral extends Cited {
 }
 
 export class SeedSharedValue extends Named {
-  @Matches(idPattern("value"))
+  @IsId("value")
   id!: string;
 
   @IsArray()
   @ArrayNotEmpty()
-  @Matches(/^country:[A-Z]{2}$/, { each: true })
+  @IsRef({ each: true })
   countries!: string[];
 
-  @Matches(idPattern("leader"))
+  @IsRef()
   notedBy!: string;
 
-  @Matches(idPattern("meeting"))
+  @IsRef()
   meeting!: string;
 }
 
 export class SeedStatement extends Cited {
-  @Matches(idPattern("statement"))
+  @IsId("statement")
   id!: string;
 
   @IsArray()
   @ArrayNotEmpty()
-  @Matches(idPattern("leader"), { each: true })
+  @IsRef({ each: true })
   speakers!: string[];
 
-  @Matches(idPattern("meeting"))
+  @IsRef()
   meeting!: string;
 
   @IsEnum(StatementKind)
@@ -467,40 +493,24 @@ export class SeedStatement extends Cited {
   summary!: string;
 }
 
-/** One seed file. Every list is optional, so a file may add just a few records. */
-export class SeedFile {
-  @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => SeedSource) sources?: SeedSource[];
-  @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => SeedCountry) countries?: SeedCountry[];
-  @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => SeedCity) cities?: SeedCity[];
-  @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => SeedLeader) leaders?: SeedLeader[];
-  @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => SeedCompany) companies?: SeedCompany[];
-  @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => SeedMeeting) meetings?: SeedMeeting[];
-  @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => SeedDelegation) delegations?: SeedDelegation[];
-  @IsOptional()
-  @IsArray()
-  @ValidateNested({ each: true })
-  @Type(() => SeedCooperationArea)
-  cooperationAreas?: SeedCooperationArea[];
-  @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => SeedPosition) positions?: SeedPosition[];
-  @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => SeedCommitment) commitments?: SeedCommitment[];
-  @IsOptional()
-  @IsArray()
-  @ValidateNested({ each: true })
-  @Type(() => SeedFlightRoute)
-  flightRoutes?: SeedFlightRoute[];
-  @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => SeedAward) awards?: SeedAward[];
-  @IsOptional()
-  @IsArray()
-  @ValidateNested({ each: true })
-  @Type(() => SeedAwardConferral)
-  awardConferrals?: SeedAwardConferral[];
-  @IsOptional()
-  @IsArray()
-  @ValidateNested({ each: true })
-  @Type(() => SeedSharedValue)
-  sharedValues?: SeedSharedValue[];
-  @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => SeedStatement) statements?: SeedStatement[];
-}
+/** The record class of each collection a seed file may hold. Every collection is optional. */
+export const SEED_RECORD_TYPES = {
+  sources: SeedSource,
+  countries: SeedCountry,
+  cities: SeedCity,
+  leaders: SeedLeader,
+  companies: SeedCompany,
+  meetings: SeedMeeting,
+  delegations: SeedDelegation,
+  cooperationAreas: SeedCooperationArea,
+  positions: SeedPosition,
+  commitments: SeedCommitment,
+  flightRoutes: SeedFlightRoute,
+  awards: SeedAward,
+  awardConferrals: SeedAwardConferral,
+  sharedValues: SeedSharedValue,
+  statements: SeedStatement,
+} as const;
 
 /** The collections of a seed file, in load order (referenced kinds before referring kinds). */
 export const SEED_COLLECTIONS = [
@@ -519,5 +529,5 @@ export const SEED_COLLECTIONS = [
   "awardConferrals",
   "sharedValues",
   "statements",
-] as const satisfies readonly (keyof SeedFile)[];
+] as const satisfies readonly (keyof typeof SEED_RECORD_TYPES)[];
 export type SeedCollection = (typeof SEED_COLLECTIONS)[number];

@@ -8,7 +8,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 
-import { plainToInstance } from "class-transformer";
+import { type ClassConstructor, plainToInstance } from "class-transformer";
 import { type ValidationError, validateSync } from "class-validator";
 
 import { parseJson } from "../common/json";
@@ -20,7 +20,7 @@ import type {
   NodeTypename,
   SourceRecord,
 } from "../domain/records";
-import { SEED_COLLECTIONS, type SeedCitation, type SeedCollection, SeedFile } from "./seed.dto";
+import { SEED_COLLECTIONS, SEED_RECORD_TYPES, type SeedCitation, type SeedCollection } from "./seed.dto";
 
 export class SeedValidationError extends Error {
   constructor(readonly problems: readonly string[]) {
@@ -113,6 +113,8 @@ interface Located {
   readonly path: string;
   readonly collection: SeedCollection;
   readonly raw: Raw;
+  /** Whether the record's shape passed validation (only valid records become graph records). */
+  readonly valid: boolean;
 }
 
 /** A source text indexed for citation checks: code points, and sentence bounds in code points. */
@@ -140,11 +142,24 @@ function formatValidationErrors(errors: readonly ValidationError[], parent: stri
   for (const error of errors) {
     const path = /^\d+$/.test(error.property) ? `${parent}[${error.property}]` : `${parent}.${error.property}`;
     for (const message of Object.values(error.constraints ?? {})) {
-      out.push(`${path}: ${message.replace(/^(property )?\S+ /, "")}`);
+      // class-validator starts its default messages with the property name, which the path already shows.
+      const own = message.replace(new RegExp(`^(property )?${error.property.replace(/[$]/g, "\\$")} `), "");
+      out.push(`${path}: ${own}`);
     }
     formatValidationErrors(error.children ?? [], path, out);
   }
 }
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  value !== null && typeof value === "object" && !Array.isArray(value);
+
+/** A citation whose fields have the right types (its shape problems, if any, are reported elsewhere). */
+const isCitationShaped = (c: unknown): c is SeedCitation =>
+  isObject(c) &&
+  typeof c.source === "string" &&
+  Number.isInteger(c.start) &&
+  Number.isInteger(c.end) &&
+  typeof c.quote === "string";
 
 export interface LoadOptions {
   /** Folder holding the seed `*.json` files; source text paths are relative to it. */
@@ -156,47 +171,71 @@ export interface LoadOptions {
 export function loadSeed({ seedDir, displayPath = p => relative(process.cwd(), p) }: LoadOptions): GraphData {
   const problems: string[] = [];
   const located: Located[] = [];
+  const unparsed: string[] = [];
 
   let files: string[];
   try {
-    files = readdirSync(seedDir)
-      .filter(name => name.endsWith(".json"))
+    files = readdirSync(seedDir, { withFileTypes: true })
+      .filter(entry => entry.name.endsWith(".json") && !entry.isDirectory())
+      .map(entry => entry.name)
       .sort();
   } catch (error) {
     throw new SeedValidationError([
-      `${displayPath(seedDir)}: cannot read the seed folder (${(error as Error).message})`,
+      `${displayPath(seedDir)}: cannot read the seed folder (${(error as NodeJS.ErrnoException).code ?? "error"})`,
     ]);
   }
   if (files.length === 0) throw new SeedValidationError([`${displayPath(seedDir)}: no *.json seed file found`]);
 
-  // 1. Parse and validate the shape of each file.
+  // 1. Parse each file; check each record's shape on its own, so one bad record hides nothing else.
   for (const name of files) {
     const absolute = join(seedDir, name);
     const file = displayPath(absolute);
-    const content = readFileSync(absolute, "utf8");
     let json: unknown;
     try {
-      json = parseJson(content);
+      json = parseJson(readFileSync(absolute, "utf8"));
     } catch (error) {
       problems.push(`${file}: $: malformed JSON: ${(error as Error).message}`);
+      unparsed.push(file);
       continue;
     }
-    if (json === null || typeof json !== "object" || Array.isArray(json)) {
+    if (!isObject(json)) {
       problems.push(`${file}: $: a seed file must hold a JSON object whose keys are collections`);
+      unparsed.push(file);
       continue;
     }
-    const instance = plainToInstance(SeedFile, json);
-    const shapeProblems: string[] = [];
-    formatValidationErrors(
-      validateSync(instance, { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true }),
-      "$",
-      shapeProblems,
-    );
-    problems.push(...shapeProblems.map(p => `${file}: ${p}`));
-    if (shapeProblems.length > 0) continue;
+    for (const key of Object.keys(json)) {
+      if (!(SEED_COLLECTIONS as readonly string[]).includes(key)) {
+        problems.push(`${file}: $.${key}: unknown collection (expected one of ${SEED_COLLECTIONS.join(", ")})`);
+      }
+    }
     for (const collection of SEED_COLLECTIONS) {
-      const records = (json as Record<string, Raw[] | undefined>)[collection] ?? [];
-      records.forEach((raw, index) => located.push({ file, path: `$.${collection}[${index}]`, collection, raw }));
+      const records = json[collection];
+      if (records === undefined) continue;
+      if (!Array.isArray(records)) {
+        problems.push(`${file}: $.${collection}: must be an array of records`);
+        continue;
+      }
+      records.forEach((raw: unknown, index) => {
+        const path = `$.${collection}[${index}]`;
+        if (!isObject(raw)) {
+          problems.push(`${file}: ${path}: must be an object`);
+          return;
+        }
+        const shapeProblems: string[] = [];
+        formatValidationErrors(
+          validateSync(plainToInstance(SEED_RECORD_TYPES[collection] as ClassConstructor<object>, raw), {
+            whitelist: true,
+            forbidNonWhitelisted: true,
+            forbidUnknownValues: true,
+          }),
+          path,
+          shapeProblems,
+        );
+        problems.push(...shapeProblems.map(p => `${file}: ${p}`));
+        if (typeof raw.id === "string" && raw.id !== "") {
+          located.push({ file, path, collection, raw: raw as Raw, valid: shapeProblems.length === 0 });
+        }
+      });
     }
   }
 
@@ -213,19 +252,22 @@ export function loadSeed({ seedDir, displayPath = p => relative(process.cwd(), p
     }
   }
 
-  // 3. References: each id points at a record of an allowed type.
+  // 3. References: each id points at a record of an allowed type. Values of the wrong JSON type were
+  // reported as shape problems above. When a file could not be parsed, ids it may define are unknown,
+  // so unresolved references are summarised instead of listed one by one.
+  let unresolved = 0;
   for (const entry of located) {
     for (const [field, allowed] of REFERENCES[entry.collection]) {
       const value = entry.raw[field];
-      // Shapes were validated: a reference is a string id, a list of them, or absent.
-      const targets: Array<[string, string | null | undefined]> = Array.isArray(value)
-        ? (value as string[]).map((v, i) => [`${entry.path}.${field}[${i}]`, v])
-        : [[`${entry.path}.${field}`, value as string | null | undefined]];
+      const targets: Array<[string, unknown]> = Array.isArray(value)
+        ? value.map((v: unknown, i) => [`${entry.path}.${field}[${i}]`, v])
+        : [[`${entry.path}.${field}`, value]];
       for (const [path, target] of targets) {
-        if (target === undefined || target === null) continue;
+        if (typeof target !== "string" || target === "") continue;
         const found = byId.get(target);
         if (!found) {
-          problems.push(`${entry.file}: ${path}: references unknown id "${target}"`);
+          if (unparsed.length > 0) unresolved++;
+          else problems.push(`${entry.file}: ${path}: references unknown id "${target}"`);
         } else if (!allowed.includes(TYPENAME[found.collection])) {
           problems.push(
             `${entry.file}: ${path}: "${target}" is a ${TYPENAME[found.collection]}, expected ${allowed.join(" or ")}`,
@@ -233,6 +275,11 @@ export function loadSeed({ seedDir, displayPath = p => relative(process.cwd(), p
         }
       }
     }
+  }
+  if (unresolved > 0) {
+    problems.push(
+      `${unparsed.join(", ")}: ${unresolved} reference${unresolved === 1 ? "" : "s"} in other files could not be checked until this file parses`,
+    );
   }
   for (const entry of located) {
     if (entry.collection === "countries" && entry.raw.id !== `country:${String(entry.raw.code)}`) {
@@ -251,7 +298,7 @@ export function loadSeed({ seedDir, displayPath = p => relative(process.cwd(), p
   // 4. Source texts, then every citation against them.
   const texts = new Map<string, SourceText>();
   for (const entry of located) {
-    if (entry.collection !== "sources") continue;
+    if (entry.collection !== "sources" || !entry.valid) continue;
     const file = String(entry.raw.file);
     try {
       texts.set(entry.raw.id, indexSourceText(readFileSync(join(seedDir, file), "utf8")));
@@ -262,16 +309,27 @@ export function loadSeed({ seedDir, displayPath = p => relative(process.cwd(), p
     }
   }
 
-  const citationsOf = (entry: Located, path: string, seed: readonly SeedCitation[]): CitationRecord[] =>
-    seed.map((citation, index) => {
+  const citationsOf = (entry: Located, path: string, seed: readonly unknown[]): CitationRecord[] =>
+    seed.filter(isCitationShaped).map((citation, index) => {
       const at = `${entry.file}: ${path}.citations[${index}]`;
       const source = texts.get(citation.source);
       const record: CitationRecord = { sourceId: citation.source, ...pick(citation), sentence: "" };
       if (!source) {
-        if (!byId.has(citation.source)) problems.push(`${at}.source: references unknown source "${citation.source}"`);
+        const known = byId.get(citation.source);
+        if (!known && unparsed.length === 0)
+          problems.push(`${at}.source: references unknown source "${citation.source}"`);
+        if (known && known.collection !== "sources") {
+          problems.push(`${at}.source: "${citation.source}" is a ${TYPENAME[known.collection]}, expected Source`);
+        }
         return record;
       }
-      if (citation.end <= citation.start || citation.end > source.codePoints.length) {
+      if (citation.end <= citation.start) {
+        problems.push(
+          `${at}: offsets ${citation.start}..${citation.end} are empty or reversed (end must be after start)`,
+        );
+        return record;
+      }
+      if (citation.end > source.codePoints.length) {
         problems.push(
           `${at}: offsets ${citation.start}..${citation.end} are outside the source text (0..${source.codePoints.length})`,
         );
@@ -293,8 +351,12 @@ export function loadSeed({ seedDir, displayPath = p => relative(process.cwd(), p
     SEED_COLLECTIONS.map(c => [c, [] as NodeRecord[]]),
   ) as Record<SeedCollection, NodeRecord[]>;
   for (const entry of located) {
-    const record = toRecord(entry, citationsOf, texts);
-    data[entry.collection].push(deepFreeze(record));
+    if (!entry.valid) {
+      // Still check its citations, so that every problem is reported in one run.
+      if (Array.isArray(entry.raw.citations)) citationsOf(entry, entry.path, entry.raw.citations);
+      continue;
+    }
+    data[entry.collection].push(deepFreeze(toRecord(entry, citationsOf, texts)));
   }
   if (problems.length > 0) throw new SeedValidationError(problems);
   return Object.freeze(data) as unknown as GraphData;
@@ -304,7 +366,7 @@ function pick(c: SeedCitation): { start: number; end: number; quote: string } {
   return { start: c.start, end: c.end, quote: c.quote };
 }
 
-type CitationsOf = (entry: Located, path: string, seed: readonly SeedCitation[]) => CitationRecord[];
+type CitationsOf = (entry: Located, path: string, seed: readonly unknown[]) => CitationRecord[];
 
 /* eslint-disable @typescript-eslint/no-unsafe-assignment, @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-argument, @typescript-eslint/no-explicit-any -- seed records were shape-checked by class-validator above */
 function toRecord(entry: Located, citationsOf: CitationsOf, texts: ReadonlyMap<string, SourceText>): NodeRecord {

@@ -1,0 +1,532 @@
+/**
+ * The seed loader against small fixture folders (test/fixtures/seed/<case>/), one per kind of
+ * problem, plus a valid two-file folder and the real seed. Failure messages are asserted literally:
+ * each must name the file, the JSON path and the problem. File names in messages are relative to
+ * the fixtures folder so that they do not depend on where the repository is checked out.
+ */
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, relative } from "node:path";
+
+import type { CitationRecord, GraphData, NodeRecord } from "../../src/domain/records";
+import { SEED_COLLECTIONS } from "../../src/seed/seed.dto";
+import { loadSeed, SeedValidationError } from "../../src/seed/seed.loader";
+import { SEED_DIR } from "../support/harness";
+
+const FIXTURES_DIR = join(__dirname, "..", "fixtures", "seed");
+
+function load(seedDir: string): GraphData {
+  return loadSeed({ seedDir, displayPath: p => relative(FIXTURES_DIR, p) });
+}
+
+function loadFixture(name: string): GraphData {
+  return load(join(FIXTURES_DIR, name));
+}
+
+/** Loads a fixture that must fail, and returns the error it fails with. */
+function failureOf(name: string): SeedValidationError {
+  try {
+    loadFixture(name);
+  } catch (error) {
+    if (error instanceof SeedValidationError) return error;
+    throw error;
+  }
+  throw new Error(`the fixture ${name} loaded without error`);
+}
+
+const SECTORS =
+  "URANIUM_MINING, NUCLEAR_ENERGY, AVIATION, OIL_AND_GAS, MINING, LOGISTICS, AGRICULTURE, PHARMACEUTICALS, DEFENSE, FINANCE, TECHNOLOGY, TOURISM, OTHER";
+
+describe("loadSeed rejects an invalid seed folder, naming file, JSON path and problem", () => {
+  test("dangling-reference: a leader whose country does not exist", () => {
+    const error = failureOf("dangling-reference");
+    expect(error.problems).toEqual([
+      'dangling-reference/seed.json: $.leaders[1].country: references unknown id "country:CL"',
+    ]);
+    expect(error.message.startsWith("The seed data is invalid (1 problem):\n")).toBe(true);
+  });
+
+  test("wrong-reference-type: a city id where a country is expected", () => {
+    // References are checked after merging, against the type of the record they point at.
+    const error = failureOf("wrong-reference-type");
+    expect(error.problems).toEqual([
+      'wrong-reference-type/seed.json: $.leaders[0].country: "city:oslo" is a City, expected Country',
+    ]);
+    expect(error.message.startsWith("The seed data is invalid (1 problem):\n")).toBe(true);
+  });
+
+  test("duplicate-id: the same id in two files, both named", () => {
+    const error = failureOf("duplicate-id");
+    expect(error.problems).toEqual([
+      'duplicate-id/talks.json: $.cities[0].id: duplicate id "city:accra" (first defined in duplicate-id/reference.json at $.cities[0])',
+    ]);
+    expect(error.message.startsWith("The seed data is invalid (1 problem):\n")).toBe(true);
+  });
+
+  test("bad-enum: a company sector outside the enum", () => {
+    const error = failureOf("bad-enum");
+    expect(error.problems).toEqual([
+      `bad-enum/seed.json: $.companies[0].sector: must be one of the following values: ${SECTORS}`,
+    ]);
+    expect(error.message.startsWith("The seed data is invalid (1 problem):\n")).toBe(true);
+  });
+
+  test("quote-mismatch: a quote that differs from the text at its offsets", () => {
+    const error = failureOf("quote-mismatch");
+    expect(error.problems).toEqual([
+      'quote-mismatch/seed.json: $.leaders[0].citations[0].quote: "Energy Minister Wanjiru Kamao" does not match the source text at 105..134, which reads "Energy Minister Wanjiru Kamau"',
+    ]);
+    expect(error.message.startsWith("The seed data is invalid (1 problem):\n")).toBe(true);
+  });
+
+  test("offsets-out-of-range: offsets past the end of the source text", () => {
+    const error = failureOf("offsets-out-of-range");
+    expect(error.problems).toEqual([
+      "offsets-out-of-range/seed.json: $.cities[0].citations[0]: offsets 130..160 are outside the source text (0..137)",
+    ]);
+    expect(error.message.startsWith("The seed data is invalid (1 problem):\n")).toBe(true);
+  });
+
+  test("malformed-json: a truncated file, with the line and column where it stops", () => {
+    const error = failureOf("malformed-json");
+    expect(error.problems).toEqual([
+      'malformed-json/talks.json: $: malformed JSON: unexpected end of string, found "\\"Prime Mini" (line 26, column 17)',
+    ]);
+    expect(error.message.startsWith("The seed data is invalid (1 problem):\n")).toBe(true);
+  });
+
+  test("unknown-property: a misspelled field is reported, and so is the field it should have been", () => {
+    const error = failureOf("unknown-property");
+    expect(error.problems).toEqual([
+      "unknown-property/seed.json: $.leaders[0].ofice: should not exist",
+      "unknown-property/seed.json: $.leaders[0].office: should not be empty",
+      "unknown-property/seed.json: $.leaders[0].office: must be a string",
+    ]);
+    expect(error.message.startsWith("The seed data is invalid (3 problems):\n")).toBe(true);
+  });
+
+  test("missing-source-file: a source whose text file does not exist", () => {
+    const error = failureOf("missing-source-file");
+    expect(error.problems).toEqual([
+      'missing-source-file/seed.json: $.sources[0].file: cannot read "sources/ulaanbaatar-memorandum-2032-07-11.txt" (ENOENT)',
+    ]);
+    expect(error.message.startsWith("The seed data is invalid (1 problem):\n")).toBe(true);
+  });
+
+  test("several-problems: three problems of three kinds in three files are all reported", () => {
+    const error = failureOf("several-problems");
+    expect(error.problems).toEqual([
+      `several-problems/companies.json: $.companies[0].sector: must be one of the following values: ${SECTORS}`,
+      'several-problems/talks.json: $.leaders[1].country: references unknown id "country:KR"',
+      'several-problems/talks.json: $.leaders[0].citations[0].quote: "President Lucas Ferreira of Argentina" does not match the source text at 29..66, which reads "President Lucas Ferreyra of Argentina"',
+    ]);
+    expect(error.message.startsWith("The seed data is invalid (3 problems):\n")).toBe(true);
+  });
+
+  test("the message lists every problem, one per line", () => {
+    const error = failureOf("several-problems");
+    expect(error).toBeInstanceOf(Error);
+    expect(error.name).toBe("SeedValidationError");
+    expect(error.message.split("\n")).toEqual([
+      "The seed data is invalid (3 problems):",
+      ...error.problems.map(problem => `  - ${problem}`),
+    ]);
+  });
+});
+
+describe("loadSeed merges the files of a folder into one graph", () => {
+  const SANTIAGO = "source:santiago-talks-2031-10-18";
+  const REFERENCE = "source:reference-facts";
+  const FIRST_SENTENCE =
+    "President Camila Rojas of Chile received Prime Minister Erik Lunde of Norway at La Moneda, at President Rojas's invitation.";
+  const SANTIAGO_TEXT =
+    "SANTIAGO, 18 October 2031. " +
+    FIRST_SENTENCE +
+    " The two leaders first met one-to-one and discussed salmon farming standards." +
+    ' Their offices later shared a photo captioned "Fjords meet the Andes \u{1F3D4}\uFE0F".' +
+    " Prime Minister Lunde said the visit opened a new chapter.\n";
+  const REFERENCE_TEXT =
+    "Chile has the ISO 3166-1 alpha-2 code CL. The capital of Chile is Santiago.\n" +
+    "Norway has the ISO 3166-1 alpha-2 code NO. The capital of Norway is Oslo.\n";
+
+  const data = loadFixture("valid-merge");
+
+  test("sources from both files, with their texts", () => {
+    expect(data.sources).toEqual([
+      {
+        __typename: "Source",
+        id: REFERENCE,
+        title: "Reference facts about Chile and Norway",
+        kind: "REFERENCE",
+        file: "sources/reference-facts.txt",
+        text: REFERENCE_TEXT,
+        publishedOn: "2031-10-01",
+        datelineCityId: null,
+        reportedBy: null,
+        publisher: "test fixture",
+        language: "en",
+        citations: [
+          {
+            sourceId: REFERENCE,
+            start: 0,
+            end: 41,
+            quote: "Chile has the ISO 3166-1 alpha-2 code CL.",
+            sentence: "Chile has the ISO 3166-1 alpha-2 code CL.",
+          },
+        ],
+      },
+      {
+        __typename: "Source",
+        id: SANTIAGO,
+        title: "Chilean president receives Norwegian prime minister",
+        kind: "NEWS_REPORT",
+        file: "sources/santiago-talks-2031-10-18.txt",
+        text: SANTIAGO_TEXT,
+        publishedOn: "2031-10-18",
+        datelineCityId: "city:santiago",
+        reportedBy: "test fixture desk",
+        publisher: null,
+        language: "en",
+        citations: [
+          {
+            sourceId: SANTIAGO,
+            start: 0,
+            end: 25,
+            quote: "SANTIAGO, 18 October 2031",
+            sentence: "SANTIAGO, 18 October 2031.",
+          },
+        ],
+      },
+    ]);
+  });
+
+  test("countries from the reference file", () => {
+    expect(data.countries).toEqual([
+      {
+        __typename: "Country",
+        id: "country:CL",
+        code: "CL",
+        name: "Chile",
+        aliases: ["Chilean"],
+        officialName: "Republic of Chile",
+        capitalId: "city:santiago",
+        region: "South America",
+        demonym: "Chilean",
+        citations: [
+          {
+            sourceId: REFERENCE,
+            start: 0,
+            end: 41,
+            quote: "Chile has the ISO 3166-1 alpha-2 code CL.",
+            sentence: "Chile has the ISO 3166-1 alpha-2 code CL.",
+          },
+        ],
+      },
+      {
+        __typename: "Country",
+        id: "country:NO",
+        code: "NO",
+        name: "Norway",
+        aliases: [],
+        officialName: "Kingdom of Norway",
+        capitalId: "city:oslo",
+        region: "Northern Europe",
+        demonym: "Norwegian",
+        citations: [
+          {
+            sourceId: REFERENCE,
+            start: 76,
+            end: 118,
+            quote: "Norway has the ISO 3166-1 alpha-2 code NO.",
+            sentence: "Norway has the ISO 3166-1 alpha-2 code NO.",
+          },
+        ],
+      },
+    ]);
+  });
+
+  test("leaders from the dropped-in file, referencing countries of the other file", () => {
+    expect(data.leaders).toEqual([
+      {
+        __typename: "Leader",
+        id: "leader:camila-rojas",
+        name: "Camila Rojas",
+        aliases: ["President Rojas"],
+        title: "President",
+        office: "President of Chile",
+        countryId: "country:CL",
+        citations: [
+          {
+            sourceId: SANTIAGO,
+            start: 27,
+            end: 58,
+            quote: "President Camila Rojas of Chile",
+            sentence: FIRST_SENTENCE,
+          },
+          { sourceId: SANTIAGO, start: 121, end: 136, quote: "President Rojas", sentence: FIRST_SENTENCE },
+        ],
+      },
+      {
+        __typename: "Leader",
+        id: "leader:erik-lunde",
+        name: "Erik Lunde",
+        aliases: [],
+        title: "Prime Minister",
+        office: "Prime Minister of Norway",
+        countryId: "country:NO",
+        citations: [
+          {
+            sourceId: SANTIAGO,
+            start: 68,
+            end: 103,
+            quote: "Prime Minister Erik Lunde of Norway",
+            sentence: FIRST_SENTENCE,
+          },
+          {
+            sourceId: SANTIAGO,
+            start: 301,
+            end: 357,
+            quote: "Prime Minister Lunde said the visit opened a new chapter",
+            sentence: "Prime Minister Lunde said the visit opened a new chapter.",
+          },
+        ],
+      },
+    ]);
+  });
+
+  test("the meeting, its format and their citations", () => {
+    expect(data.meetings).toEqual([
+      {
+        __typename: "Meeting",
+        id: "meeting:2031-10-18-santiago",
+        title: "Rojas–Lunde talks in Santiago",
+        description: "Talks between President Camila Rojas of Chile and Prime Minister Erik Lunde of Norway.",
+        date: "2031-10-18",
+        cityId: "city:santiago",
+        hostCountryId: "country:CL",
+        participantIds: ["leader:camila-rojas", "leader:erik-lunde"],
+        invitedById: "leader:camila-rojas",
+        continuesId: null,
+        formats: [
+          {
+            format: "ONE_TO_ONE",
+            description: "The leaders first met one-to-one.",
+            citations: [
+              {
+                sourceId: SANTIAGO,
+                start: 167,
+                end: 187,
+                quote: "first met one-to-one",
+                sentence: "The two leaders first met one-to-one and discussed salmon farming standards.",
+              },
+            ],
+          },
+        ],
+        citations: [
+          {
+            sourceId: SANTIAGO,
+            start: 59,
+            end: 116,
+            quote: "received Prime Minister Erik Lunde of Norway at La Moneda",
+            sentence: FIRST_SENTENCE,
+          },
+          {
+            sourceId: SANTIAGO,
+            start: 274,
+            end: 298,
+            quote: "Fjords meet the Andes \u{1F3D4}\uFE0F",
+            sentence: 'Their offices later shared a photo captioned "Fjords meet the Andes \u{1F3D4}\uFE0F".',
+          },
+        ],
+      },
+    ]);
+  });
+
+  test("cities come from the reference file; every other collection is empty", () => {
+    expect(data.cities.map(city => [city.id, city.countryId])).toEqual([
+      ["city:santiago", "country:CL"],
+      ["city:oslo", "country:NO"],
+    ]);
+    expect(
+      [
+        data.companies,
+        data.delegations,
+        data.cooperationAreas,
+        data.positions,
+        data.commitments,
+        data.flightRoutes,
+        data.awards,
+        data.awardConferrals,
+        data.sharedValues,
+        data.statements,
+      ].map(collection => collection.length),
+    ).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+  });
+
+  test("offsets count code points, not UTF-16 units", () => {
+    // The emoji before this quote is two code points but three UTF-16 units.
+    expect(SANTIAGO_TEXT.indexOf("Prime Minister Lunde said")).toBe(302);
+    expect(data.leaders[1]?.citations[1]?.start).toBe(301);
+  });
+
+  test("the records are frozen", () => {
+    expect(Object.isFrozen(data)).toBe(true);
+    expect(Object.isFrozen(data.meetings[0]?.formats[0]?.citations[0])).toBe(true);
+  });
+
+  test("the reference file alone is a valid seed; dropping in the talks file adds its records", () => {
+    const dir = mkdtempSync(join(tmpdir(), "seed-reference-only-"));
+    try {
+      cpSync(join(FIXTURES_DIR, "valid-merge", "reference.json"), join(dir, "reference.json"));
+      cpSync(join(FIXTURES_DIR, "valid-merge", "sources"), join(dir, "sources"), { recursive: true });
+      const alone = load(dir);
+      expect([alone.sources.length, alone.countries.length, alone.cities.length, alone.leaders.length]).toEqual([
+        1, 2, 2, 0,
+      ]);
+      expect(alone.meetings).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("the real seed", () => {
+  const data = loadSeed({ seedDir: SEED_DIR });
+
+  test("has the number of records of each collection that its files hold", () => {
+    expect(Object.fromEntries(SEED_COLLECTIONS.map(collection => [collection, data[collection].length]))).toEqual({
+      sources: 2,
+      countries: 2,
+      cities: 3,
+      leaders: 2,
+      companies: 3,
+      meetings: 2,
+      delegations: 2,
+      cooperationAreas: 16,
+      positions: 24,
+      commitments: 2,
+      flightRoutes: 1,
+      awards: 1,
+      awardConferrals: 1,
+      sharedValues: 2,
+      statements: 9,
+    });
+  });
+
+  test("every citation quotes its source text exactly at its code-point offsets", () => {
+    const texts = new Map(data.sources.map(source => [source.id, Array.from(source.text)]));
+    const records = SEED_COLLECTIONS.flatMap((collection): readonly NodeRecord[] => data[collection]);
+    const citations: readonly CitationRecord[] = records.flatMap(record => [
+      ...record.citations,
+      ...(record.__typename === "Meeting" ? record.formats.flatMap(format => format.citations) : []),
+    ]);
+    const mismatches = citations.filter(citation => {
+      const text = texts.get(citation.sourceId);
+      const sourceText = text?.join("") ?? "";
+      return (
+        text === undefined ||
+        text.slice(citation.start, citation.end).join("") !== citation.quote ||
+        citation.sentence.length === 0 ||
+        !sourceText.includes(citation.sentence)
+      );
+    });
+    expect(mismatches).toEqual([]);
+
+    // No citation was dropped on the way: as many as the seed files hold.
+    const countCitations = (value: unknown): number =>
+      Array.isArray(value)
+        ? value.reduce((sum: number, item) => sum + countCitations(item), 0)
+        : value !== null && typeof value === "object"
+          ? Object.entries(value).reduce(
+              (sum, [key, child]) =>
+                sum + (key === "citations" && Array.isArray(child) ? child.length : countCitations(child)),
+              0,
+            )
+          : 0;
+    const inFiles = readdirSync(SEED_DIR)
+      .filter(name => name.endsWith(".json"))
+      .reduce((sum, name) => sum + countCitations(JSON.parse(readFileSync(join(SEED_DIR, name), "utf8"))), 0);
+    expect(citations.length).toBe(inFiles);
+    expect(citations.length).toBeGreaterThan(0);
+  });
+});
+
+describe("loadSeed reports every problem, and only real ones", () => {
+  const VALID = join(FIXTURES_DIR, "valid-merge");
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), "seed-"));
+    cpSync(VALID, dir, { recursive: true });
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  type Json = Record<string, Array<Record<string, unknown>>>;
+  const edit = (file: string, change: (json: Json) => void) => {
+    const path = join(dir, file);
+    const json = JSON.parse(readFileSync(path, "utf8")) as Json;
+    change(json);
+    writeFileSync(path, JSON.stringify(json, null, 2));
+  };
+  const problemsOf = (): readonly string[] => {
+    try {
+      loadSeed({ seedDir: dir, displayPath: p => relative(dir, p) });
+    } catch (error) {
+      if (error instanceof SeedValidationError) return error.problems;
+      throw error;
+    }
+    return [];
+  };
+  const TALKS = "santiago-talks-2031-10-18.json";
+  const at = <T>(list: T[] | undefined, index: number): T => {
+    const item = list?.[index];
+    if (item === undefined) throw new Error(`no item ${index}`);
+    return item;
+  };
+
+  test("a shape problem in one file causes no false problems in another", () => {
+    edit("reference.json", json => (at(json.countries, 1).region = ""));
+    expect(problemsOf()).toEqual(["reference.json: $.countries[1].region: should not be empty"]);
+  });
+
+  test("a shape problem does not hide a reference problem in the same file", () => {
+    edit(TALKS, json => {
+      at(json.leaders, 0).country = "country:XX";
+      at(at(json.meetings, 0).formats as Array<Record<string, unknown>>, 0).format = "BILATERAL";
+    });
+    expect(problemsOf()).toEqual([
+      `${TALKS}: $.meetings[0].formats[0].format: must be one of the following values: ONE_TO_ONE, EXPANDED`,
+      `${TALKS}: $.leaders[0].country: references unknown id "country:XX"`,
+    ]);
+  });
+
+  test("a file that does not parse is reported once, without a false problem per reference into it", () => {
+    writeFileSync(join(dir, "reference.json"), '{ "countries": [ { "id": "country:CL", ');
+    expect(problemsOf()).toEqual([
+      "reference.json: $: malformed JSON: property name expected (line 1, column 40)",
+      "reference.json: 5 references in other files could not be checked until this file parses",
+    ]);
+  });
+
+  test("reversed offsets are reported as such", () => {
+    edit(TALKS, json => {
+      const citation = at(at(json.sources, 0).citations as Array<Record<string, unknown>>, 0);
+      citation.start = 25;
+      citation.end = 3;
+    });
+    expect(problemsOf()).toEqual([
+      `${TALKS}: $.sources[0].citations[0]: offsets 25..3 are empty or reversed (end must be after start)`,
+    ]);
+  });
+
+  test("a source file outside the seed folder is refused", () => {
+    edit(TALKS, json => (at(json.sources, 0).file = "../outside.txt"));
+    expect(problemsOf()).toEqual([
+      `${TALKS}: $.sources[0].file: must be the path of a .txt file inside the seed folder, got "../outside.txt"`,
+    ]);
+  });
+
+  test("a folder whose name ends in .json is not a seed file", () => {
+    mkdirSync(join(dir, "drafts.json"));
+    expect(problemsOf()).toEqual([]);
+  });
+});
