@@ -21,26 +21,47 @@ export class InvalidArgumentError extends Error {
   }
 }
 
-function checkCursor(cursor: string | null | undefined, argument: string): void {
-  if (cursor === null || cursor === undefined) return;
+/** The offset a cursor stands for, checked against the list it is used on. */
+function offsetOf(cursor: string | null | undefined, argument: string, length: number): number | null {
+  if (cursor === null || cursor === undefined) return null;
   const offset = cursorToOffset(cursor);
   if (!Number.isSafeInteger(offset) || offset < 0 || offsetToCursor(offset) !== cursor) {
     throw new InvalidArgumentError(argument, `Argument "${argument}" is not a cursor issued by this service.`);
   }
+  if (offset >= length) {
+    throw new InvalidArgumentError(
+      argument,
+      `Argument "${argument}" points past the end of this list (${length} item${length === 1 ? "" : "s"}); it was issued for another list.`,
+    );
+  }
+  return offset;
 }
 
 export function paginate<T>(items: readonly T[], args: PageArgs): Page<T> {
-  checkCursor(args.after, "after");
-  checkCursor(args.before, "before");
+  offsetOf(args.after, "after", items.length);
+  offsetOf(args.before, "before", items.length);
   const first = args.first ?? (args.last === null || args.last === undefined ? DEFAULT_PAGE_SIZE : null);
-  const connection = connectionFromArraySlice(
+  const { edges } = connectionFromArraySlice(
     items as T[],
     { first, after: args.after, last: args.last, before: args.before },
     { sliceStart: 0, arrayLength: items.length },
   );
+  // graphql-relay only reports items beyond the page in the direction of travel; the whole list is
+  // at hand here, so both flags are exact whichever way the client pages.
+  const startCursor = edges[0]?.cursor ?? null;
+  const endCursor = edges[edges.length - 1]?.cursor ?? null;
+  const start = startCursor === null ? null : cursorToOffset(startCursor);
+  const end = endCursor === null ? null : cursorToOffset(endCursor);
+  const after = args.after ? cursorToOffset(args.after) : -1;
+  const before = args.before ? cursorToOffset(args.before) : items.length;
   return {
-    edges: connection.edges,
-    pageInfo: connection.pageInfo,
+    edges,
+    pageInfo: {
+      startCursor,
+      endCursor,
+      hasPreviousPage: start === null ? after >= 0 : start > 0,
+      hasNextPage: end === null ? before < items.length : end < items.length - 1,
+    },
     totalCount: items.length,
   };
 }

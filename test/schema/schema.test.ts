@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 
 import {
+  type GraphQLField,
   type GraphQLNamedType,
   isEnumType,
   isInputObjectType,
@@ -26,12 +27,18 @@ describe("schema.graphql", () => {
 describe("schema documentation", () => {
   const undocumented = (type: GraphQLNamedType): string[] => {
     const missing: string[] = type.description ? [] : [type.name];
-    if (isObjectType(type) || isInterfaceType(type) || isInputObjectType(type)) {
-      for (const field of Object.values(type.getFields())) {
+    if (isObjectType(type) || isInterfaceType(type)) {
+      const fields: Array<GraphQLField<unknown, unknown>> = Object.values(type.getFields());
+      for (const field of fields) {
         if (!field.description) missing.push(`${type.name}.${field.name}`);
-        for (const arg of "args" in field ? field.args : []) {
+        for (const arg of field.args) {
           if (!arg.description) missing.push(`${type.name}.${field.name}(${arg.name})`);
         }
+      }
+    }
+    if (isInputObjectType(type)) {
+      for (const field of Object.values(type.getFields())) {
+        if (!field.description) missing.push(`${type.name}.${field.name}`);
       }
     }
     if (isEnumType(type)) {

@@ -5,6 +5,7 @@
 import {
   ArrayMaxSize,
   ArrayMinSize,
+  ArrayUnique,
   IsEnum,
   IsOptional,
   IsString,
@@ -76,4 +77,5 @@ export const BetweenField = (description: string): PropertyDecorator =>
     IsOptional(),
     ArrayMinSize(2, { message: "between must name exactly two countries" }),
     ArrayMaxSize(2, { message: "between must name exactly two countries" }),
+    ArrayUnique((code: string) => code.toUpperCase(), { message: "between must name two different countries" }),
   );

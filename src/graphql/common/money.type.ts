@@ -13,7 +13,7 @@ export class Money {
   @Field(_type => Currency, { description: "The ISO 4217 currency code, e.g. USD." })
   currency!: string;
 
-  @Field(_type => String, { description: 'The amount written for people, e.g. "US$500,000,000.00".' })
+  @Field(_type => String, { description: 'The amount written for people in US English, e.g. "$500,000,000.00".' })
   formatted(): string {
     const self = this as unknown as MoneyRecord;
     return new Intl.NumberFormat("en-US", { style: "currency", currency: self.currency }).format(self.amount);

@@ -40,14 +40,14 @@ export function toOrdering(order: { field: string; direction: string } | null | 
   return order ? { field: order.field as OrderField, direction: order.direction as OrderDirection } : null;
 }
 
-function sameValue(a: unknown, b: unknown): boolean {
-  const norm = (v: unknown): string =>
-    Array.isArray(v)
-      ? v
-          .map(x => String(x).toUpperCase())
-          .sort()
-          .join("|")
-      : String(v).toUpperCase();
+/** Filter keys whose values are ISO country codes, which compare without regard to case. */
+const COUNTRY_KEYS = new Set(["country", "party", "actorCountry", "between"]);
+
+function sameValue(key: string, a: unknown, b: unknown): boolean {
+  const norm = (v: unknown): string => {
+    const values = (Array.isArray(v) ? v : [v]).map(x => (COUNTRY_KEYS.has(key) ? String(x).toUpperCase() : String(x)));
+    return values.sort().join("|");
+  };
   return norm(a) === norm(b);
 }
 
@@ -62,7 +62,7 @@ export function list<K extends NodeTypename>(
   for (const [key, value] of Object.entries(fixed)) {
     const given = filter[key];
     // The user asked for something the relation excludes: the answer is an empty page.
-    if (given !== null && given !== undefined && !sameValue(given, value)) return paginate([], args);
+    if (given !== null && given !== undefined && !sameValue(key, given, value)) return paginate([], args);
     filter[key] = value;
   }
   return ctx.repository.list(type, {

@@ -23,7 +23,6 @@ import { SharedValueListArgs } from "../shared-value/shared-value.args";
 import { SharedValueConnection } from "../shared-value/shared-value.type";
 import { StatementListArgs } from "../statement/statement.args";
 import { StatementConnection } from "../statement/statement.type";
-import { InvalidArgumentError } from "../../repository/pagination";
 import { OrderDirection, OrderField } from "../../repository/repository";
 import { BilateralRelationsArgs } from "./bilateral-relations.args";
 import { BilateralRelations, type BilateralRelationsValue } from "./bilateral-relations.type";
@@ -41,9 +40,6 @@ export class BilateralRelationsResolver {
     @Args(_type => BilateralRelationsArgs) { countries }: BilateralRelationsArgs,
     @Ctx() ctx: GraphContext,
   ) {
-    if (countries[0].toUpperCase() === countries[1].toUpperCase()) {
-      throw new InvalidArgumentError("countries", "countries must name two different countries");
-    }
     return then(ctx.repository.countriesByCode(countries), ([a, b]): BilateralRelationsValue | null =>
       a && b ? { countries: [a, b] } : null,
     );

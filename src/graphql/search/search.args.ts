@@ -1,4 +1,4 @@
-import { IsEnum, IsOptional, IsString, MaxLength, MinLength } from "class-validator";
+import { IsEnum, IsOptional, IsString, Matches, MaxLength } from "class-validator";
 import { ArgsType, Field } from "type-graphql";
 
 import { ConnectionArgs } from "../common/connection.args";
@@ -10,11 +10,11 @@ export const MAX_SEARCH_LENGTH = 200;
 @ArgsType()
 export class SearchArgs extends ConnectionArgs {
   @Field(_type => String, {
-    description: `What to look for (1 to ${MAX_SEARCH_LENGTH} characters). Every word must match the start of a word in a name, alias, code or description; case and accents are ignored.`,
+    description: `What to look for: at most ${MAX_SEARCH_LENGTH} characters, with at least one letter or digit. Every word must match the start of a word in a name, alias, code or description; case and accents are ignored.`,
   })
   @IsString()
-  @MinLength(1, { message: "text must not be empty" })
   @MaxLength(MAX_SEARCH_LENGTH, { message: `text must be at most ${MAX_SEARCH_LENGTH} characters` })
+  @Matches(/[\p{L}\p{N}]/u, { message: "text must contain at least one letter or digit" })
   text!: string;
 
   @Field(_type => [SearchType], {
