@@ -38,13 +38,7 @@ import {
   Stance,
   StatementKind,
 } from "../domain/enums";
-
-type PropertyDecorator = (target: object, key: string) => void;
-const all =
-  (...decorators: PropertyDecorator[]): PropertyDecorator =>
-  (target, key) => {
-    for (const decorator of decorators) decorator(target, key);
-  };
+import { composeDecorators, type PropertyDecorator } from "../common/decorators";
 
 /** A record's own id: `prefix:slug`, the slug of letters, digits and dashes (country ids end in the ISO code). */
 const IsId = (prefix: string): PropertyDecorator =>
@@ -55,7 +49,7 @@ const IsId = (prefix: string): PropertyDecorator =>
 
 /** A reference to another record by id; what it must point at is checked by the loader after merging. */
 const IsRef = (options?: { each: true }): PropertyDecorator =>
-  all(
+  composeDecorators(
     IsString({ ...options, message: options ? "each reference must be an id string" : "must be an id string" }),
     IsNotEmpty({ ...options, message: options ? "each reference must not be empty" : "must not be empty" }),
   );

@@ -17,17 +17,11 @@ import { Field, ID } from "type-graphql";
 
 import { DateRange } from "./date-range.input";
 import { CountryCode } from "./scalars";
-
-type PropertyDecorator = (target: object, key: string) => void;
-const all =
-  (...decorators: PropertyDecorator[]): PropertyDecorator =>
-  (target, key) => {
-    for (const d of decorators) d(target, key);
-  };
+import { composeDecorators, type PropertyDecorator } from "../../common/decorators";
 
 /** A country, by ISO 3166-1 alpha-2 code. */
 export const CountryField = (description: string): PropertyDecorator =>
-  all(
+  composeDecorators(
     Field(_type => CountryCode, { nullable: true, description }),
     IsOptional(),
     Matches(/^[A-Za-z]{2}$/),
@@ -35,7 +29,7 @@ export const CountryField = (description: string): PropertyDecorator =>
 
 /** Another record, by id. */
 export const IdField = (description: string): PropertyDecorator =>
-  all(
+  composeDecorators(
     Field(_type => ID, { nullable: true, description }),
     IsOptional(),
     IsString(),
@@ -44,7 +38,7 @@ export const IdField = (description: string): PropertyDecorator =>
 
 /** A value of an enum. */
 export const EnumField = (enumType: object, description: string): PropertyDecorator =>
-  all(
+  composeDecorators(
     Field(_type => enumType, { nullable: true, description }),
     IsOptional(),
     IsEnum(enumType),
@@ -52,7 +46,7 @@ export const EnumField = (enumType: object, description: string): PropertyDecora
 
 /** A case-insensitive substring of the name. */
 export const NameContainsField = (): PropertyDecorator =>
-  all(
+  composeDecorators(
     Field(_type => String, {
       nullable: true,
       description: "Keep items whose name contains this text, ignoring case (at most 100 characters).",
@@ -64,7 +58,7 @@ export const NameContainsField = (): PropertyDecorator =>
 
 /** A range of dates. */
 export const DateRangeField = (description: string): PropertyDecorator =>
-  all(
+  composeDecorators(
     Field(_type => DateRange, { nullable: true, description }),
     IsOptional(),
     ValidateNested(),
@@ -72,7 +66,7 @@ export const DateRangeField = (description: string): PropertyDecorator =>
 
 /** Exactly two countries. */
 export const BetweenField = (description: string): PropertyDecorator =>
-  all(
+  composeDecorators(
     Field(_type => [CountryCode], { nullable: true, description: `${description} Give exactly two ISO codes.` }),
     IsOptional(),
     ArrayMinSize(2, { message: "between must name exactly two countries" }),
