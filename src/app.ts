@@ -7,7 +7,7 @@ import "reflect-metadata";
 import pino, { type Logger } from "pino";
 
 import type { Config } from "./config/config";
-import { buildGraphSchema } from "./graphql/schema";
+import { buildServiceSchema } from "./graphql/schema";
 import { type RunningService, startService } from "./http/server";
 import { InMemoryRepository } from "./repository/in-memory.repository";
 import type { GraphRepository } from "./repository/repository";
@@ -26,7 +26,10 @@ export function createLogger(config: Pick<Config, "production">, destination?: p
 
 export async function startApp(config: Config, logger: Logger, repository?: GraphRepository): Promise<App> {
   const repo = repository ?? new InMemoryRepository(loadSeed({ seedDir: config.seedDir }));
-  const schema = buildGraphSchema();
+  const schema = buildServiceSchema();
+  if (!config.routerSecret) {
+    logger.warn("ROUTER_SECRET is not set: _entities and _service answer anyone; set it when running behind a router");
+  }
   const service = await startService({ config, schema, repository: repo, logger });
   return { ...service, repository: repo };
 }

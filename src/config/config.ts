@@ -17,6 +17,8 @@ export interface Config {
   readonly maxBodyBytes: number;
   /** How long in-flight requests may take to finish after SIGTERM/SIGINT, in milliseconds. */
   readonly shutdownGraceMs: number;
+  /** When set, `_entities` and `_service` answer only requests carrying it in `x-router-secret`. */
+  readonly routerSecret: string | null;
 }
 
 export class ConfigError extends Error {
@@ -61,7 +63,11 @@ export function loadConfig(env: Env = process.env): Config {
     production: nodeEnv === "production",
     maxBodyBytes: integer(env, "MAX_BODY_BYTES", 100_000, 1_000, 10_000_000, problems),
     shutdownGraceMs: integer(env, "SHUTDOWN_GRACE_MS", 10_000, 0, 600_000, problems),
+    routerSecret: env.ROUTER_SECRET ? env.ROUTER_SECRET : null,
   };
+  if (config.routerSecret !== null && config.routerSecret.length < 16) {
+    problems.push("ROUTER_SECRET must be at least 16 characters long");
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }

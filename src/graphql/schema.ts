@@ -8,6 +8,7 @@ import "./common/enums";
 import { type GraphQLSchema, lexicographicSortSchema, printSchema } from "graphql";
 import { buildSchemaSync } from "type-graphql";
 
+import { buildSubgraph } from "./federation";
 import { AwardConferralResolver } from "./award-conferral/award-conferral.resolver";
 import { AwardResolver } from "./award/award.resolver";
 import { CityResolver } from "./city/city.resolver";
@@ -63,7 +64,12 @@ export function buildGraphSchema(): GraphQLSchema {
   return schema;
 }
 
-/** The schema as committed in `schema.graphql`: SDL with types and fields sorted. */
+/** The schema the service serves: the client schema as an Apollo Federation 2 subgraph. */
+export function buildServiceSchema(): GraphQLSchema {
+  return buildSubgraph(buildGraphSchema());
+}
+
+/** The client-facing schema as committed in `schema.graphql`: SDL with types and fields sorted. */
 export function printGraphSchema(schema: GraphQLSchema): string {
   return `${printSchema(lexicographicSortSchema(schema))}\n`;
 }

@@ -9,6 +9,7 @@ import type { AddressInfo } from "node:net";
 
 import { ApolloServer, HeaderMap, type HTTPGraphQLRequest } from "@apollo/server";
 import {
+  ApolloServerPluginInlineTraceDisabled,
   ApolloServerPluginLandingPageDisabled,
   ApolloServerPluginUsageReportingDisabled,
   ApolloServerPluginSchemaReportingDisabled,
@@ -20,6 +21,7 @@ import { parseJson } from "../common/json";
 import type { Config } from "../config/config";
 import type { GraphContext } from "../graphql/common/context";
 import { badUserInputStatusPlugin, createErrorFormatter } from "../graphql/errors";
+import { routerSecretPlugin } from "../graphql/router-secret.plugin";
 import type { GraphRepository } from "../repository/repository";
 
 export const GRAPHQL_PATH = "/graphql";
@@ -124,9 +126,13 @@ export function createApollo({ config, schema, logger }: Omit<ServiceParts, "rep
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: false,
     formatError: createErrorFormatter(logger),
+    logger,
     plugins: [
       badUserInputStatusPlugin<GraphContext>(),
+      ...(config.routerSecret ? [routerSecretPlugin<GraphContext>(config.routerSecret)] : []),
       ApolloServerPluginUsageReportingDisabled(),
+      // Federated tracing (ftv1) is for Apollo GraphOS, which this service does not report to.
+      ApolloServerPluginInlineTraceDisabled(),
       ApolloServerPluginSchemaReportingDisabled(),
       ...(config.production ? [ApolloServerPluginLandingPageDisabled()] : []),
     ],

@@ -11,16 +11,27 @@ import {
   isUnionType,
 } from "graphql";
 
+import { buildSubgraph, printSubgraph } from "../../src/graphql/federation";
 import { buildGraphSchema, printGraphSchema } from "../../src/graphql/schema";
 import { ROOT } from "../support/harness";
 
 const schema = buildGraphSchema();
 const ownTypes = Object.values(schema.getTypeMap()).filter(t => !t.name.startsWith("__"));
 
-describe("schema.graphql", () => {
-  test("is what the code generates (run `npm run schema` after changing the schema)", () => {
+describe("committed schema files", () => {
+  test("schema.graphql is what the code generates (run `npm run schema` after changing the schema)", () => {
     const committed = readFileSync(join(ROOT, "schema.graphql"), "utf8");
     expect(committed).toBe(printGraphSchema(schema));
+  });
+
+  test("subgraph.graphql is what the code generates (run `npm run schema` after changing the schema)", () => {
+    const committed = readFileSync(join(ROOT, "subgraph.graphql"), "utf8");
+    expect(committed).toBe(printSubgraph(buildSubgraph(schema)));
+  });
+
+  test("schema.graphql is for clients: no federation directives or fields", () => {
+    const committed = readFileSync(join(ROOT, "schema.graphql"), "utf8");
+    expect(committed.match(/@key|@link|@shareable|_entities|_service|_Any/g)).toBeNull();
   });
 });
 

@@ -9,7 +9,7 @@ import pino from "pino";
 
 import { loadConfig } from "../../src/config/config";
 import type { GraphContext } from "../../src/graphql/common/context";
-import { buildGraphSchema } from "../../src/graphql/schema";
+import { buildServiceSchema } from "../../src/graphql/schema";
 import { createApollo } from "../../src/http/server";
 import { InMemoryRepository } from "../../src/repository/in-memory.repository";
 import type { GraphRepository } from "../../src/repository/repository";
@@ -34,7 +34,7 @@ export async function createHarness(repository?: GraphRepository): Promise<Harne
   const config = loadConfig({ NODE_ENV: "test" });
   const apollo: ApolloServer<GraphContext> = createApollo({
     config,
-    schema: buildGraphSchema(),
+    schema: buildServiceSchema(),
     logger: pino({ level: "silent" }),
   });
   await apollo.start();

@@ -1,10 +1,11 @@
-import { Field, ObjectType } from "type-graphql";
+import { Directive, Field, ObjectType } from "type-graphql";
 
 import { Citation } from "../common/citation.type";
 import { Connection } from "../common/connection.type";
 import { Node } from "../common/node.interface";
 import { LocalDate } from "../common/scalars";
 
+@Directive('@key(fields: "id")')
 @ObjectType("AwardConferral", {
   implements: Node,
   description: "One award given by one leader to another: when, where and why.",

@@ -1,9 +1,10 @@
-import { Field, ObjectType } from "type-graphql";
+import { Directive, Field, ObjectType } from "type-graphql";
 
 import { Citation } from "../common/citation.type";
 import { Connection } from "../common/connection.type";
 import { Node } from "../common/node.interface";
 
+@Directive('@key(fields: "id")')
 @ObjectType("Award", { implements: Node, description: "A state order, medal or other honour." })
 export class Award extends Node {
   @Field(_type => String, { description: 'The name, e.g. "Order of Al-Nahda".' })

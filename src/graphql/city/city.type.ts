@@ -1,9 +1,10 @@
-import { Field, ObjectType } from "type-graphql";
+import { Directive, Field, ObjectType } from "type-graphql";
 
 import { Citation } from "../common/citation.type";
 import { Connection } from "../common/connection.type";
 import { Node } from "../common/node.interface";
 
+@Directive('@key(fields: "id")')
 @ObjectType("City", { implements: Node, description: "A city named by the sources." })
 export class City extends Node {
   @Field(_type => String, { description: 'The name, e.g. "Almaty".' })

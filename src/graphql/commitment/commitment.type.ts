@@ -1,4 +1,4 @@
-import { Field, ObjectType } from "type-graphql";
+import { Directive, Field, ObjectType } from "type-graphql";
 
 import { CommitmentKind, CommitmentStatus } from "../../domain/enums";
 import { Citation } from "../common/citation.type";
@@ -6,6 +6,7 @@ import { Connection } from "../common/connection.type";
 import { Money, Quantity } from "../common/money.type";
 import { Node } from "../common/node.interface";
 
+@Directive('@key(fields: "id")')
 @ObjectType("Commitment", {
   implements: Node,
   description: "A target, offer or plan the parties committed to, with its figures.",

@@ -2,10 +2,11 @@
  * Relay connections (https://relay.dev/graphql/connections.htm) with `totalCount`, in the shape of
  * graphql-relay-js: `edges { cursor node }`, `nodes` as a shortcut, `pageInfo`.
  */
-import { type ClassType, Field, ObjectType } from "type-graphql";
+import { type ClassType, Directive, Field, ObjectType } from "type-graphql";
 
 import { NonNegativeInt } from "./scalars";
 
+@Directive("@shareable")
 @ObjectType("PageInfo", { description: "Where a page sits in its list, and the cursors to move from it." })
 export class PageInfo {
   @Field(_type => Boolean, { description: "Whether items follow this page (when paginating forward)." })

@@ -1,10 +1,11 @@
-import { Field, ObjectType } from "type-graphql";
+import { Directive, Field, ObjectType } from "type-graphql";
 
 import { CompanySector } from "../../domain/enums";
 import { Citation } from "../common/citation.type";
 import { Connection } from "../common/connection.type";
 import { Node } from "../common/node.interface";
 
+@Directive('@key(fields: "id")')
 @ObjectType("Company", { implements: Node, description: "A company named by the sources." })
 export class Company extends Node {
   @Field(_type => String, { description: 'The name, e.g. "Jordanian Uranium Mining Company".' })

@@ -1,10 +1,11 @@
-import { Field, ObjectType } from "type-graphql";
+import { Directive, Field, ObjectType } from "type-graphql";
 
 import { AreaCategory } from "../../domain/enums";
 import { Citation } from "../common/citation.type";
 import { Connection } from "../common/connection.type";
 import { Node } from "../common/node.interface";
 
+@Directive('@key(fields: "id")')
 @ObjectType("CooperationArea", {
   implements: Node,
   description: "An area of cooperation discussed between countries, e.g. nuclear energy or tourism.",

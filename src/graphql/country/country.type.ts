@@ -1,10 +1,12 @@
-import { Field, ObjectType } from "type-graphql";
+import { Directive, Field, ObjectType } from "type-graphql";
 
 import { Citation } from "../common/citation.type";
 import { Connection } from "../common/connection.type";
 import { Node } from "../common/node.interface";
 import { CountryCode } from "../common/scalars";
 
+@Directive('@key(fields: "code")')
+@Directive('@key(fields: "id")')
 @ObjectType("Country", {
   implements: Node,
   description: "A sovereign state, identified by its ISO 3166-1 alpha-2 code.",

@@ -1,9 +1,10 @@
-import { Field, ObjectType } from "type-graphql";
+import { Directive, Field, ObjectType } from "type-graphql";
 
 import { Citation } from "../common/citation.type";
 import { Connection } from "../common/connection.type";
 import { Node } from "../common/node.interface";
 
+@Directive('@key(fields: "id")')
 @ObjectType("Delegation", {
   implements: Node,
   description: "A country's official delegation at a meeting (the sources' \"officials\").",

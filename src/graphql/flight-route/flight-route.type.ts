@@ -1,10 +1,11 @@
-import { Field, Int, ObjectType } from "type-graphql";
+import { Directive, Field, Int, ObjectType } from "type-graphql";
 
 import { RouteStatus } from "../../domain/enums";
 import { Citation } from "../common/citation.type";
 import { Connection } from "../common/connection.type";
 import { Node } from "../common/node.interface";
 
+@Directive('@key(fields: "id")')
 @ObjectType("FlightRoute", { implements: Node, description: "An air route between two cities, operating or planned." })
 export class FlightRoute extends Node {
   @Field(_type => Boolean, { description: "Whether flights are direct (non-stop)." })

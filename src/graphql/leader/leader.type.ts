@@ -1,9 +1,10 @@
-import { Field, ObjectType } from "type-graphql";
+import { Directive, Field, ObjectType } from "type-graphql";
 
 import { Citation } from "../common/citation.type";
 import { Connection } from "../common/connection.type";
 import { Node } from "../common/node.interface";
 
+@Directive('@key(fields: "id")')
 @ObjectType("Leader", { implements: Node, description: "A head of state or government." })
 export class Leader extends Node {
   @Field(_type => String, { description: 'The full name, e.g. "Kassym-Jomart Tokayev".' })

@@ -1,4 +1,4 @@
-import { Field, ObjectType } from "type-graphql";
+import { Directive, Field, ObjectType } from "type-graphql";
 
 import { MeetingFormat } from "../../domain/enums";
 import { Citation } from "../common/citation.type";
@@ -18,6 +18,7 @@ export class MeetingSession {
   citations!: Citation[];
 }
 
+@Directive('@key(fields: "id")')
 @ObjectType("Meeting", {
   implements: Node,
   description: "Talks between leaders: when, where, who, in which formats, and what came of them.",

@@ -1,9 +1,10 @@
-import { Field, ObjectType } from "type-graphql";
+import { Directive, Field, ObjectType } from "type-graphql";
 
 import { Citation } from "../common/citation.type";
 import { Connection } from "../common/connection.type";
 import { Node } from "../common/node.interface";
 
+@Directive('@key(fields: "id")')
 @ObjectType("SharedValue", {
   implements: Node,
   description: "A value two or more nations were said to share, e.g. tolerance.",

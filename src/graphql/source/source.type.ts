@@ -1,4 +1,4 @@
-import { Field, ObjectType } from "type-graphql";
+import { Directive, Field, ObjectType } from "type-graphql";
 
 import { SourceKind } from "../../domain/enums";
 import { Citation } from "../common/citation.type";
@@ -6,6 +6,7 @@ import { Connection } from "../common/connection.type";
 import { Node } from "../common/node.interface";
 import { LocalDate } from "../common/scalars";
 
+@Directive('@key(fields: "id")')
 @ObjectType("Source", {
   implements: Node,
   description: "A document the graph's facts are drawn from. Every citation quotes a span of a source's `text`.",
