@@ -19,6 +19,10 @@ export interface Config {
   readonly shutdownGraceMs: number;
   /** When set, `_entities` and `_service` answer only requests carrying it in `x-router-secret`. */
   readonly routerSecret: string | null;
+  /** Whether the GraphQL IDE is served (default: on, except in production). */
+  readonly ide: boolean;
+  /** Whether introspection is allowed, and field suggestions shown in errors (default: on, except in production). */
+  readonly introspection: boolean;
 }
 
 export class ConfigError extends Error {
@@ -43,6 +47,15 @@ function integer(env: Env, name: string, fallback: number, min: number, max: num
   return Number(raw);
 }
 
+function boolean(env: Env, name: string, fallback: boolean, problems: string[]): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === "") return fallback;
+  if (raw === "true" || raw === "1") return true;
+  if (raw === "false" || raw === "0") return false;
+  problems.push(`${name} must be true or false, got "${raw}"`);
+  return fallback;
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const problems: string[] = [];
   const nodeEnv = env.NODE_ENV ?? "development";
@@ -64,6 +77,8 @@ export function loadConfig(env: Env = process.env): Config {
     maxBodyBytes: integer(env, "MAX_BODY_BYTES", 100_000, 1_000, 10_000_000, problems),
     shutdownGraceMs: integer(env, "SHUTDOWN_GRACE_MS", 10_000, 0, 600_000, problems),
     routerSecret: env.ROUTER_SECRET ? env.ROUTER_SECRET : null,
+    ide: boolean(env, "ENABLE_IDE", nodeEnv !== "production", problems),
+    introspection: boolean(env, "ENABLE_INTROSPECTION", nodeEnv !== "production", problems),
   };
   if (config.routerSecret !== null && config.routerSecret.length < 16) {
     problems.push("ROUTER_SECRET must be at least 16 characters long");

@@ -6,11 +6,12 @@
 import type { ApolloServerPlugin } from "@apollo/server";
 import { ApolloServerErrorCode, unwrapResolverError } from "@apollo/server/errors";
 import type { ValidationError } from "class-validator";
-import type { GraphQLFormattedError } from "graphql";
+import type { GraphQLError, GraphQLFormattedError } from "graphql";
 import type { Logger } from "pino";
 import { ArgumentValidationError } from "type-graphql";
 
 import { InvalidArgumentError } from "../repository/pagination";
+import type { GraphContext } from "./common/context";
 
 export interface ArgumentProblem {
   readonly argument: string;
@@ -26,7 +27,15 @@ function argumentProblems(errors: readonly ValidationError[], parent = ""): Argu
   });
 }
 
-export function createErrorFormatter(logger: Logger) {
+/** Whether an error is the service's fault, rather than the client's. */
+function isInternal(error: GraphQLError): boolean {
+  const cause = unwrapResolverError(error);
+  if (cause instanceof InvalidArgumentError) return false;
+  const code = error.extensions.code;
+  return code === undefined || code === ApolloServerErrorCode.INTERNAL_SERVER_ERROR;
+}
+
+export function createErrorFormatter() {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const cause = unwrapResolverError(error);
     if (cause instanceof ArgumentValidationError) {
@@ -51,7 +60,7 @@ export function createErrorFormatter(logger: Logger) {
     }
     const code = formatted.extensions?.code;
     if (code === undefined || code === ApolloServerErrorCode.INTERNAL_SERVER_ERROR) {
-      logger.error({ err: cause, path: formatted.path }, "internal error while executing an operation");
+      // The cause is logged, with the request id, by errorReportingPlugin; the client sees neither.
       return {
         message: "Internal server error",
         ...(formatted.locations ? { locations: formatted.locations } : {}),
@@ -66,6 +75,40 @@ export function createErrorFormatter(logger: Logger) {
       ...(formatted.path ? { path: formatted.path } : {}),
       extensions: { code },
     };
+  };
+}
+
+/**
+ * Logs each internal error's cause with the request id, marks the request as failed by the
+ * service, and gives the masked errors of the response that id so a report can be matched to a log
+ * line.
+ */
+export function errorReportingPlugin(logger: Logger): ApolloServerPlugin<GraphContext> {
+  return {
+    requestDidStart() {
+      return Promise.resolve({
+        didEncounterErrors({ errors, contextValue, operationName }) {
+          for (const error of errors) {
+            if (!isInternal(error)) continue;
+            contextValue.request.internalError = true;
+            logger.error(
+              { err: unwrapResolverError(error), requestId: contextValue.request.id, operationName, path: error.path },
+              "internal error while executing an operation",
+            );
+          }
+          return Promise.resolve();
+        },
+        willSendResponse({ response, contextValue }) {
+          if (response.body.kind !== "single" || !response.body.singleResult.errors) return Promise.resolve();
+          response.body.singleResult.errors = response.body.singleResult.errors.map(error =>
+            error.extensions?.code === ApolloServerErrorCode.INTERNAL_SERVER_ERROR
+              ? { ...error, extensions: { ...error.extensions, requestId: contextValue.request.id } }
+              : error,
+          );
+          return Promise.resolve();
+        },
+      });
+    },
   };
 }
 

@@ -1,9 +1,11 @@
 /**
  * The HTTP layer: a `node:http` server that hands GraphQL requests to Apollo Server through its
- * integration API (`executeHTTPGraphQLRequest`), plus health endpoints. No web framework sits in
- * between: the body is read with a size limit, JSON is parsed here, and everything else (CSRF
- * prevention, GET/POST semantics, content negotiation) is Apollo's.
+ * integration API (`executeHTTPGraphQLRequest`), plus the IDE, health and metrics endpoints. No web
+ * framework sits in between: the body is read with a size limit and JSON is parsed here; everything
+ * else about GraphQL over HTTP (CSRF prevention, GET/POST semantics, content negotiation) is Apollo's.
+ * Every request gets an id (echoed in `x-request-id`), one JSON log line and a metrics sample.
  */
+import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 
@@ -11,18 +13,20 @@ import { ApolloServer, HeaderMap, type HTTPGraphQLRequest } from "@apollo/server
 import {
   ApolloServerPluginInlineTraceDisabled,
   ApolloServerPluginLandingPageDisabled,
-  ApolloServerPluginUsageReportingDisabled,
   ApolloServerPluginSchemaReportingDisabled,
+  ApolloServerPluginUsageReportingDisabled,
 } from "@apollo/server/plugin/disabled";
 import type { GraphQLSchema } from "graphql";
 import type { Logger } from "pino";
 
 import { parseJson } from "../common/json";
 import type { Config } from "../config/config";
-import type { GraphContext } from "../graphql/common/context";
-import { badUserInputStatusPlugin, createErrorFormatter } from "../graphql/errors";
+import type { GraphContext, RequestInfo } from "../graphql/common/context";
+import { badUserInputStatusPlugin, createErrorFormatter, errorReportingPlugin } from "../graphql/errors";
 import { routerSecretPlugin } from "../graphql/router-secret.plugin";
 import type { GraphRepository } from "../repository/repository";
+import { idePlugin, type IdePage, renderIde } from "./ide";
+import { Metrics, type Outcome } from "./metrics";
 
 export const GRAPHQL_PATH = "/graphql";
 
@@ -30,6 +34,7 @@ export interface RunningService {
   /** The GraphQL endpoint, e.g. http://127.0.0.1:4000/graphql. */
   readonly url: string;
   readonly server: Server;
+  readonly metrics: Metrics;
   /** Stops accepting connections, lets in-flight requests finish (within the grace period), stops Apollo. */
   stop(): Promise<void>;
 }
@@ -72,17 +77,15 @@ function sendError(res: ServerResponse, error: HttpError): void {
 }
 
 function readBody(req: IncomingMessage, limit: number): Promise<string> {
-  const declared = Number(req.headers["content-length"] ?? 0);
-  if (declared > limit) {
-    return Promise.reject(new HttpError(413, "PAYLOAD_TOO_LARGE", `The request body is larger than ${limit} bytes.`));
-  }
+  const tooLarge = () => new HttpError(413, "PAYLOAD_TOO_LARGE", `The request body is larger than ${limit} bytes.`);
+  if (Number(req.headers["content-length"] ?? 0) > limit) return Promise.reject(tooLarge());
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on("data", (chunk: Buffer) => {
       size += chunk.length;
       if (size > limit) {
-        reject(new HttpError(413, "PAYLOAD_TOO_LARGE", `The request body is larger than ${limit} bytes.`));
+        reject(tooLarge());
         req.removeAllListeners("data");
         req.resume();
         return;
@@ -118,38 +121,73 @@ function toHeaderMap(req: IncomingMessage): HeaderMap {
   return headers;
 }
 
-export function createApollo({ config, schema, logger }: Omit<ServiceParts, "repository">): ApolloServer<GraphContext> {
+/** The caller's request id when it is short and plain, otherwise a new one. */
+function requestIdOf(req: IncomingMessage): string {
+  const given = req.headers["x-request-id"];
+  return typeof given === "string" && /^[A-Za-z0-9._:-]{1,128}$/.test(given) ? given : randomUUID();
+}
+
+export function createApollo({
+  config,
+  schema,
+  logger,
+  ide,
+}: Omit<ServiceParts, "repository"> & { readonly ide?: IdePage }): ApolloServer<GraphContext> {
   return new ApolloServer<GraphContext>({
     schema,
-    introspection: true,
+    logger,
+    introspection: config.introspection,
+    // Without introspection, errors do not suggest field names either ("Did you mean …?").
+    hideSchemaDetailsFromClientErrors: !config.introspection,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: false,
-    formatError: createErrorFormatter(logger),
-    logger,
+    formatError: createErrorFormatter(),
     plugins: [
+      {
+        // The name the client gave the operation, for the log line and the metrics labels.
+        requestDidStart({ request, contextValue }) {
+          contextValue.request.operationName = request.operationName ?? null;
+          return Promise.resolve();
+        },
+      },
+      errorReportingPlugin(logger),
       badUserInputStatusPlugin<GraphContext>(),
       ...(config.routerSecret ? [routerSecretPlugin<GraphContext>(config.routerSecret)] : []),
       ApolloServerPluginUsageReportingDisabled(),
+      ApolloServerPluginSchemaReportingDisabled(),
       // Federated tracing (ftv1) is for Apollo GraphOS, which this service does not report to.
       ApolloServerPluginInlineTraceDisabled(),
-      ApolloServerPluginSchemaReportingDisabled(),
-      ...(config.production ? [ApolloServerPluginLandingPageDisabled()] : []),
+      ide ? idePlugin<GraphContext>(ide) : ApolloServerPluginLandingPageDisabled(),
     ],
   });
 }
 
 export async function startService(parts: ServiceParts): Promise<RunningService> {
   const { config, repository, logger } = parts;
-  const apollo = createApollo(parts);
+  const ide = config.ide ? renderIde(GRAPHQL_PATH) : undefined;
+  const apollo = createApollo({ ...parts, ide });
   await apollo.start();
+  const metrics = new Metrics();
   let ready = true;
 
-  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+  const handle = async (req: IncomingMessage, res: ServerResponse, info: RequestInfo): Promise<void> => {
     const url = new URL(req.url ?? "/", "http://localhost");
+    const method = (req.method ?? "GET").toUpperCase();
     if (url.pathname === "/health/live") return sendJson(res, 200, { status: "ok" });
     if (url.pathname === "/health/ready") {
       return sendJson(res, ready ? 200 : 503, { status: ready ? "ready" : "stopping" });
+    }
+    if (url.pathname === "/metrics") {
+      const { contentType, body } = await metrics.render();
+      res.writeHead(200, { "content-type": contentType, "content-length": Buffer.byteLength(body) });
+      res.end(body);
+      return;
+    }
+    if (url.pathname === "/" && ide && (method === "GET" || method === "HEAD")) {
+      res.writeHead(302, { location: GRAPHQL_PATH, "content-length": 0 });
+      res.end();
+      return;
     }
     if (url.pathname !== GRAPHQL_PATH) {
       throw new HttpError(
@@ -158,7 +196,6 @@ export async function startService(parts: ServiceParts): Promise<RunningService>
         `Nothing is served at ${url.pathname}; the GraphQL endpoint is ${GRAPHQL_PATH}.`,
       );
     }
-    const method = (req.method ?? "GET").toUpperCase();
     if (method !== "GET" && method !== "POST") {
       throw new HttpError(405, "METHOD_NOT_ALLOWED", `${method} is not supported; use GET or POST.`, {
         allow: "GET, POST",
@@ -173,14 +210,24 @@ export async function startService(parts: ServiceParts): Promise<RunningService>
     };
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest,
-      context: () => Promise.resolve({ repository }),
+      context: () => Promise.resolve({ repository, request: info }),
     });
     const headers: Record<string, string> = {};
     for (const [key, value] of response.headers) headers[key] = value;
     if (response.body.kind === "complete") {
-      headers["content-length"] = String(Buffer.byteLength(response.body.string));
+      const body = response.body.string;
+      // The IDE page is megabytes of inlined scripts: send the copy gzipped once at start-up.
+      if (ide && body === ide.html && /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""))) {
+        headers["content-encoding"] = "gzip";
+        headers["content-length"] = String(ide.gzipped.length);
+        headers.vary = "accept-encoding";
+        res.writeHead(response.status ?? 200, headers);
+        res.end(ide.gzipped);
+        return;
+      }
+      headers["content-length"] = String(Buffer.byteLength(body));
       res.writeHead(response.status ?? 200, headers);
-      res.end(response.body.string);
+      res.end(body);
       return;
     }
     res.writeHead(response.status ?? 200, headers);
@@ -189,12 +236,39 @@ export async function startService(parts: ServiceParts): Promise<RunningService>
   };
 
   const server = createServer((req, res) => {
-    handle(req, res).catch((error: unknown) => {
+    const started = process.hrtime.bigint();
+    const info: RequestInfo = { id: requestIdOf(req), operationName: null, internalError: false };
+    res.setHeader("x-request-id", info.id);
+    res.once("finish", () => {
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      const path = (req.url ?? "/").split("?")[0] ?? "/";
+      const outcome: Outcome =
+        info.internalError || res.statusCode >= 500
+          ? "server_error"
+          : res.statusCode >= 400
+            ? "client_error"
+            : "success";
+      if (path === GRAPHQL_PATH) metrics.observe(info.operationName, outcome, seconds);
+      logger.info(
+        {
+          requestId: info.id,
+          method: req.method,
+          path,
+          status: res.statusCode,
+          operationName: info.operationName,
+          outcome,
+          durationMs: Math.round(seconds * 1e6) / 1e3,
+        },
+        "request",
+      );
+    });
+    handle(req, res, info).catch((error: unknown) => {
       if (error instanceof HttpError) {
         if (!res.headersSent) sendError(res, error);
         return;
       }
-      logger.error({ err: error }, "unexpected error while handling a request");
+      info.internalError = true;
+      logger.error({ err: error, requestId: info.id }, "unexpected error while handling a request");
       if (!res.headersSent) sendError(res, new HttpError(500, "INTERNAL_SERVER_ERROR", "Internal server error"));
       else res.destroy();
     });
@@ -226,5 +300,5 @@ export async function startService(parts: ServiceParts): Promise<RunningService>
     return stopping;
   };
 
-  return { url, server, stop };
+  return { url, server, metrics, stop };
 }

@@ -41,7 +41,8 @@ export async function createHarness(repository?: GraphRepository): Promise<Harne
   return {
     repository: repo,
     async run(query, variables) {
-      const response = await apollo.executeOperation({ query, variables }, { contextValue: { repository: repo } });
+      const contextValue = { repository: repo, request: { id: "test", operationName: null, internalError: false } };
+      const response = await apollo.executeOperation({ query, variables }, { contextValue });
       if (response.body.kind !== "single") throw new Error("expected a single result");
       const { data, errors } = response.body.singleResult;
       return {

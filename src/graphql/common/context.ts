@@ -1,6 +1,17 @@
 import type { GraphRepository } from "../../repository/repository";
 
+/** What the service records about one request as it goes; the HTTP layer logs and measures it. */
+export interface RequestInfo {
+  /** The request's id: the caller's `x-request-id` when it is sane, otherwise a new UUID. */
+  readonly id: string;
+  /** The operation's name, once the operation is resolved; null when anonymous or never resolved. */
+  operationName: string | null;
+  /** Whether any error of the response was the service's fault (masked as INTERNAL_SERVER_ERROR). */
+  internalError: boolean;
+}
+
 /** What every resolver receives: built per request, holding no request-crossing mutable state. */
 export interface GraphContext {
   readonly repository: GraphRepository;
+  readonly request: RequestInfo;
 }
