@@ -148,7 +148,12 @@ export function createApollo({
         // The name the client gave the operation, for the log line and the metrics labels.
         requestDidStart({ request, contextValue }) {
           contextValue.request.operationName = request.operationName ?? null;
-          return Promise.resolve();
+          return Promise.resolve({
+            didResolveOperation({ operationName }) {
+              contextValue.request.operationName = operationName;
+              return Promise.resolve();
+            },
+          });
         },
       },
       errorReportingPlugin(logger),
