@@ -54,7 +54,7 @@ describe("the service process", () => {
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ query: "query Count { countries { totalCount } }" }),
     });
-    expect({ status: response.status, body: await response.json() }).toEqual({
+    expect({ status: response.status, body: (await response.json()) as unknown }).toEqual({
       status: 200,
       body: { data: { countries: { totalCount: 2 } } },
     });
