@@ -4,6 +4,15 @@
  */
 import { isAbsolute, join, resolve } from "node:path";
 
+/** Limits on what one GraphQL operation may ask for (see src/graphql/limits.ts). */
+export interface Limits {
+  readonly maxDepth: number;
+  readonly maxAliases: number;
+  readonly maxDirectives: number;
+  readonly maxTokens: number;
+  readonly maxCost: number;
+}
+
 export interface Config {
   /** TCP port to listen on (0 picks a free one). */
   readonly port: number;
@@ -19,6 +28,10 @@ export interface Config {
   readonly shutdownGraceMs: number;
   /** When set, `_entities` and `_service` answer only requests carrying it in `x-router-secret`. */
   readonly routerSecret: string | null;
+  /** Limits on one operation: depth, aliases, directives, tokens and cost. */
+  readonly limits: Limits;
+  /** How long a GraphQL request may run before it is answered with a timeout error, in milliseconds. */
+  readonly requestTimeoutMs: number;
   /** Whether the GraphQL IDE is served (default: on, except in production). */
   readonly ide: boolean;
   /** Whether introspection is allowed, and field suggestions shown in errors (default: on, except in production). */
@@ -77,6 +90,14 @@ export function loadConfig(env: Env = process.env): Config {
     maxBodyBytes: integer(env, "MAX_BODY_BYTES", 100_000, 1_000, 10_000_000, problems),
     shutdownGraceMs: integer(env, "SHUTDOWN_GRACE_MS", 10_000, 0, 600_000, problems),
     routerSecret: env.ROUTER_SECRET ? env.ROUTER_SECRET : null,
+    limits: {
+      maxDepth: integer(env, "MAX_DEPTH", 15, 1, 100, problems),
+      maxAliases: integer(env, "MAX_ALIASES", 15, 0, 1000, problems),
+      maxDirectives: integer(env, "MAX_DIRECTIVES", 20, 0, 1000, problems),
+      maxTokens: integer(env, "MAX_TOKENS", 3000, 100, 100_000, problems),
+      maxCost: integer(env, "MAX_COST", 25_000, 1, 10_000_000, problems),
+    },
+    requestTimeoutMs: integer(env, "REQUEST_TIMEOUT_MS", 10_000, 1, 600_000, problems),
     ide: boolean(env, "ENABLE_IDE", nodeEnv !== "production", problems),
     introspection: boolean(env, "ENABLE_INTROSPECTION", nodeEnv !== "production", problems),
   };

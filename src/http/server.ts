@@ -23,6 +23,7 @@ import { parseJson } from "../common/json";
 import type { Config } from "../config/config";
 import type { GraphContext, RequestInfo } from "../graphql/common/context";
 import { badUserInputStatusPlugin, createErrorFormatter, errorReportingPlugin } from "../graphql/errors";
+import { costPlugin, limitRules } from "../graphql/limits";
 import { routerSecretPlugin } from "../graphql/router-secret.plugin";
 import type { GraphRepository } from "../repository/repository";
 import { idePlugin, type IdePage, renderIde } from "./ide";
@@ -121,6 +122,21 @@ function toHeaderMap(req: IncomingMessage): HeaderMap {
   return headers;
 }
 
+/**
+ * Answers 503 when a request runs past the timeout. JavaScript cannot cancel the work already
+ * started; its result is dropped when it arrives.
+ */
+function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(
+      () => reject(new HttpError(503, "TIMEOUT", `The request took longer than ${ms} ms and was abandoned.`)),
+      ms,
+    );
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
+
 /** The caller's request id when it is short and plain, otherwise a new one. */
 function requestIdOf(req: IncomingMessage): string {
   const given = req.headers["x-request-id"];
@@ -140,6 +156,8 @@ export function createApollo({
     // Without introspection, errors do not suggest field names either ("Did you mean …?").
     hideSchemaDetailsFromClientErrors: !config.introspection,
     csrfPrevention: true,
+    parseOptions: { maxTokens: config.limits.maxTokens },
+    validationRules: limitRules(config.limits),
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: false,
     formatError: createErrorFormatter(),
@@ -157,6 +175,7 @@ export function createApollo({
         },
       },
       errorReportingPlugin(logger),
+      costPlugin(schema, config.limits.maxCost),
       badUserInputStatusPlugin<GraphContext>(),
       ...(config.routerSecret ? [routerSecretPlugin<GraphContext>(config.routerSecret)] : []),
       ApolloServerPluginUsageReportingDisabled(),
@@ -213,10 +232,13 @@ export async function startService(parts: ServiceParts): Promise<RunningService>
       search: url.search,
       body: method === "POST" ? parseBody(raw, req.headers["content-type"]) : undefined,
     };
-    const response = await apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest,
-      context: () => Promise.resolve({ repository, request: info }),
-    });
+    const response = await withTimeout(
+      apollo.executeHTTPGraphQLRequest({
+        httpGraphQLRequest,
+        context: () => Promise.resolve({ repository, request: info }),
+      }),
+      config.requestTimeoutMs,
+    );
     const headers: Record<string, string> = {};
     for (const [key, value] of response.headers) headers[key] = value;
     if (response.body.kind === "complete") {

@@ -76,6 +76,7 @@ describe("_entities", () => {
             null,
           ],
         },
+        extensions: { cost: { requested: 34, limit: 25000 } },
       },
     });
     expect(repository.calls).toEqual([
@@ -101,6 +102,7 @@ describe("_entities", () => {
             extensions: { code: "BAD_USER_INPUT" },
           },
         ],
+        extensions: { cost: { requested: 4, limit: 25000 } },
       },
     });
   });
@@ -120,6 +122,7 @@ describe("_entities", () => {
             extensions: { code: "BAD_USER_INPUT" },
           },
         ],
+        extensions: { cost: { requested: 4, limit: 25000 } },
       },
     });
   });
@@ -164,7 +167,10 @@ describe("the router secret", () => {
     const entities = await post(app, { query: ENTITIES, variables: JO }, { "x-router-secret": SECRET });
     expect(entities).toEqual({
       status: 200,
-      body: { data: { _entities: [{ __typename: "Country", code: "JO", name: "Jordan" }] } },
+      body: {
+        data: { _entities: [{ __typename: "Country", code: "JO", name: "Jordan" }] },
+        extensions: { cost: { requested: 4, limit: 25000 } },
+      },
     });
     const service = await post(app, { query: "query Sdl { _service { sdl } }" }, { "x-router-secret": SECRET });
     expect(service.status).toBe(200);
@@ -175,7 +181,7 @@ describe("the router secret", () => {
   test("keeps every other query open", async () => {
     expect(await post(app, { query: "query Count { countries { totalCount } }" })).toEqual({
       status: 200,
-      body: { data: { countries: { totalCount: 2 } } },
+      body: { data: { countries: { totalCount: 2 } }, extensions: { cost: { requested: 21, limit: 25000 } } },
     });
   });
 });

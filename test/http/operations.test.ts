@@ -46,7 +46,10 @@ describe("metrics and logs", () => {
     expect(result).toEqual({
       status: 200,
       requestId: "req-123",
-      body: { data: { leader: { name: "Abdullah II ibn Al Hussein" } } },
+      body: {
+        data: { leader: { name: "Abdullah II ibn Al Hussein" } },
+        extensions: { cost: { requested: 2, limit: 25000 } },
+      },
     });
     const logged = lines.filter(line => line.msg === "request");
     expect(logged).toEqual([
@@ -79,6 +82,7 @@ describe("metrics and logs", () => {
             extensions: { code: "INTERNAL_SERVER_ERROR", requestId: result.requestId },
           },
         ],
+        extensions: { cost: { requested: 21, limit: 25000 } },
       },
     });
     expect(JSON.stringify(result.body)).not.toMatch(/postgresql|\.ts|at /);
@@ -171,7 +175,10 @@ describe("production mode", () => {
       expect(await post(app, INTROSPECTION)).toEqual({
         status: 200,
         requestId: expect.any(String) as unknown,
-        body: { data: { __schema: { queryType: { name: "Query" } } } },
+        body: {
+          data: { __schema: { queryType: { name: "Query" } } },
+          extensions: { cost: { requested: 3, limit: 25000 } },
+        },
       });
       const typo = await post(app, "query Typo { countrie { totalCount } }");
       expect(typo.body).toEqual({

@@ -21,11 +21,18 @@ interface Exit {
   stderr: string;
 }
 
+const children: ChildProcess[] = [];
+afterEach(() => {
+  for (const child of children.splice(0))
+    if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+});
+
 function start(env: Record<string, string>): { child: ChildProcess; exit: Promise<Exit>; output: () => string } {
   const child = spawn(process.execPath, [MAIN], {
     env: { PATH: process.env.PATH ?? "", NODE_ENV: "test", HOST: "127.0.0.1", LOG_LEVEL: "info", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
+  children.push(child);
   let stdout = "";
   let stderr = "";
   child.stdout?.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
@@ -56,7 +63,7 @@ describe("the service process", () => {
     });
     expect({ status: response.status, body: (await response.json()) as unknown }).toEqual({
       status: 200,
-      body: { data: { countries: { totalCount: 2 } } },
+      body: { data: { countries: { totalCount: 2 } }, extensions: { cost: { requested: 21, limit: 25000 } } },
     });
     child.kill("SIGTERM");
     const result = await exit;

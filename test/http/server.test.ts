@@ -41,6 +41,8 @@ const EXPECTED = {
       leaders: { totalCount: 1, nodes: [{ name: "Abdullah II ibn Al Hussein", title: "King" }] },
     },
   },
+  // 1 (country) + 1 (name) + 2 (capital) + 1 + 20 × (1 totalCount + 1 nodes + 2 fields) leaders
+  extensions: { cost: { requested: 85, limit: 25000 } },
 };
 
 describe("the HTTP service", () => {
@@ -176,6 +178,8 @@ describe("the HTTP service", () => {
             },
           },
         ],
+        // first: 101 would cost 1 + 101 × 1; the argument is refused before anything is fetched.
+        extensions: { cost: { requested: 102, limit: 25000 } },
       },
     });
   });

@@ -25,7 +25,10 @@ export interface Result {
 
 export interface Harness {
   readonly repository: GraphRepository;
+  /** Status, data and errors. Response `extensions` (the cost report) are left to `runWithExtensions`. */
   run(query: string, variables?: Record<string, unknown>): Promise<Result>;
+  /** The whole response, `extensions` included. */
+  runWithExtensions(query: string, variables?: Record<string, unknown>): Promise<Result & { extensions: unknown }>;
   stop(): Promise<void>;
 }
 
@@ -38,17 +41,23 @@ export async function createHarness(repository?: GraphRepository): Promise<Harne
     logger: pino({ level: "silent" }),
   });
   await apollo.start();
+  const runWithExtensions: Harness["runWithExtensions"] = async (query, variables) => {
+    const contextValue = { repository: repo, request: { id: "test", operationName: null, internalError: false } };
+    const response = await apollo.executeOperation({ query, variables }, { contextValue });
+    if (response.body.kind !== "single") throw new Error("expected a single result");
+    const { data, errors, extensions } = response.body.singleResult;
+    return {
+      status: response.http.status ?? 200,
+      body: { ...(data !== undefined ? { data } : {}), ...(errors ? { errors } : {}) },
+      extensions,
+    };
+  };
   return {
     repository: repo,
+    runWithExtensions,
     async run(query, variables) {
-      const contextValue = { repository: repo, request: { id: "test", operationName: null, internalError: false } };
-      const response = await apollo.executeOperation({ query, variables }, { contextValue });
-      if (response.body.kind !== "single") throw new Error("expected a single result");
-      const { data, errors } = response.body.singleResult;
-      return {
-        status: response.http.status ?? 200,
-        body: { ...(data !== undefined ? { data } : {}), ...(errors ? { errors } : {}) },
-      };
+      const { status, body } = await runWithExtensions(query, variables);
+      return { status, body };
     },
     stop: () => apollo.stop(),
   };

@@ -1,0 +1,108 @@
+/**
+ * Limits on what one operation may ask for, each checked before anything executes:
+ *
+ * - depth, aliases (`__typename` aliases count too) and directives: graphql-armor's validation rules,
+ *   reported as ordinary validation errors (400, GRAPHQL_VALIDATION_FAILED);
+ * - tokens: Apollo's `parseOptions.maxTokens` (400, GRAPHQL_PARSE_FAILED), set in the HTTP layer;
+ * - cost: computed from the schema with graphql-query-complexity. Every field costs 1; a connection
+ *   multiplies what it selects by its page size (`first`, `last`, or the default 20), `nodes(ids:)`
+ *   and `_entities` by the number of ids or representations, and a plain list by 5. An operation over the limit is refused with 400 and
+ *   COST_LIMIT_EXCEEDED. Every response reports `extensions.cost: { requested, limit }`, so clients
+ *   can budget.
+ */
+import type { ApolloServerPlugin } from "@apollo/server";
+import { maxAliasesRule } from "@escape.tech/graphql-armor-max-aliases";
+import { maxDepthRule } from "@escape.tech/graphql-armor-max-depth";
+import { maxDirectivesRule } from "@escape.tech/graphql-armor-max-directives";
+import {
+  getNamedType,
+  getNullableType,
+  GraphQLError,
+  type GraphQLSchema,
+  isListType,
+  isObjectType,
+  type ValidationContext,
+  type ValidationRule,
+} from "graphql";
+import { type ComplexityEstimator, getComplexity, simpleEstimator } from "graphql-query-complexity";
+
+import type { Limits } from "../config/config";
+import { DEFAULT_PAGE_SIZE } from "../repository/pagination";
+import type { GraphContext } from "./common/context";
+
+/** What a plain (non-connection) list is assumed to hold, for cost. */
+const PLAIN_LIST_SIZE = 5;
+
+/** Armor reports limits as thrown "Syntax Error"s; report them as the validation errors they are. */
+const reportTo = (context: ValidationContext | null, error: GraphQLError): void =>
+  context?.reportError(new GraphQLError(error.message.replace(/^Syntax Error: /, "")));
+
+export function limitRules(limits: Limits): ValidationRule[] {
+  const callbacks = { propagateOnRejection: false, onReject: [reportTo] };
+  return [
+    maxDepthRule({ n: limits.maxDepth, ignoreIntrospection: true, flattenFragments: true, ...callbacks }),
+    maxAliasesRule({ n: limits.maxAliases, allowList: [], ...callbacks }),
+    maxDirectivesRule({ n: limits.maxDirectives, ...callbacks }),
+  ];
+}
+
+const isConnection = (type: Parameters<ComplexityEstimator>[0]["field"]["type"]): boolean => {
+  const named = getNamedType(type);
+  return isObjectType(named) && named.name.endsWith("Connection") && "pageInfo" in named.getFields();
+};
+
+/** Cost of a field: connections and lists multiply the cost of what they select. */
+export const pageSizeEstimator: ComplexityEstimator = ({ type, field, args, childComplexity }) => {
+  if (isConnection(field.type)) {
+    return 1 + Math.max(1, Number(args.first ?? args.last ?? DEFAULT_PAGE_SIZE)) * childComplexity;
+  }
+  if (isListType(getNullableType(field.type))) {
+    // A connection's own `edges` and `nodes` are the page its size already counted.
+    if (type.name.endsWith("Connection")) return 1 + childComplexity;
+    // `nodes(ids:)` and `_entities(representations:)` return one item per id or representation.
+    const items: unknown = args.ids ?? args.representations;
+    return 1 + (Array.isArray(items) ? items.length : PLAIN_LIST_SIZE) * childComplexity;
+  }
+  return undefined;
+};
+
+export function costPlugin(schema: GraphQLSchema, maxCost: number): ApolloServerPlugin<GraphContext> {
+  return {
+    requestDidStart() {
+      let requested: number | null = null;
+      return Promise.resolve({
+        didResolveOperation({ document, request, operationName }) {
+          try {
+            requested = getComplexity({
+              schema,
+              query: document,
+              variables: request.variables ?? {},
+              operationName: operationName ?? undefined,
+              estimators: [pageSizeEstimator, simpleEstimator({ defaultComplexity: 1 })],
+            });
+          } catch {
+            // Variables that do not coerce: execution reports them (400, BAD_USER_INPUT) right after.
+            return Promise.resolve();
+          }
+          if (requested > maxCost) {
+            throw new GraphQLError(
+              `The operation costs ${requested}, over the limit of ${maxCost}: ask for smaller pages (first/last) or fewer nested lists.`,
+              { extensions: { code: "COST_LIMIT_EXCEEDED", http: { status: 400 } } },
+            );
+          }
+          return Promise.resolve();
+        },
+        willSendResponse({ response }) {
+          // Reported for operations that executed (a response with `data`), not for refused ones.
+          if (requested !== null && response.body.kind === "single" && "data" in response.body.singleResult) {
+            response.body.singleResult.extensions = {
+              ...response.body.singleResult.extensions,
+              cost: { requested, limit: maxCost },
+            };
+          }
+          return Promise.resolve();
+        },
+      });
+    },
+  };
+}
