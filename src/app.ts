@@ -17,11 +17,8 @@ export interface App extends RunningService {
   readonly repository: GraphRepository;
 }
 
-export function createLogger(config: Pick<Config, "production">, destination?: pino.DestinationStream): Logger {
-  return pino(
-    { level: process.env.LOG_LEVEL ?? (config.production ? "info" : "debug"), base: { service: "bilateral-graph" } },
-    destination,
-  );
+export function createLogger(config: Pick<Config, "logLevel">, destination?: pino.DestinationStream): Logger {
+  return pino({ level: config.logLevel, base: { service: "bilateral-graph" } }, destination);
 }
 
 export async function startApp(config: Config, logger: Logger, repository?: GraphRepository): Promise<App> {

@@ -4,6 +4,9 @@
  */
 import { isAbsolute, join, resolve } from "node:path";
 
+export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
 /** Limits on what one GraphQL operation may ask for (see src/graphql/limits.ts). */
 export interface Limits {
   readonly maxDepth: number;
@@ -20,6 +23,8 @@ export interface Config {
   readonly host: string;
   /** Folder of the seed `*.json` files. */
   readonly seedDir: string;
+  /** pino's log level. */
+  readonly logLevel: LogLevel;
   /** Whether the service runs in production mode (`NODE_ENV=production`). */
   readonly production: boolean;
   /** The largest request body accepted, in bytes. */
@@ -60,6 +65,14 @@ function integer(env: Env, name: string, fallback: number, min: number, max: num
   return Number(raw);
 }
 
+function logLevelOf(env: Env, fallback: LogLevel, problems: string[]): LogLevel {
+  const raw = env.LOG_LEVEL;
+  if (raw === undefined || raw === "") return fallback;
+  if ((LOG_LEVELS as readonly string[]).includes(raw)) return raw as LogLevel;
+  problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")}, got "${raw}"`);
+  return fallback;
+}
+
 function boolean(env: Env, name: string, fallback: boolean, problems: string[]): boolean {
   const raw = env[name];
   if (raw === undefined || raw === "") return fallback;
@@ -87,6 +100,7 @@ export function loadConfig(env: Env = process.env): Config {
     host,
     seedDir,
     production: nodeEnv === "production",
+    logLevel: logLevelOf(env, nodeEnv === "production" ? "info" : "debug", problems),
     maxBodyBytes: integer(env, "MAX_BODY_BYTES", 100_000, 1_000, 10_000_000, problems),
     shutdownGraceMs: integer(env, "SHUTDOWN_GRACE_MS", 10_000, 0, 600_000, problems),
     routerSecret: env.ROUTER_SECRET ? env.ROUTER_SECRET : null,

@@ -156,6 +156,8 @@ export function createApollo({
     // Without introspection, errors do not suggest field names either ("Did you mean …?").
     hideSchemaDetailsFromClientErrors: !config.introspection,
     csrfPrevention: true,
+    // The process owns SIGTERM/SIGINT (src/process.ts) and stops Apollo last, after in-flight requests.
+    stopOnTerminationSignals: false,
     parseOptions: { maxTokens: config.limits.maxTokens },
     validationRules: limitRules(config.limits),
     allowBatchedHttpRequests: false,
@@ -262,8 +264,13 @@ export async function startService(parts: ServiceParts): Promise<RunningService>
     res.end();
   };
 
+  // Responses not yet sent: when stopping starts, each is told to close its connection when done.
+  const inFlight = new Set<ServerResponse>();
   const server = createServer((req, res) => {
     const started = process.hrtime.bigint();
+    inFlight.add(res);
+    res.once("close", () => inFlight.delete(res));
+    if (!ready) res.setHeader("connection", "close");
     const info: RequestInfo = { id: requestIdOf(req), operationName: null, internalError: false };
     res.setHeader("x-request-id", info.id);
     res.once("finish", () => {
@@ -317,6 +324,7 @@ export async function startService(parts: ServiceParts): Promise<RunningService>
   const stop = (): Promise<void> => {
     stopping ??= (async () => {
       ready = false;
+      for (const res of inFlight) if (!res.headersSent) res.setHeader("connection", "close");
       const closed = new Promise<void>(resolve => server.close(() => resolve()));
       server.closeIdleConnections();
       const grace = new Promise<void>(resolve => setTimeout(resolve, config.shutdownGraceMs).unref());

@@ -1,0 +1,71 @@
+/**
+ * The real service process (src/process.ts) over the real seed, except that listing countries
+ * takes SLOW_MS milliseconds (default 1500): a slow in-flight request for the shutdown tests. It
+ * writes a line to stderr when such a request starts.
+ * `npm run build` compiles it to dist/test/support/slow-service.js; test/http/shutdown.test.ts runs it.
+ */
+import "reflect-metadata";
+
+import type { NodeTypename } from "../../src/domain/records";
+import { runService } from "../../src/process";
+import { InMemoryRepository } from "../../src/repository/in-memory.repository";
+import type {
+  GraphRepository,
+  ListQuery,
+  MaybePromise,
+  Page,
+  PageArgs,
+  RecordByType,
+  SearchQuery,
+} from "../../src/repository/repository";
+import { loadSeed } from "../../src/seed/seed.loader";
+
+/** Wraps a repository; `list("Country", …)` answers with a Promise that settles after `delayMs`. */
+class SlowCountries implements GraphRepository {
+  constructor(
+    private readonly inner: GraphRepository,
+    private readonly delayMs: number,
+  ) {}
+
+  list<K extends NodeTypename>(type: K, query: ListQuery<K>): MaybePromise<Page<RecordByType[K]>> {
+    if (type !== "Country") return this.inner.list(type, query);
+    // Tells the tests the request is in flight (stderr, apart from the JSON log on stdout).
+    process.stderr.write(`slow-service: listing countries, answering in ${this.delayMs} ms\n`);
+    const delay = new Promise<void>(resolve => setTimeout(resolve, this.delayMs));
+    return delay.then(() => this.inner.list(type, query));
+  }
+
+  getMany<K extends NodeTypename>(type: K, ids: readonly string[]) {
+    return this.inner.getMany(type, ids);
+  }
+
+  nodes(ids: readonly string[]) {
+    return this.inner.nodes(ids);
+  }
+
+  countriesByCode(codes: readonly string[]) {
+    return this.inner.countriesByCode(codes);
+  }
+
+  citing(sourceId: string, page: PageArgs) {
+    return this.inner.citing(sourceId, page);
+  }
+
+  search(query: SearchQuery) {
+    return this.inner.search(query);
+  }
+}
+
+const slowMs = process.env.SLOW_MS ?? "1500";
+if (!/^\d+$/.test(slowMs)) {
+  process.stderr.write(`SLOW_MS must be a whole number of milliseconds, got "${slowMs}"\n`);
+  process.exit(1);
+}
+
+runService({
+  repository: config =>
+    new SlowCountries(new InMemoryRepository(loadSeed({ seedDir: config.seedDir })), Number(slowMs)),
+}).catch((error: unknown) => {
+  process.stderr.write(`slow-service failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});
