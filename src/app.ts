@@ -17,8 +17,15 @@ export interface App extends RunningService {
   readonly repository: GraphRepository;
 }
 
+/**
+ * JSON lines on stdout, written synchronously: lines keep their order and none is lost when the
+ * process exits (pino's default asynchronous stream can drop or reorder the last ones).
+ */
 export function createLogger(config: Pick<Config, "logLevel">, destination?: pino.DestinationStream): Logger {
-  return pino({ level: config.logLevel, base: { service: "bilateral-graph" } }, destination);
+  return pino(
+    { level: config.logLevel, base: { service: "bilateral-graph" } },
+    destination ?? pino.destination({ dest: 1, sync: true }),
+  );
 }
 
 export async function startApp(config: Config, logger: Logger, repository?: GraphRepository): Promise<App> {

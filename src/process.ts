@@ -45,17 +45,19 @@ export async function runService(options: RunOptions = {}): Promise<void> {
   }
   logger.info({ url: app.url }, `bilateral-graph serving GraphQL at ${app.url}`);
 
+  // The logger writes synchronously (see createLogger), so nothing logged is lost on exit.
+  const exit = (code: number) => process.exit(code);
   const shutdown = (signal: NodeJS.Signals) => {
     logger.info({ signal, graceMs: config.shutdownGraceMs }, "shutting down: finishing in-flight requests");
     app
       .stop()
       .then(() => {
         logger.info("stopped");
-        process.exit(0);
+        exit(0);
       })
       .catch((error: unknown) => {
         logger.error({ err: error }, "error while stopping");
-        process.exit(1);
+        exit(1);
       });
   };
   // Apollo's own signal handlers are off (stopOnTerminationSignals: false): this is the one shutdown.

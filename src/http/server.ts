@@ -266,14 +266,19 @@ export async function startService(parts: ServiceParts): Promise<RunningService>
 
   // Responses not yet sent: when stopping starts, each is told to close its connection when done.
   const inFlight = new Set<ServerResponse>();
+  let drained: (() => void) | null = null;
   const server = createServer((req, res) => {
     const started = process.hrtime.bigint();
     inFlight.add(res);
-    res.once("close", () => inFlight.delete(res));
     if (!ready) res.setHeader("connection", "close");
     const info: RequestInfo = { id: requestIdOf(req), operationName: null, internalError: false };
     res.setHeader("x-request-id", info.id);
-    res.once("finish", () => {
+    // Logged and counted once: when the response is written ("finish"), or when it is cut off
+    // ("close" first, e.g. at the end of the shutdown grace period; logged as not completed).
+    let done = false;
+    const complete = () => {
+      if (done) return;
+      done = true;
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       const path = (req.url ?? "/").split("?")[0] ?? "/";
       const outcome: Outcome =
@@ -291,11 +296,16 @@ export async function startService(parts: ServiceParts): Promise<RunningService>
           status: res.statusCode,
           operationName: info.operationName,
           outcome,
+          completed: res.writableFinished,
           durationMs: Math.round(seconds * 1e6) / 1e3,
         },
         "request",
       );
-    });
+      inFlight.delete(res);
+      if (inFlight.size === 0) drained?.();
+    };
+    res.once("finish", complete);
+    res.once("close", complete);
     handle(req, res, info).catch((error: unknown) => {
       if (error instanceof HttpError) {
         if (!res.headersSent) sendError(res, error);
@@ -328,7 +338,9 @@ export async function startService(parts: ServiceParts): Promise<RunningService>
       const closed = new Promise<void>(resolve => server.close(() => resolve()));
       server.closeIdleConnections();
       const grace = new Promise<void>(resolve => setTimeout(resolve, config.shutdownGraceMs).unref());
-      await Promise.race([closed, grace]);
+      // Wait for the listener to close and every in-flight response to be done (and logged).
+      const allDone = inFlight.size === 0 ? Promise.resolve() : new Promise<void>(resolve => (drained = resolve));
+      await Promise.race([Promise.all([closed, allDone]), grace]);
       server.closeAllConnections();
       await apollo.stop();
     })();
