@@ -24,7 +24,13 @@ export function parseJson(text: string): unknown {
     return JSON.parse(text) as unknown;
   } catch {
     const errors: ParseError[] = [];
-    parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+    try {
+      parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+    } catch (error) {
+      // The locator recurses per nesting level; a document nested thousands deep exhausts the stack.
+      if (error instanceof RangeError) throw new JsonSyntaxError("nested too deeply", 1, 1);
+      throw error;
+    }
     const first = errors[0] ?? { error: 0, offset: 0, length: 0 };
     const found = text.slice(first.offset, first.offset + Math.min(first.length, 20));
     const reason =

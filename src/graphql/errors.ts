@@ -6,7 +6,7 @@
 import type { ApolloServerPlugin } from "@apollo/server";
 import { ApolloServerErrorCode, unwrapResolverError } from "@apollo/server/errors";
 import type { ValidationError } from "class-validator";
-import type { GraphQLError, GraphQLFormattedError } from "graphql";
+import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import type { Logger } from "pino";
 import { ArgumentValidationError } from "type-graphql";
 
@@ -28,9 +28,25 @@ function argumentProblems(errors: readonly ValidationError[], parent = ""): Argu
 }
 
 /** Whether an error is the service's fault, rather than the client's. */
+/**
+ * The code of a request error that Apollo or graphql-js raised without one (so Apollo would call it
+ * internal): graphql-js's cap on variable errors is the client's input; an error with a 4xx HTTP
+ * status (e.g. a persisted-query hash that does not match) is a bad request. Null for the rest.
+ */
+function requestErrorCode(error: unknown): string | null {
+  if (!(error instanceof GraphQLError) || error.path || error.originalError) return null;
+  if (error.extensions.code !== undefined && error.extensions.code !== ApolloServerErrorCode.INTERNAL_SERVER_ERROR) {
+    return null;
+  }
+  if (error.message.startsWith("Too many errors processing variables")) return ApolloServerErrorCode.BAD_USER_INPUT;
+  const http: unknown = error.extensions.http;
+  const status = typeof http === "object" && http !== null && "status" in http ? Number(http.status) : undefined;
+  return status !== undefined && status >= 400 && status < 500 ? ApolloServerErrorCode.BAD_REQUEST : null;
+}
+
 function isInternal(error: GraphQLError): boolean {
   const cause = unwrapResolverError(error);
-  if (cause instanceof InvalidArgumentError) return false;
+  if (cause instanceof InvalidArgumentError || requestErrorCode(error) !== null) return false;
   const code = error.extensions.code;
   return code === undefined || code === ApolloServerErrorCode.INTERNAL_SERVER_ERROR;
 }
@@ -58,7 +74,7 @@ export function createErrorFormatter() {
         },
       };
     }
-    const code = formatted.extensions?.code;
+    const code = requestErrorCode(error) ?? formatted.extensions?.code;
     if (code === undefined || code === ApolloServerErrorCode.INTERNAL_SERVER_ERROR) {
       // The cause is logged, with the request id, by errorReportingPlugin; the client sees neither.
       return {
@@ -105,6 +121,29 @@ export function errorReportingPlugin(logger: Logger): ApolloServerPlugin<GraphCo
               ? { ...error, extensions: { ...error.extensions, requestId: contextValue.request.id } }
               : error,
           );
+          return Promise.resolve();
+        },
+      });
+    },
+  };
+}
+
+/**
+ * Refuses an operation whose root type the schema lacks (a mutation or subscription here) as the
+ * validation error it is; graphql-js 16 would only fail it at execution, as an internal error. It runs
+ * after Apollo's own check, so a GET mutation is still answered 405.
+ */
+export function missingRootTypePlugin<T extends object>(): ApolloServerPlugin<T> {
+  return {
+    requestDidStart() {
+      return Promise.resolve({
+        didResolveOperation({ operation, schema }) {
+          if (operation && !schema.getRootType(operation.operation)) {
+            throw new GraphQLError(`This service has no ${operation.operation} type: it answers queries only.`, {
+              nodes: [operation],
+              extensions: { code: ApolloServerErrorCode.GRAPHQL_VALIDATION_FAILED, http: { status: 400 } },
+            });
+          }
           return Promise.resolve();
         },
       });

@@ -17,6 +17,7 @@ import { maxDirectivesRule } from "@escape.tech/graphql-armor-max-directives";
 import {
   getNamedType,
   getNullableType,
+  getVariableValues,
   GraphQLError,
   type GraphQLSchema,
   isListType,
@@ -71,7 +72,14 @@ export function costPlugin(schema: GraphQLSchema, maxCost: number): ApolloServer
     requestDidStart() {
       let requested: number | null = null;
       return Promise.resolve({
-        didResolveOperation({ document, request, operationName }) {
+        didResolveOperation({ document, request, operationName, operation }) {
+          // Variables that do not coerce: execution reports them (400, BAD_USER_INPUT) right after.
+          if (
+            operation &&
+            getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {}).errors
+          ) {
+            return Promise.resolve();
+          }
           try {
             requested = getComplexity({
               schema,
@@ -81,8 +89,12 @@ export function costPlugin(schema: GraphQLSchema, maxCost: number): ApolloServer
               estimators: [pageSizeEstimator, simpleEstimator({ defaultComplexity: 1 })],
             });
           } catch {
-            // Variables that do not coerce: execution reports them (400, BAD_USER_INPUT) right after.
-            return Promise.resolve();
+            // graphql-query-complexity gives up on documents that expand past its node limit
+            // (fragments spread within fragments): far over any sane cost.
+            throw new GraphQLError(
+              `The operation is too large to cost: it expands past what the limit of ${maxCost} allows.`,
+              { extensions: { code: "COST_LIMIT_EXCEEDED", http: { status: 400 } } },
+            );
           }
           if (requested > maxCost) {
             throw new GraphQLError(

@@ -22,7 +22,12 @@ import type { Logger } from "pino";
 import { parseJson } from "../common/json";
 import type { Config } from "../config/config";
 import type { GraphContext, RequestInfo } from "../graphql/common/context";
-import { badUserInputStatusPlugin, createErrorFormatter, errorReportingPlugin } from "../graphql/errors";
+import {
+  badUserInputStatusPlugin,
+  createErrorFormatter,
+  errorReportingPlugin,
+  missingRootTypePlugin,
+} from "../graphql/errors";
 import { costPlugin, limitRules } from "../graphql/limits";
 import { routerSecretPlugin } from "../graphql/router-secret.plugin";
 import type { GraphRepository } from "../repository/repository";
@@ -161,6 +166,8 @@ export function createApollo({
     parseOptions: { maxTokens: config.limits.maxTokens },
     validationRules: limitRules(config.limits),
     allowBatchedHttpRequests: false,
+    // No automatic persisted queries: clients send the document.
+    persistedQueries: false,
     includeStacktraceInErrorResponses: false,
     formatError: createErrorFormatter(),
     plugins: [
@@ -177,6 +184,7 @@ export function createApollo({
         },
       },
       errorReportingPlugin(logger),
+      missingRootTypePlugin<GraphContext>(),
       costPlugin(schema, config.limits.maxCost),
       badUserInputStatusPlugin<GraphContext>(),
       ...(config.routerSecret ? [routerSecretPlugin<GraphContext>(config.routerSecret)] : []),
