@@ -15,6 +15,7 @@ import { maxAliasesRule } from "@escape.tech/graphql-armor-max-aliases";
 import { maxDepthRule } from "@escape.tech/graphql-armor-max-depth";
 import { maxDirectivesRule } from "@escape.tech/graphql-armor-max-directives";
 import {
+  type DocumentNode,
   getNamedType,
   getNullableType,
   getVariableValues,
@@ -67,34 +68,35 @@ export const pageSizeEstimator: ComplexityEstimator = ({ type, field, args, chil
   return undefined;
 };
 
+/** How many distinct variable sets per document keep their computed cost. */
+const COST_CACHE_PER_DOCUMENT = 64;
+
 export function costPlugin(schema: GraphQLSchema, maxCost: number): ApolloServerPlugin<GraphContext> {
+  // Apollo hands the same DocumentNode for the same query text (its document cache), so the cost of
+  // a (document, variables) pair is computed once; the cache goes with the document.
+  const costs = new WeakMap<DocumentNode, Map<string, number>>();
   return {
     requestDidStart() {
       let requested: number | null = null;
       return Promise.resolve({
         didResolveOperation({ document, request, operationName, operation }) {
-          // Variables that do not coerce: execution reports them (400, BAD_USER_INPUT) right after.
-          if (
-            operation &&
-            getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {}).errors
-          ) {
-            return Promise.resolve();
-          }
-          try {
-            requested = getComplexity({
-              schema,
-              query: document,
-              variables: request.variables ?? {},
-              operationName: operationName ?? undefined,
-              estimators: [pageSizeEstimator, simpleEstimator({ defaultComplexity: 1 })],
-            });
-          } catch {
-            // graphql-query-complexity gives up on documents that expand past its node limit
-            // (fragments spread within fragments): far over any sane cost.
-            throw new GraphQLError(
-              `The operation is too large to cost: it expands past what the limit of ${maxCost} allows.`,
-              { extensions: { code: "COST_LIMIT_EXCEEDED", http: { status: 400 } } },
-            );
+          const key = `${operationName ?? ""}\u0000${JSON.stringify(request.variables ?? {})}`;
+          const known = costs.get(document)?.get(key);
+          if (known === undefined) {
+            // Variables that do not coerce: execution reports them (400, BAD_USER_INPUT) right after.
+            if (
+              operation &&
+              getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {}).errors
+            ) {
+              return Promise.resolve();
+            }
+            requested = computeCost(schema, document, request.variables ?? {}, operationName, maxCost);
+            const forDocument = costs.get(document) ?? new Map<string, number>();
+            if (forDocument.size >= COST_CACHE_PER_DOCUMENT) forDocument.clear();
+            forDocument.set(key, requested);
+            costs.set(document, forDocument);
+          } else {
+            requested = known;
           }
           if (requested > maxCost) {
             throw new GraphQLError(
@@ -117,4 +119,28 @@ export function costPlugin(schema: GraphQLSchema, maxCost: number): ApolloServer
       });
     },
   };
+}
+
+function computeCost(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  variables: Record<string, unknown>,
+  operationName: string | null,
+  maxCost: number,
+): number {
+  try {
+    return getComplexity({
+      schema,
+      query: document,
+      variables,
+      operationName: operationName ?? undefined,
+      estimators: [pageSizeEstimator, simpleEstimator({ defaultComplexity: 1 })],
+    });
+  } catch {
+    // graphql-query-complexity gives up on documents that expand past its node limit (fragments
+    // spread within fragments): far over any sane cost.
+    throw new GraphQLError(`The operation is too large to cost: it expands past what the limit of ${maxCost} allows.`, {
+      extensions: { code: "COST_LIMIT_EXCEEDED", http: { status: 400 } },
+    });
+  }
 }

@@ -11,6 +11,7 @@ import type { AddressInfo } from "node:net";
 
 import { ApolloServer, HeaderMap, type HTTPGraphQLRequest } from "@apollo/server";
 import {
+  ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginInlineTraceDisabled,
   ApolloServerPluginLandingPageDisabled,
   ApolloServerPluginSchemaReportingDisabled,
@@ -192,6 +193,8 @@ export function createApollo({
       ApolloServerPluginSchemaReportingDisabled(),
       // Federated tracing (ftv1) is for Apollo GraphOS, which this service does not report to.
       ApolloServerPluginInlineTraceDisabled(),
+      // No cache hints are set anywhere; the plugin would still wrap every field resolver.
+      ApolloServerPluginCacheControlDisabled(),
       ide ? idePlugin<GraphContext>(ide) : ApolloServerPluginLandingPageDisabled(),
     ],
   });
