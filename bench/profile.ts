@@ -46,7 +46,7 @@ const PACKAGE_LAYERS: ReadonlyArray<readonly [RegExp, string]> = [
   [/^@graphql-tools\//, "graphql-tools"],
   [
     /^(body-parser|raw-body|cors|finalhandler|content-type|iconv-lite|type-is|media-typer|on-finished|debug)$/,
-    "standalone HTTP middleware",
+    "HTTP helper packages (content-type, body-parser, …)",
   ],
   [/^(negotiator|lru-cache|uuid|whatwg-mimetype)$/, "Apollo Server"],
 ];
