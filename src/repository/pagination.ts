@@ -38,8 +38,8 @@ function offsetOf(cursor: string | null | undefined, argument: string, length: n
 }
 
 export function paginate<T>(items: readonly T[], args: PageArgs): Page<T> {
-  offsetOf(args.after, "after", items.length);
-  offsetOf(args.before, "before", items.length);
+  const after = offsetOf(args.after, "after", items.length) ?? -1;
+  const before = offsetOf(args.before, "before", items.length) ?? items.length;
   const first = args.first ?? (args.last === null || args.last === undefined ? DEFAULT_PAGE_SIZE : null);
   const { edges } = connectionFromArraySlice(
     items as T[],
@@ -52,8 +52,6 @@ export function paginate<T>(items: readonly T[], args: PageArgs): Page<T> {
   const endCursor = edges[edges.length - 1]?.cursor ?? null;
   const start = startCursor === null ? null : cursorToOffset(startCursor);
   const end = endCursor === null ? null : cursorToOffset(endCursor);
-  const after = args.after ? cursorToOffset(args.after) : -1;
-  const before = args.before ? cursorToOffset(args.before) : items.length;
   return {
     edges,
     pageInfo: {

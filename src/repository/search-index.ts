@@ -20,7 +20,6 @@ interface Field {
 interface Posting {
   readonly record: number;
   readonly field: number;
-  readonly exact: boolean;
 }
 
 export function normalize(text: string): string {
@@ -99,7 +98,7 @@ export class SearchIndex {
       fs.forEach((f, field) => {
         for (const token of new Set(tokenize(f.text))) {
           const list = postings.get(token) ?? [];
-          list.push({ record, field, exact: true });
+          list.push({ record, field });
           postings.set(token, list);
         }
       }),
