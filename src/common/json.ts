@@ -43,3 +43,32 @@ export function parseJson(text: string): unknown {
     throw new JsonSyntaxError(reason, before.split("\n").length, first.offset - before.lastIndexOf("\n"));
   }
 }
+
+/**
+ * The deepest nesting of arrays and objects in JSON text, read in one pass without parsing (so
+ * nothing recursive runs on client input before its depth is known). Brackets inside strings do not
+ * count. Stops as soon as `limit` is passed and answers `limit + 1`: the cost is linear in the text
+ * and never more than needed. Malformed text is left to the parser.
+ */
+export function jsonDepth(text: string, limit: number): number {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c /* \ */) i++;
+      else if (c === 0x22 /* " */) inString = false;
+    } else if (c === 0x22) {
+      inString = true;
+    } else if (c === 0x5b /* [ */ || c === 0x7b /* { */) {
+      if (++depth > deepest) {
+        deepest = depth;
+        if (deepest > limit) return deepest;
+      }
+    } else if (c === 0x5d /* ] */ || c === 0x7d /* } */) {
+      depth--;
+    }
+  }
+  return deepest;
+}

@@ -7,6 +7,39 @@ import { isAbsolute, join, resolve } from "node:path";
 export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
+/**
+ * Limits on what one HTTP connection and request may hold (see src/http/server.ts): timeouts,
+ * connection and header caps, and the deepest JSON a body (or a GET's variables) may nest.
+ */
+export interface ConnectionLimits {
+  /** Time for a client to send a request's headers, in milliseconds (node's `headersTimeout`). */
+  readonly headersTimeoutMs: number;
+  /** Time for a client to send a whole request, headers and body, in milliseconds (node's `requestTimeout`). */
+  readonly receiveTimeoutMs: number;
+  /** How long an idle keep-alive connection stays open, in milliseconds. */
+  readonly keepAliveTimeoutMs: number;
+  /** Most concurrent connections; more are refused (closed at once). */
+  readonly maxConnections: number;
+  /** Most header lines in one request. */
+  readonly maxHeaders: number;
+  /** Largest size of a request's headers, in bytes (431 beyond it). */
+  readonly maxHeaderBytes: number;
+  /** Deepest nesting of arrays and objects in a JSON body or a GET's `variables`/`extensions`. */
+  readonly maxJsonDepth: number;
+}
+
+/** Where Prometheus metrics are served, and to whom. */
+export interface MetricsAccess {
+  /** When set, `/metrics` answers only requests with `Authorization: Bearer <token>`. */
+  readonly token: string | null;
+  /** When set, `/metrics` is served on this port (on `host`) and not on the public port. */
+  readonly port: number | null;
+  /** Interface of the metrics port. */
+  readonly host: string;
+  /** Whether `/metrics` is served on the public port: off in production unless a token guards it. */
+  readonly onPublicPort: boolean;
+}
+
 /** Limits on what one GraphQL operation may ask for (see src/graphql/limits.ts). */
 export interface Limits {
   readonly maxDepth: number;
@@ -14,6 +47,10 @@ export interface Limits {
   readonly maxDirectives: number;
   readonly maxTokens: number;
   readonly maxCost: number;
+  /** Most variable coercion errors reported for one request; coercion stops there. */
+  readonly maxVariableErrors: number;
+  /** Bytes the cache of computed operation costs may hold (keys are hashes, so entries are small). */
+  readonly costCacheBytes: number;
 }
 
 export interface Config {
@@ -41,6 +78,10 @@ export interface Config {
   readonly ide: boolean;
   /** Whether introspection is allowed, and field suggestions shown in errors (default: on, except in production). */
   readonly introspection: boolean;
+  /** Timeouts and caps on connections, headers and JSON nesting. */
+  readonly connections: ConnectionLimits;
+  /** Who may read `/metrics`, and on which port. */
+  readonly metrics: MetricsAccess;
 }
 
 export class ConfigError extends Error {
@@ -82,6 +123,20 @@ function boolean(env: Env, name: string, fallback: boolean, problems: string[]):
   return fallback;
 }
 
+function metricsAccess(env: Env, production: boolean, problems: string[]): MetricsAccess {
+  const token = env.METRICS_TOKEN ? env.METRICS_TOKEN : null;
+  if (token !== null && (token.length < 16 || /[^\x21-\x7e]/.test(token))) {
+    problems.push("METRICS_TOKEN must be at least 16 printable characters without spaces");
+  }
+  const port = env.METRICS_PORT ? integer(env, "METRICS_PORT", 0, 0, 65535, problems) : null;
+  const host = env.METRICS_HOST ?? "127.0.0.1";
+  if (host.trim() === "" || /\s/.test(host)) {
+    problems.push(`METRICS_HOST must be a host name or IP address, got "${host}"`);
+  }
+  // Production keeps the process's figures off the public port unless a token guards them.
+  return { token, port, host, onPublicPort: port === null && (!production || token !== null) };
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const problems: string[] = [];
   const nodeEnv = env.NODE_ENV ?? "development";
@@ -110,11 +165,28 @@ export function loadConfig(env: Env = process.env): Config {
       maxDirectives: integer(env, "MAX_DIRECTIVES", 20, 0, 1000, problems),
       maxTokens: integer(env, "MAX_TOKENS", 3000, 100, 100_000, problems),
       maxCost: integer(env, "MAX_COST", 25_000, 1, 10_000_000, problems),
+      maxVariableErrors: integer(env, "MAX_VARIABLE_ERRORS", 10, 1, 100, problems),
+      costCacheBytes: integer(env, "COST_CACHE_BYTES", 1_000_000, 0, 1_000_000_000, problems),
     },
+    connections: {
+      headersTimeoutMs: integer(env, "HEADERS_TIMEOUT_MS", 10_000, 100, 600_000, problems),
+      receiveTimeoutMs: integer(env, "RECEIVE_TIMEOUT_MS", 30_000, 100, 600_000, problems),
+      keepAliveTimeoutMs: integer(env, "KEEP_ALIVE_TIMEOUT_MS", 5_000, 100, 600_000, problems),
+      maxConnections: integer(env, "MAX_CONNECTIONS", 1_000, 1, 1_000_000, problems),
+      maxHeaders: integer(env, "MAX_HEADERS", 100, 10, 10_000, problems),
+      maxHeaderBytes: integer(env, "MAX_HEADER_BYTES", 16_384, 1_024, 1_048_576, problems),
+      maxJsonDepth: integer(env, "MAX_JSON_DEPTH", 32, 2, 1_000, problems),
+    },
+    metrics: metricsAccess(env, nodeEnv === "production", problems),
     requestTimeoutMs: integer(env, "REQUEST_TIMEOUT_MS", 10_000, 1, 600_000, problems),
     ide: boolean(env, "ENABLE_IDE", nodeEnv !== "production", problems),
     introspection: boolean(env, "ENABLE_INTROSPECTION", nodeEnv !== "production", problems),
   };
+  if (config.connections.headersTimeoutMs > config.connections.receiveTimeoutMs) {
+    problems.push(
+      `HEADERS_TIMEOUT_MS (${config.connections.headersTimeoutMs}) must not be more than RECEIVE_TIMEOUT_MS (${config.connections.receiveTimeoutMs})`,
+    );
+  }
   if (config.routerSecret !== null && config.routerSecret.length < 16) {
     problems.push("ROUTER_SECRET must be at least 16 characters long");
   }

@@ -12,6 +12,7 @@ import { ArgumentValidationError } from "type-graphql";
 
 import { InvalidArgumentError } from "../repository/pagination";
 import type { GraphContext } from "./common/context";
+import { withoutSuggestions } from "./variables";
 
 export interface ArgumentProblem {
   readonly argument: string;
@@ -27,7 +28,6 @@ function argumentProblems(errors: readonly ValidationError[], parent = ""): Argu
   });
 }
 
-/** Whether an error is the service's fault, rather than the client's. */
 /**
  * The code of a request error that Apollo or graphql-js raised without one (so Apollo would call it
  * internal): graphql-js's cap on variable errors is the client's input; an error with a 4xx HTTP
@@ -51,7 +51,13 @@ function isInternal(error: GraphQLError): boolean {
   return code === undefined || code === ApolloServerErrorCode.INTERNAL_SERVER_ERROR;
 }
 
-export function createErrorFormatter() {
+export interface ErrorFormatting {
+  /** Leave schema suggestions ("Did you mean …") out of every message (introspection off). */
+  readonly hideSuggestions: boolean;
+}
+
+export function createErrorFormatter({ hideSuggestions }: ErrorFormatting) {
+  const clean = (message: string): string => (hideSuggestions ? withoutSuggestions(message) : message);
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const cause = unwrapResolverError(error);
     if (cause instanceof ArgumentValidationError) {
@@ -84,9 +90,10 @@ export function createErrorFormatter() {
         extensions: { code: ApolloServerErrorCode.INTERNAL_SERVER_ERROR },
       };
     }
-    // Apollo's own errors (parse, validation, variables, CSRF): keep message and code only.
+    // Apollo's own errors (parse, validation, variables, CSRF): keep message and code only, and no
+    // hint of the schema when it is hidden, whichever path raised the error.
     return {
-      message: formatted.message,
+      message: clean(formatted.message),
       ...(formatted.locations ? { locations: formatted.locations } : {}),
       ...(formatted.path ? { path: formatted.path } : {}),
       extensions: { code },

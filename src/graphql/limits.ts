@@ -10,7 +10,10 @@
  *   COST_LIMIT_EXCEEDED. Every response reports `extensions.cost: { requested, limit }`, so clients
  *   can budget.
  */
-import type { ApolloServerPlugin } from "@apollo/server";
+import { createHash } from "node:crypto";
+
+import { type ApolloServerPlugin, type GraphQLResponse, HeaderMap } from "@apollo/server";
+import { ApolloServerErrorCode } from "@apollo/server/errors";
 import { maxAliasesRule } from "@escape.tech/graphql-armor-max-aliases";
 import { maxDepthRule } from "@escape.tech/graphql-armor-max-depth";
 import { maxDirectivesRule } from "@escape.tech/graphql-armor-max-directives";
@@ -18,7 +21,6 @@ import {
   type DocumentNode,
   getNamedType,
   getNullableType,
-  getVariableValues,
   GraphQLError,
   type GraphQLSchema,
   isListType,
@@ -27,10 +29,12 @@ import {
   type ValidationRule,
 } from "graphql";
 import { type ComplexityEstimator, getComplexity, simpleEstimator } from "graphql-query-complexity";
+import { LRUCache } from "lru-cache";
 
 import type { Limits } from "../config/config";
 import { DEFAULT_PAGE_SIZE } from "../repository/pagination";
 import type { GraphContext } from "./common/context";
+import { coerceVariables, declaredVariables } from "./variables";
 
 /** What a plain (non-connection) list is assumed to hold, for cost. */
 const PLAIN_LIST_SIZE = 5;
@@ -68,36 +72,74 @@ export const pageSizeEstimator: ComplexityEstimator = ({ type, field, args, chil
   return undefined;
 };
 
-/** How many distinct variable sets per document keep their computed cost. */
-const COST_CACHE_PER_DOCUMENT = 64;
+/** A request's variables did not coerce: the errors, answered 400 before anything executes. */
+function variableErrorResponse(errors: readonly GraphQLError[]): GraphQLResponse {
+  return {
+    http: { status: 400, headers: new HeaderMap() },
+    body: {
+      kind: "single",
+      singleResult: {
+        errors: errors.map(error => ({
+          message: error.message,
+          ...(error.locations ? { locations: error.locations } : {}),
+          extensions: { code: ApolloServerErrorCode.BAD_USER_INPUT },
+        })),
+      },
+    },
+  };
+}
 
-export function costPlugin(schema: GraphQLSchema, maxCost: number): ApolloServerPlugin<GraphContext> {
-  // Apollo hands the same DocumentNode for the same query text (its document cache), so the cost of
-  // a (document, variables) pair is computed once; the cache goes with the document.
-  const costs = new WeakMap<DocumentNode, Map<string, number>>();
+export interface OperationChecks {
+  readonly maxCost: number;
+  readonly maxVariableErrors: number;
+  readonly costCacheBytes: number;
+  /** Leave suggestions ("Did you mean …") out of variable errors (introspection off). */
+  readonly hideSuggestions: boolean;
+}
+
+/**
+ * Checks each resolved operation before it executes: its variables (undeclared ones dropped, the
+ * rest coerced once with an error cap, see ./variables) and then its cost. The cost of a document,
+ * operation and declared variable values is kept in an LRU cache bounded in bytes, keyed by a
+ * SHA-256 of the three (Apollo's hash of the query text, the operation name and the variables'
+ * JSON), so a run of unique requests neither grows the heap nor keeps their text.
+ */
+export function operationChecksPlugin(
+  schema: GraphQLSchema,
+  checks: OperationChecks,
+): ApolloServerPlugin<GraphContext> {
+  const { maxCost } = checks;
+  const costs =
+    checks.costCacheBytes > 0
+      ? new LRUCache<string, number>({
+          maxSize: checks.costCacheBytes,
+          sizeCalculation: (_cost, key) => key.length + 16,
+        })
+      : null;
   return {
     requestDidStart() {
       let requested: number | null = null;
+      let variableErrors: readonly GraphQLError[] | null = null;
       return Promise.resolve({
-        didResolveOperation({ document, request, operationName, operation }) {
-          const key = `${operationName ?? ""}\u0000${JSON.stringify(request.variables ?? {})}`;
-          const known = costs.get(document)?.get(key);
-          if (known === undefined) {
-            // Variables that do not coerce: execution reports them (400, BAD_USER_INPUT) right after.
-            if (
-              operation &&
-              getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {}).errors
-            ) {
-              return Promise.resolve();
-            }
-            requested = computeCost(schema, document, request.variables ?? {}, operationName, maxCost);
-            const forDocument = costs.get(document) ?? new Map<string, number>();
-            if (forDocument.size >= COST_CACHE_PER_DOCUMENT) forDocument.clear();
-            forDocument.set(key, requested);
-            costs.set(document, forDocument);
-          } else {
-            requested = known;
+        didResolveOperation({ document, request, operationName, operation, queryHash }) {
+          // Apollo resolves an operation before this hook; without one it has already answered.
+          if (!operation) return Promise.resolve();
+          const variables = declaredVariables(operation, request.variables);
+          // Nothing after this point sees what the operation does not declare.
+          request.variables = variables;
+          const coerced = coerceVariables(schema, operation.variableDefinitions ?? [], variables, {
+            maxErrors: checks.maxVariableErrors,
+            hideSuggestions: checks.hideSuggestions,
+          });
+          if (coerced.errors) {
+            variableErrors = coerced.errors;
+            return Promise.resolve();
           }
+          const key = createHash("sha256")
+            .update(`${queryHash}\u0000${operationName ?? ""}\u0000${JSON.stringify(variables)}`)
+            .digest("base64");
+          requested = costs?.get(key) ?? computeCost(schema, document, variables, operationName, maxCost);
+          costs?.set(key, requested);
           if (requested > maxCost) {
             throw new GraphQLError(
               `The operation costs ${requested}, over the limit of ${maxCost}: ask for smaller pages (first/last) or fewer nested lists.`,
@@ -105,6 +147,9 @@ export function costPlugin(schema: GraphQLSchema, maxCost: number): ApolloServer
             );
           }
           return Promise.resolve();
+        },
+        responseForOperation() {
+          return Promise.resolve(variableErrors ? variableErrorResponse(variableErrors) : null);
         },
         willSendResponse({ response }) {
           // Reported for operations that executed (a response with `data`), not for refused ones.

@@ -1,12 +1,22 @@
 /**
  * Prometheus metrics (prom-client), on a registry of the service's own (no global state): request
- * count and duration by operation name and outcome, plus the process metrics prom-client collects.
- * Operation names come from clients, so the label takes at most `maxOperations` distinct names;
- * later ones are counted as "other".
+ * count and duration by operation name and outcome, plus the process metrics prom-client collects
+ * (event-loop lag among them: `nodejs_eventloop_lag_seconds` and its percentiles, so a stall shows).
+ *
+ * Operation names come from clients, so the label is safe by construction: the HTTP layer passes
+ * only names of operations that parsed and validated; a name is cut to `MAX_LABEL_CHARS`; and the
+ * label takes at most `maxOperations` distinct names, later ones counted as "other".
  */
 import { collectDefaultMetrics, Counter, Histogram, Registry } from "prom-client";
 
-export type Outcome = "success" | "client_error" | "server_error";
+export type Outcome = "success" | "client_error" | "server_error" | "aborted";
+
+/** Longest operation name kept as a label (and in logs); longer ones are cut and marked with "…". */
+export const MAX_LABEL_CHARS = 64;
+
+/** An operation name, cut to MAX_LABEL_CHARS. */
+export const capName = (name: string): string =>
+  name.length <= MAX_LABEL_CHARS ? name : `${name.slice(0, MAX_LABEL_CHARS - 1)}…`;
 
 export class Metrics {
   readonly registry = new Registry();
@@ -33,7 +43,7 @@ export class Metrics {
 
   /** The label for an operation name, within the cardinality bound. */
   private label(operation: string | null): string {
-    const name = operation ?? "anonymous";
+    const name = operation === null ? "anonymous" : capName(operation);
     if (this.operations.has(name)) return name;
     if (this.operations.size >= this.maxOperations) return "other";
     this.operations.add(name);

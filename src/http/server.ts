@@ -7,7 +7,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import { type AddressInfo, Server as NetServer } from "node:net";
 
 import { ApolloServer, HeaderMap, type HTTPGraphQLRequest } from "@apollo/server";
 import {
@@ -20,7 +20,6 @@ import {
 import type { GraphQLSchema } from "graphql";
 import type { Logger } from "pino";
 
-import { parseJson } from "../common/json";
 import type { Config } from "../config/config";
 import type { GraphContext, RequestInfo } from "../graphql/common/context";
 import {
@@ -29,17 +28,21 @@ import {
   errorReportingPlugin,
   missingRootTypePlugin,
 } from "../graphql/errors";
-import { costPlugin, limitRules } from "../graphql/limits";
+import { limitRules, operationChecksPlugin } from "../graphql/limits";
 import { routerSecretPlugin } from "../graphql/router-secret.plugin";
 import type { GraphRepository } from "../repository/repository";
 import { idePlugin, type IdePage, renderIde } from "./ide";
-import { Metrics, type Outcome } from "./metrics";
+import { capName, Metrics, type Outcome } from "./metrics";
+import { METRICS_PATH, metricsHandler, startMetricsServer } from "./metrics-endpoint";
+import { checkSearchParams, ClientAbortError, HttpError, parseBody, readBody, sendError, sendJson } from "./request";
 
 export const GRAPHQL_PATH = "/graphql";
 
 export interface RunningService {
   /** The GraphQL endpoint, e.g. http://127.0.0.1:4000/graphql. */
   readonly url: string;
+  /** Where `/metrics` is served on a port of its own (METRICS_PORT), else null. */
+  readonly metricsUrl: string | null;
   readonly server: Server;
   readonly metrics: Metrics;
   /** Stops accepting connections, lets in-flight requests finish (within the grace period), stops Apollo. */
@@ -51,73 +54,6 @@ export interface ServiceParts {
   readonly schema: GraphQLSchema;
   readonly repository: GraphRepository;
   readonly logger: Logger;
-}
-
-class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly headers: Record<string, string> = {},
-  ) {
-    super(message);
-  }
-}
-
-function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  const payload = JSON.stringify(body);
-  res.writeHead(status, {
-    "content-type": "application/json; charset=utf-8",
-    "content-length": Buffer.byteLength(payload),
-    ...headers,
-  });
-  res.end(payload);
-}
-
-function sendError(res: ServerResponse, error: HttpError): void {
-  sendJson(
-    res,
-    error.status,
-    { errors: [{ message: error.message, extensions: { code: error.code } }] },
-    error.headers,
-  );
-}
-
-function readBody(req: IncomingMessage, limit: number): Promise<string> {
-  const tooLarge = () => new HttpError(413, "PAYLOAD_TOO_LARGE", `The request body is larger than ${limit} bytes.`);
-  if (Number(req.headers["content-length"] ?? 0) > limit) return Promise.reject(tooLarge());
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on("data", (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > limit) {
-        reject(tooLarge());
-        req.removeAllListeners("data");
-        req.resume();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
-    req.on("error", reject);
-  });
-}
-
-function parseBody(raw: string, contentType: string | undefined): unknown {
-  const mediaType = (contentType ?? "").split(";")[0]?.trim().toLowerCase();
-  if (mediaType !== "application/json" && mediaType !== "application/graphql-response+json") {
-    // Apollo decides (CSRF prevention rejects non-JSON POSTs without a preflight header).
-    return raw === "" ? undefined : raw;
-  }
-  if (raw.trim() === "") {
-    throw new HttpError(400, "BAD_REQUEST", "The request body is empty; send a JSON object with a `query`.");
-  }
-  try {
-    return parseJson(raw);
-  } catch (error) {
-    throw new HttpError(400, "BAD_REQUEST", `The request body is not valid JSON: ${(error as Error).message}`);
-  }
 }
 
 function toHeaderMap(req: IncomingMessage): HeaderMap {
@@ -170,15 +106,16 @@ export function createApollo({
     // No automatic persisted queries: clients send the document.
     persistedQueries: false,
     includeStacktraceInErrorResponses: false,
-    formatError: createErrorFormatter(),
+    formatError: createErrorFormatter({ hideSuggestions: !config.introspection }),
     plugins: [
       {
-        // The name the client gave the operation, for the log line and the metrics labels.
-        requestDidStart({ request, contextValue }) {
-          contextValue.request.operationName = request.operationName ?? null;
+        // The operation's name, for the log line and the metrics label: only once the document has
+        // parsed and validated and the operation is resolved (so never a name from a junk request),
+        // and cut to a bounded length.
+        requestDidStart() {
           return Promise.resolve({
-            didResolveOperation({ operationName }) {
-              contextValue.request.operationName = operationName;
+            didResolveOperation({ operationName, contextValue }) {
+              contextValue.request.operationName = operationName === null ? null : capName(operationName);
               return Promise.resolve();
             },
           });
@@ -186,7 +123,7 @@ export function createApollo({
       },
       errorReportingPlugin(logger),
       missingRootTypePlugin<GraphContext>(),
-      costPlugin(schema, config.limits.maxCost),
+      operationChecksPlugin(schema, { ...config.limits, hideSuggestions: !config.introspection }),
       badUserInputStatusPlugin<GraphContext>(),
       ...(config.routerSecret ? [routerSecretPlugin<GraphContext>(config.routerSecret)] : []),
       ApolloServerPluginUsageReportingDisabled(),
@@ -200,12 +137,19 @@ export function createApollo({
   });
 }
 
+/** How long idle keep-alive connections stay open once stopping starts, so requests whose bytes already arrived are read. */
+const IDLE_LINGER_MS = 50;
+
+/** A client-given path, cut for a message. */
+const shortPath = (path: string): string => (path.length <= 80 ? path : `${path.slice(0, 79)}…`);
+
 export async function startService(parts: ServiceParts): Promise<RunningService> {
   const { config, repository, logger } = parts;
   const ide = config.ide ? renderIde(GRAPHQL_PATH) : undefined;
   const apollo = createApollo({ ...parts, ide });
   await apollo.start();
   const metrics = new Metrics();
+  const serveMetrics = metricsHandler(metrics, config.metrics);
   let ready = true;
 
   const handle = async (req: IncomingMessage, res: ServerResponse, info: RequestInfo): Promise<void> => {
@@ -215,12 +159,7 @@ export async function startService(parts: ServiceParts): Promise<RunningService>
     if (url.pathname === "/health/ready") {
       return sendJson(res, ready ? 200 : 503, { status: ready ? "ready" : "stopping" });
     }
-    if (url.pathname === "/metrics") {
-      const { contentType, body } = await metrics.render();
-      res.writeHead(200, { "content-type": contentType, "content-length": Buffer.byteLength(body) });
-      res.end(body);
-      return;
-    }
+    if (url.pathname === METRICS_PATH && config.metrics.onPublicPort) return serveMetrics(req, res);
     if (url.pathname === "/" && ide && (method === "GET" || method === "HEAD")) {
       res.writeHead(302, { location: GRAPHQL_PATH, "content-length": 0 });
       res.end();
@@ -230,7 +169,7 @@ export async function startService(parts: ServiceParts): Promise<RunningService>
       throw new HttpError(
         404,
         "NOT_FOUND",
-        `Nothing is served at ${url.pathname}; the GraphQL endpoint is ${GRAPHQL_PATH}.`,
+        `Nothing is served at ${shortPath(url.pathname)}; the GraphQL endpoint is ${GRAPHQL_PATH}.`,
       );
     }
     if (method !== "GET" && method !== "POST") {
@@ -238,12 +177,14 @@ export async function startService(parts: ServiceParts): Promise<RunningService>
         allow: "GET, POST",
       });
     }
+    if (method === "GET") checkSearchParams(url.searchParams, config.connections.maxJsonDepth);
     const raw = method === "POST" ? await readBody(req, config.maxBodyBytes) : "";
     const httpGraphQLRequest: HTTPGraphQLRequest = {
       method,
       headers: toHeaderMap(req),
       search: url.search,
-      body: method === "POST" ? parseBody(raw, req.headers["content-type"]) : undefined,
+      body:
+        method === "POST" ? parseBody(raw, req.headers["content-type"], config.connections.maxJsonDepth) : undefined,
     };
     const response = await withTimeout(
       apollo.executeHTTPGraphQLRequest({
@@ -278,56 +219,80 @@ export async function startService(parts: ServiceParts): Promise<RunningService>
   // Responses not yet sent: when stopping starts, each is told to close its connection when done.
   const inFlight = new Set<ServerResponse>();
   let drained: (() => void) | null = null;
-  const server = createServer((req, res) => {
-    const started = process.hrtime.bigint();
-    inFlight.add(res);
-    if (!ready) res.setHeader("connection", "close");
-    const info: RequestInfo = { id: requestIdOf(req), operationName: null, internalError: false };
-    res.setHeader("x-request-id", info.id);
-    // Logged and counted once: when the response is written ("finish"), or when it is cut off
-    // ("close" first, e.g. at the end of the shutdown grace period; logged as not completed).
-    let done = false;
-    const complete = () => {
-      if (done) return;
-      done = true;
-      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-      const path = (req.url ?? "/").split("?")[0] ?? "/";
-      const outcome: Outcome =
-        info.internalError || res.statusCode >= 500
-          ? "server_error"
-          : res.statusCode >= 400
-            ? "client_error"
-            : "success";
-      if (path === GRAPHQL_PATH) metrics.observe(info.operationName, outcome, seconds);
-      logger.info(
-        {
-          requestId: info.id,
-          method: req.method,
-          path,
-          status: res.statusCode,
-          operationName: info.operationName,
-          outcome,
-          completed: res.writableFinished,
-          durationMs: Math.round(seconds * 1e6) / 1e3,
-        },
-        "request",
-      );
-      inFlight.delete(res);
-      if (inFlight.size === 0) drained?.();
-    };
-    res.once("finish", complete);
-    res.once("close", complete);
-    handle(req, res, info).catch((error: unknown) => {
-      if (error instanceof HttpError) {
-        if (!res.headersSent) sendError(res, error);
-        return;
-      }
-      info.internalError = true;
-      logger.error({ err: error, requestId: info.id }, "unexpected error while handling a request");
-      if (!res.headersSent) sendError(res, new HttpError(500, "INTERNAL_SERVER_ERROR", "Internal server error"));
-      else res.destroy();
-    });
-  });
+  // Set when the shutdown grace period ran out and open connections were cut.
+  let cutOff = false;
+  const limits = config.connections;
+  const server = createServer(
+    {
+      maxHeaderSize: limits.maxHeaderBytes,
+      headersTimeout: limits.headersTimeoutMs,
+      requestTimeout: limits.receiveTimeoutMs,
+      keepAliveTimeout: limits.keepAliveTimeoutMs,
+      // How often node checks the two timeouts above (its default, 30 s, would let them overrun).
+      connectionsCheckingInterval: Math.min(1_000, limits.headersTimeoutMs),
+    },
+    (req, res) => {
+      const started = process.hrtime.bigint();
+      inFlight.add(res);
+      if (!ready) res.setHeader("connection", "close");
+      const info: RequestInfo = { id: requestIdOf(req), operationName: null, internalError: false };
+      res.setHeader("x-request-id", info.id);
+      let aborted = false;
+      // Logged and counted once: when the response is written ("finish"), or when it is cut off
+      // ("close" first: the client went away, or the shutdown grace period ran out).
+      let done = false;
+      const complete = () => {
+        if (done) return;
+        done = true;
+        const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+        const path = (req.url ?? "/").split("?")[0] ?? "/";
+        const outcome: Outcome =
+          aborted || (!res.writableFinished && !cutOff)
+            ? "aborted"
+            : info.internalError || res.statusCode >= 500 || !res.writableFinished
+              ? "server_error"
+              : res.statusCode >= 400
+                ? "client_error"
+                : "success";
+        if (path === GRAPHQL_PATH) metrics.observe(info.operationName, outcome, seconds);
+        logger.info(
+          {
+            requestId: info.id,
+            method: req.method,
+            path: path.length <= 200 ? path : `${path.slice(0, 199)}…`,
+            status: res.statusCode,
+            operationName: info.operationName,
+            outcome,
+            completed: res.writableFinished,
+            durationMs: Math.round(seconds * 1e6) / 1e3,
+          },
+          "request",
+        );
+        inFlight.delete(res);
+        if (inFlight.size === 0) drained?.();
+      };
+      res.once("finish", complete);
+      res.once("close", complete);
+      handle(req, res, info).catch((error: unknown) => {
+        if (error instanceof ClientAbortError) {
+          // Nobody is left to answer: counted and logged once as "aborted", not as a failure.
+          aborted = true;
+          res.destroy();
+          return;
+        }
+        if (error instanceof HttpError) {
+          if (!res.headersSent) sendError(res, error);
+          return;
+        }
+        info.internalError = true;
+        logger.error({ err: error, requestId: info.id }, "unexpected error while handling a request");
+        if (!res.headersSent) sendError(res, new HttpError(500, "INTERNAL_SERVER_ERROR", "Internal server error"));
+        else res.destroy();
+      });
+    },
+  );
+  server.maxConnections = limits.maxConnections;
+  server.maxHeadersCount = limits.maxHeaders;
 
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
@@ -340,23 +305,35 @@ export async function startService(parts: ServiceParts): Promise<RunningService>
   const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
   const displayHost = host === "0.0.0.0" || host === "[::]" ? "localhost" : host;
   const url = `http://${displayHost}:${address.port}${GRAPHQL_PATH}`;
+  const metricsServer =
+    config.metrics.port === null
+      ? null
+      : await startMetricsServer(metrics, { ...config.metrics, port: config.metrics.port });
 
   let stopping: Promise<void> | null = null;
   const stop = (): Promise<void> => {
     stopping ??= (async () => {
       ready = false;
       for (const res of inFlight) if (!res.headersSent) res.setHeader("connection", "close");
-      const closed = new Promise<void>(resolve => server.close(() => resolve()));
-      server.closeIdleConnections();
+      // Stop accepting connections, but keep the open ones: http's own close() would also drop idle
+      // keep-alive connections at once, losing requests whose bytes already arrived while the
+      // process was busy. Those are read in the next turns of the event loop and answered (with
+      // `Connection: close`); the connections still idle after IDLE_LINGER_MS are closed.
+      const closed = new Promise<void>(resolve => NetServer.prototype.close.call(server, () => resolve()));
       const grace = new Promise<void>(resolve => setTimeout(resolve, config.shutdownGraceMs).unref());
+      await Promise.race([new Promise<void>(resolve => setTimeout(resolve, IDLE_LINGER_MS)), grace]);
+      server.closeIdleConnections();
       // Wait for the listener to close and every in-flight response to be done (and logged).
       const allDone = inFlight.size === 0 ? Promise.resolve() : new Promise<void>(resolve => (drained = resolve));
       await Promise.race([Promise.all([closed, allDone]), grace]);
+      cutOff = true;
       server.closeAllConnections();
-      await apollo.stop();
+      // http's close(): stops its timeout checks (the listener itself is already closed).
+      server.close();
+      await Promise.all([apollo.stop(), metricsServer?.stop()]);
     })();
     return stopping;
   };
 
-  return { url, server, metrics, stop };
+  return { url, metricsUrl: metricsServer?.url ?? null, server, metrics, stop };
 }

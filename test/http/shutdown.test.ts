@@ -5,10 +5,10 @@
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
-import { connect, type Socket } from "node:net";
 import { join } from "node:path";
 
 import { ROOT } from "../support/harness";
+import { openSocket, readAll } from "../support/sockets";
 
 const SLOW_SERVICE = join(ROOT, "dist", "test", "support", "slow-service.js");
 const SLOW_QUERY = JSON.stringify({ query: "query Slow { countries { totalCount } }" });
@@ -87,25 +87,6 @@ const logLines = (output: string): Array<Record<string, unknown>> =>
     .filter(line => line.startsWith("{"))
     .map(line => JSON.parse(line) as Record<string, unknown>);
 
-/** Opens a TCP connection: resolves with the socket, or rejects with the error code (e.g. ECONNREFUSED). */
-function openSocket(port: number): Promise<Socket> {
-  return new Promise((resolve, reject) => {
-    const socket = connect(port, "127.0.0.1");
-    socket.once("connect", () => resolve(socket));
-    socket.once("error", (error: NodeJS.ErrnoException) => reject(new Error(error.code ?? error.message)));
-  });
-}
-
-/** Everything the server sends until it closes the connection. */
-function readAll(socket: Socket): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let text = "";
-    socket.on("data", (chunk: Buffer) => (text += chunk.toString()));
-    socket.once("end", () => resolve(text));
-    socket.once("error", reject);
-  });
-}
-
 describe("graceful shutdown", () => {
   test("SIGTERM lets an in-flight request finish, refuses new connections, reports not ready, exits 0", async () => {
     const service = start({ SLOW_MS: "1500", SHUTDOWN_GRACE_MS: "10000" });
@@ -183,5 +164,58 @@ describe("graceful shutdown", () => {
       /"msg":"shutting down: finishing in-flight requests"[^\n]*\n(.*\n)*.*"msg":"stopped"/,
     );
     expect(service.output()).not.toMatch(/"operationName":"Slow"/);
+  });
+
+  test("a request that reached an idle keep-alive connection while the process was busy is answered, not reset", async () => {
+    const service = start({ BUSY_MS: "1500", SHUTDOWN_GRACE_MS: "10000" });
+    const url = new URL((await waitFor(service.output, /"url":"([^"]+)"/, "its URL"))[1] ?? "");
+    const port = Number(url.port);
+
+    // An idle keep-alive connection: one request answered, the connection left open.
+    const keepAlive = await openSocket(port);
+    let received = "";
+    keepAlive.on("data", (chunk: Buffer) => (received += chunk.toString()));
+    const ended = new Promise<void>((resolve, reject) => {
+      keepAlive.once("end", resolve);
+      keepAlive.once("error", reject);
+    });
+    keepAlive.write("GET /health/live HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+    await waitFor(() => received, /\{"status":"ok"\}$/, "the first answer on the keep-alive connection");
+    received = "";
+
+    // The process goes busy (its event loop blocked for 1.5 s) …
+    const busy = fetch(url, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ query: "query Busy { cities { totalCount } }" }),
+    });
+    await waitFor(service.stderr, /slow-service: busy for 1500 ms/, "the busy request");
+    // … and meanwhile SIGTERM comes, then a request on the idle connection. Which of the two the
+    // process handles first when its loop frees is up to the kernel; either way the request is
+    // answered (test/http/connections.test.ts pins the signal-first order in-process).
+    service.child.kill("SIGTERM");
+    await sleep(200);
+    const body = JSON.stringify({ query: 'query Leader { leader(id: "leader:abdullah-ii") { name } }' });
+    keepAlive.write(
+      `POST /graphql HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+    );
+
+    await ended;
+    const [head = "", answer] = received.split("\r\n\r\n");
+    expect({
+      status: head.split("\r\n")[0],
+      connection: /^connection: (close|keep-alive)$/im.test(head),
+      body: JSON.parse(answer ?? "null") as unknown,
+    }).toEqual({
+      status: "HTTP/1.1 200 OK",
+      connection: true,
+      body: {
+        data: { leader: { name: "Abdullah II ibn Al Hussein" } },
+        extensions: { cost: { requested: 2, limit: 25000 } },
+      },
+    });
+    expect((await busy).status).toBe(200);
+    const exit = await service.exit;
+    expect([exit.code, exit.signal]).toEqual([0, null]);
   });
 });

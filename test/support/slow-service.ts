@@ -1,7 +1,8 @@
 /**
  * The real service process (src/process.ts) over the real seed, except that listing countries
- * takes SLOW_MS milliseconds (default 1500): a slow in-flight request for the shutdown tests. It
- * writes a line to stderr when such a request starts.
+ * takes SLOW_MS milliseconds (default 1500): a slow in-flight request for the shutdown tests; and
+ * listing cities keeps the process busy (the event loop blocked) for BUSY_MS (default 0). It writes
+ * a line to stderr when such a request starts.
  * `npm run build` compiles it to dist/test/support/slow-service.js; test/http/shutdown.test.ts runs it.
  */
 import "reflect-metadata";
@@ -20,14 +21,26 @@ import type {
 } from "../../src/repository/repository";
 import { loadSeed } from "../../src/seed/seed.loader";
 
-/** Wraps a repository; `list("Country", …)` answers with a Promise that settles after `delayMs`. */
+/**
+ * Wraps a repository; `list("Country", …)` answers with a Promise that settles after `delayMs`;
+ * `list("City", …)` blocks the process for `busyMs` before answering.
+ */
 class SlowCountries implements GraphRepository {
   constructor(
     private readonly inner: GraphRepository,
     private readonly delayMs: number,
+    private readonly busyMs: number,
   ) {}
 
   list<K extends NodeTypename>(type: K, query: ListQuery<K>): MaybePromise<Page<RecordByType[K]>> {
+    if (type === "City" && this.busyMs > 0) {
+      process.stderr.write(`slow-service: busy for ${this.busyMs} ms\n`);
+      const until = Date.now() + this.busyMs;
+      while (Date.now() < until) {
+        // The event loop stays blocked: nothing else runs, incoming bytes wait in the socket.
+      }
+      return this.inner.list(type, query);
+    }
     if (type !== "Country") return this.inner.list(type, query);
     // Tells the tests the request is in flight (stderr, apart from the JSON log on stdout).
     process.stderr.write(`slow-service: listing countries, answering in ${this.delayMs} ms\n`);
@@ -56,15 +69,20 @@ class SlowCountries implements GraphRepository {
   }
 }
 
-const slowMs = process.env.SLOW_MS ?? "1500";
-if (!/^\d+$/.test(slowMs)) {
-  process.stderr.write(`SLOW_MS must be a whole number of milliseconds, got "${slowMs}"\n`);
-  process.exit(1);
+function milliseconds(name: string, fallback: string): number {
+  const value = process.env[name] ?? fallback;
+  if (!/^\d+$/.test(value)) {
+    process.stderr.write(`${name} must be a whole number of milliseconds, got "${value}"\n`);
+    process.exit(1);
+  }
+  return Number(value);
 }
+const slowMs = milliseconds("SLOW_MS", "1500");
+const busyMs = milliseconds("BUSY_MS", "0");
 
 runService({
   repository: config =>
-    new SlowCountries(new InMemoryRepository(loadSeed({ seedDir: config.seedDir })), Number(slowMs)),
+    new SlowCountries(new InMemoryRepository(loadSeed({ seedDir: config.seedDir })), slowMs, busyMs),
 }).catch((error: unknown) => {
   process.stderr.write(`slow-service failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
   process.exit(1);
