@@ -6,9 +6,12 @@
  * - tokens: Apollo's `parseOptions.maxTokens` (400, GRAPHQL_PARSE_FAILED), set in the HTTP layer;
  * - cost: computed from the schema with graphql-query-complexity. Every field costs 1; a connection
  *   multiplies what it selects by its page size (`first`, `last`, or the default 20), `nodes(ids:)`
- *   and `_entities` by the number of ids or representations, and a plain list by 5. An operation over the limit is refused with 400 and
- *   COST_LIMIT_EXCEEDED. Every response reports `extensions.cost: { requested, limit }`, so clients
- *   can budget.
+ *   and `_entities` by the number of ids or representations, and a plain list by 5. An operation over
+ *   the limit is refused with 400 and COST_LIMIT_EXCEEDED. Every response reports
+ *   `extensions.cost: { requested, limit }`, so clients can budget;
+ * - variables: before the cost, the operation's declared variables are coerced once, with an error
+ *   cap and bounded messages (./variables), and undeclared ones are dropped; variables that do not
+ *   coerce are answered 400 BAD_USER_INPUT before anything executes.
  */
 import { createHash } from "node:crypto";
 
@@ -89,6 +92,18 @@ function variableErrorResponse(errors: readonly GraphQLError[]): GraphQLResponse
   };
 }
 
+/** Computed costs by a hash of (query, operation name, declared variables); bounded in bytes, LRU. */
+export type CostCache = LRUCache<string, number>;
+
+/** What one cached cost is counted as: its key (a base64 SHA-256, 44 characters) plus the number. */
+const COST_ENTRY_BYTES = (key: string): number => key.length + 16;
+
+export function createCostCache(maxBytes: number): CostCache | null {
+  return maxBytes > 0
+    ? new LRUCache<string, number>({ maxSize: maxBytes, sizeCalculation: (_c, key) => COST_ENTRY_BYTES(key) })
+    : null;
+}
+
 export interface OperationChecks {
   readonly maxCost: number;
   readonly maxVariableErrors: number;
@@ -107,15 +122,9 @@ export interface OperationChecks {
 export function operationChecksPlugin(
   schema: GraphQLSchema,
   checks: OperationChecks,
+  costs: CostCache | null = createCostCache(checks.costCacheBytes),
 ): ApolloServerPlugin<GraphContext> {
   const { maxCost } = checks;
-  const costs =
-    checks.costCacheBytes > 0
-      ? new LRUCache<string, number>({
-          maxSize: checks.costCacheBytes,
-          sizeCalculation: (_cost, key) => key.length + 16,
-        })
-      : null;
   return {
     requestDidStart() {
       let requested: number | null = null;
