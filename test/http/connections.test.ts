@@ -112,7 +112,7 @@ describe("timeouts and caps", () => {
     expect({
       status: response.status,
       connection: response.headers.connection,
-      body: JSON.parse(response.body),
+      body: JSON.parse(response.body) as unknown,
     }).toEqual({
       status: "HTTP/1.1 413 Payload Too Large",
       connection: "close",
