@@ -51,6 +51,8 @@ export interface Limits {
   readonly maxVariableErrors: number;
   /** Bytes the cache of computed operation costs may hold (keys are hashes, so entries are small). */
   readonly costCacheBytes: number;
+  /** Bytes (of their JSON) the cache of parsed and validated documents may hold. */
+  readonly documentCacheBytes: number;
 }
 
 export interface Config {
@@ -167,6 +169,7 @@ export function loadConfig(env: Env = process.env): Config {
       maxCost: integer(env, "MAX_COST", 25_000, 1, 10_000_000, problems),
       maxVariableErrors: integer(env, "MAX_VARIABLE_ERRORS", 10, 1, 100, problems),
       costCacheBytes: integer(env, "COST_CACHE_BYTES", 1_000_000, 0, 1_000_000_000, problems),
+      documentCacheBytes: integer(env, "DOCUMENT_CACHE_BYTES", 4_000_000, 0, 1_000_000_000, problems),
     },
     connections: {
       headersTimeoutMs: integer(env, "HEADERS_TIMEOUT_MS", 10_000, 100, 600_000, problems),

@@ -17,7 +17,8 @@ import {
   ApolloServerPluginSchemaReportingDisabled,
   ApolloServerPluginUsageReportingDisabled,
 } from "@apollo/server/plugin/disabled";
-import type { GraphQLSchema } from "graphql";
+import { InMemoryLRUCache } from "@apollo/utils.keyvaluecache";
+import type { DocumentNode, GraphQLSchema } from "graphql";
 import type { Logger } from "pino";
 
 import type { Config } from "../config/config";
@@ -101,6 +102,12 @@ export function createApollo({
     // The process owns SIGTERM/SIGINT (src/process.ts) and stops Apollo last, after in-flight requests.
     stopOnTerminationSignals: false,
     parseOptions: { maxTokens: config.limits.maxTokens },
+    // Parsed and validated documents, by a hash of their text: Apollo's default holds 30 MiB (of
+    // their JSON, more on the heap), which a run of unique documents would fill.
+    documentStore:
+      config.limits.documentCacheBytes > 0
+        ? new InMemoryLRUCache<DocumentNode>({ maxSize: config.limits.documentCacheBytes })
+        : null,
     validationRules: limitRules(config.limits),
     allowBatchedHttpRequests: false,
     // No automatic persisted queries: clients send the document.
