@@ -5,11 +5,10 @@
  */
 import { createHash, timingSafeEqual } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
 
 import type { MetricsAccess } from "../config/config";
 import type { Metrics } from "./metrics";
-import { HttpError, sendError } from "./request";
+import { HttpError, listen, sendError } from "./request";
 
 export const METRICS_PATH = "/metrics";
 
@@ -67,17 +66,9 @@ export async function startMetricsServer(
   });
   server.headersTimeout = 5_000;
   server.requestTimeout = 10_000;
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(access.port, access.host, () => {
-      server.off("error", reject);
-      resolve();
-    });
-  });
-  const address = server.address() as AddressInfo;
-  const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
+  const origin = await listen(server, access.port, access.host);
   return {
-    url: `http://${host}:${address.port}${METRICS_PATH}`,
+    url: `${origin}${METRICS_PATH}`,
     stop: () =>
       new Promise<void>(resolve => {
         server.close(() => resolve());

@@ -4,7 +4,8 @@
  * and the GraphQL parameters of a GET's query string. Failures are `HttpError`s carrying the status
  * and `extensions.code` the client gets; a client that goes away mid-body is a `ClientAbortError`.
  */
-import type { IncomingMessage, ServerResponse } from "node:http";
+import type { IncomingMessage, Server, ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
 
 import { jsonDepth, parseJson } from "../common/json";
 
@@ -125,4 +126,21 @@ export function checkSearchParams(search: URLSearchParams, maxDepth: number): vo
     const value = search.get(name);
     if (value !== null && jsonDepth(value, maxDepth) > maxDepth) throw tooDeep(`The \`${name}\` parameter`, maxDepth);
   }
+}
+
+/**
+ * Starts `server` listening and answers its origin, e.g. `http://127.0.0.1:4000` (a wildcard
+ * address shown as `localhost`, so the URL can be opened).
+ */
+export async function listen(server: Server, port: number, host: string): Promise<string> {
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+  const address = server.address() as AddressInfo;
+  const shown = address.family === "IPv6" ? `[${address.address}]` : address.address;
+  return `http://${shown === "0.0.0.0" || shown === "[::]" ? "localhost" : shown}:${address.port}`;
 }

@@ -7,7 +7,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import { type AddressInfo, Server as NetServer } from "node:net";
+import { Server as NetServer } from "node:net";
 
 import { ApolloServer, HeaderMap, type HTTPGraphQLRequest } from "@apollo/server";
 import {
@@ -35,7 +35,16 @@ import type { GraphRepository } from "../repository/repository";
 import { idePlugin, type IdePage, renderIde } from "./ide";
 import { capName, Metrics, type Outcome } from "./metrics";
 import { METRICS_PATH, metricsHandler, startMetricsServer } from "./metrics-endpoint";
-import { checkSearchParams, ClientAbortError, HttpError, parseBody, readBody, sendError, sendJson } from "./request";
+import {
+  checkSearchParams,
+  ClientAbortError,
+  HttpError,
+  listen,
+  parseBody,
+  readBody,
+  sendError,
+  sendJson,
+} from "./request";
 
 export const GRAPHQL_PATH = "/graphql";
 
@@ -301,17 +310,7 @@ export async function startService(parts: ServiceParts): Promise<RunningService>
   server.maxConnections = limits.maxConnections;
   server.maxHeadersCount = limits.maxHeaders;
 
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(config.port, config.host, () => {
-      server.off("error", reject);
-      resolve();
-    });
-  });
-  const address = server.address() as AddressInfo;
-  const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
-  const displayHost = host === "0.0.0.0" || host === "[::]" ? "localhost" : host;
-  const url = `http://${displayHost}:${address.port}${GRAPHQL_PATH}`;
+  const url = `${await listen(server, config.port, config.host)}${GRAPHQL_PATH}`;
   const metricsServer =
     config.metrics.port === null
       ? null
