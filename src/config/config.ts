@@ -51,8 +51,10 @@ export interface Limits {
   readonly maxVariableErrors: number;
   /** Bytes the cache of computed operation costs may hold (keys are hashes, so entries are small). */
   readonly costCacheBytes: number;
-  /** Bytes (of their JSON) the cache of parsed and validated documents may hold. */
+  /** Bytes (of their JSON) the cache of parsed and validated documents may hold; also the bound of the query texts the repeated-fields guard remembers. */
   readonly documentCacheBytes: number;
+  /** Most repeats of a field with arguments or selections at a place where it is already selected (see src/graphql/repeated-fields.ts). */
+  readonly maxFieldRepeats: number;
 }
 
 export interface Config {
@@ -170,6 +172,7 @@ export function loadConfig(env: Env = process.env): Config {
       maxVariableErrors: integer(env, "MAX_VARIABLE_ERRORS", 10, 1, 100, problems),
       costCacheBytes: integer(env, "COST_CACHE_BYTES", 1_000_000, 0, 1_000_000_000, problems),
       documentCacheBytes: integer(env, "DOCUMENT_CACHE_BYTES", 4_000_000, 0, 1_000_000_000, problems),
+      maxFieldRepeats: integer(env, "MAX_FIELD_REPEATS", 50, 0, 10_000, problems),
     },
     connections: {
       headersTimeoutMs: integer(env, "HEADERS_TIMEOUT_MS", 10_000, 100, 600_000, problems),

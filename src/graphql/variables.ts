@@ -98,6 +98,14 @@ export function coerceVariables(
 ): Coerced {
   const errors: GraphQLError[] = [];
   const values: Record<string, unknown> = {};
+  // One preview per offending value: every unknown key of an object reports that same object, and
+  // even a bounded preview of it starts by listing its keys.
+  const previews = new Map<unknown, string>();
+  const previewOnce = (value: unknown): string => {
+    let text = previews.get(value);
+    if (text === undefined) previews.set(value, (text = preview(value)));
+    return text;
+  };
   const report = (message: string, node: VariableDefinitionNode): void => {
     const text = cut(options.hideSuggestions ? withoutSuggestions(message) : message, MAX_MESSAGE_CHARS);
     errors.push(new GraphQLError(text, { nodes: node }));
@@ -132,7 +140,7 @@ export function coerceVariables(
               ? ` at "${name}${path.map(p => (typeof p === "number" ? `[${p}]` : `.${p}`)).join("")}"`
               : "";
           report(
-            `Variable "$${name}" got invalid value ${preview(invalid)}${cut(at, PREVIEW_CHARS + name.length + 6)}; ${error.message}`,
+            `Variable "$${name}" got invalid value ${previewOnce(invalid)}${cut(at, PREVIEW_CHARS + name.length + 6)}; ${error.message}`,
             definition,
           );
         },

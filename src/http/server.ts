@@ -30,6 +30,7 @@ import {
   missingRootTypePlugin,
 } from "../graphql/errors";
 import { limitRules, operationChecksPlugin } from "../graphql/limits";
+import { createRepeatedFieldsGuard } from "../graphql/repeated-fields";
 import { routerSecretPlugin } from "../graphql/router-secret.plugin";
 import type { GraphRepository } from "../repository/repository";
 import { idePlugin, type IdePage, renderIde } from "./ide";
@@ -156,6 +157,10 @@ export function createApollo({
 /** How long idle keep-alive connections stay open once stopping starts, so requests whose bytes already arrived are read. */
 const IDLE_LINGER_MS = 50;
 
+/** The `query` of a parsed JSON body, when it is a string. */
+const queryOf = (body: unknown): string | null =>
+  typeof body === "object" && body !== null && "query" in body && typeof body.query === "string" ? body.query : null;
+
 /** A client-given path, cut for a message. */
 const shortPath = (path: string): string => (path.length <= 80 ? path : `${path.slice(0, 79)}…`);
 
@@ -166,6 +171,12 @@ export async function startService(parts: ServiceParts): Promise<RunningService>
   await apollo.start();
   const metrics = new Metrics();
   const serveMetrics = metricsHandler(metrics, config.metrics);
+  // Before Apollo validates: a document whose repeated fields would stall graphql-js's validation.
+  const guardRepeats = createRepeatedFieldsGuard({
+    maxRepeats: config.limits.maxFieldRepeats,
+    maxTokens: config.limits.maxTokens,
+    cacheBytes: config.limits.documentCacheBytes,
+  });
   let ready = true;
 
   const handle = async (req: IncomingMessage, res: ServerResponse, info: RequestInfo): Promise<void> => {
@@ -195,13 +206,12 @@ export async function startService(parts: ServiceParts): Promise<RunningService>
     }
     if (method === "GET") checkSearchParams(url.searchParams, config.connections.maxJsonDepth);
     const raw = method === "POST" ? await readBody(req, config.maxBodyBytes) : "";
-    const httpGraphQLRequest: HTTPGraphQLRequest = {
-      method,
-      headers: toHeaderMap(req),
-      search: url.search,
-      body:
-        method === "POST" ? parseBody(raw, req.headers["content-type"], config.connections.maxJsonDepth) : undefined,
-    };
+    const body =
+      method === "POST" ? parseBody(raw, req.headers["content-type"], config.connections.maxJsonDepth) : undefined;
+    const query = method === "POST" ? queryOf(body) : url.searchParams.get("query");
+    const repeated = query === null ? null : guardRepeats(query);
+    if (repeated) throw new HttpError(400, String(repeated.extensions.code), repeated.message);
+    const httpGraphQLRequest: HTTPGraphQLRequest = { method, headers: toHeaderMap(req), search: url.search, body };
     const response = await withTimeout(
       apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest,

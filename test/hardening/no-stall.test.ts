@@ -7,11 +7,13 @@
  * is the shape that keeps the work linear — a capped number of errors, each a bounded message.
  */
 import { ApolloServer } from "@apollo/server";
+import { parse } from "graphql";
 
 import type { App } from "../../src/app";
 import type { GraphContext } from "../../src/graphql/common/context";
 import { createCostCache, operationChecksPlugin } from "../../src/graphql/limits";
 import { buildServiceSchema } from "../../src/graphql/schema";
+import { repeatedFields } from "../../src/graphql/repeated-fields";
 import { MAX_MESSAGE_CHARS } from "../../src/graphql/variables";
 import { InMemoryRepository } from "../../src/repository/in-memory.repository";
 import { loadSeed } from "../../src/seed/seed.loader";
@@ -394,5 +396,62 @@ describe("5. no schema hints in production, from any error path", () => {
     } finally {
       await development.stop();
     }
+  });
+});
+
+describe("6. validation that cannot be made quadratic: repeated fields", () => {
+  const copies = (n: number, field = 'country(code: "KZ") { name }') =>
+    Array.from({ length: n }, () => field).join(" ");
+  const REPEATS_MESSAGE =
+    "The operation selects fields that take arguments or selections again where they are already selected, more than 50 times: select each once per place, or give the copies aliases.";
+
+  test("300 copies of a field with arguments (8.7 kB; 0.4 s of graphql-js validation) are refused before validation", async () => {
+    const response = await postJson(app.url, { query: `query Copies { ${copies(300)} }` });
+    expect(errorsOf(response.json)).toEqual([
+      { message: REPEATS_MESSAGE, extensions: { code: "GRAPHQL_VALIDATION_FAILED" } },
+    ]);
+    await expectBounded(app, response, { status: 400, code: "GRAPHQL_VALIDATION_FAILED", maxBytes: 400 });
+  });
+
+  test("the same through fragments and nested selections, and over GET", async () => {
+    const fragments = Array.from({ length: 60 }, (_, i) => `fragment F${i} on Query { ${copies(1)} }`).join(" ");
+    const spread = Array.from({ length: 60 }, (_, i) => `...F${i}`).join(" ");
+    const viaFragments = await postJson(app.url, { query: `query Spread { ${spread} } ${fragments}` });
+    await expectBounded(app, viaFragments, { status: 400, code: "GRAPHQL_VALIDATION_FAILED", maxBytes: 400 });
+    const nested = await postJson(app.url, {
+      query: `query Nested { ${copies(8, `country(code: "KZ") { ${copies(8, "capital { name }")} }`)} }`,
+    });
+    await expectBounded(app, nested, { status: 400, code: "GRAPHQL_VALIDATION_FAILED", maxBytes: 400 });
+    const get = await send(`${app.url}?query=${encodeURIComponent(`query Copies { ${copies(60)} }`)}`, {
+      headers: { "apollo-require-preflight": "true" },
+    });
+    expect({ status: get.status, body: get.json }).toEqual({
+      status: 400,
+      body: { errors: [{ message: REPEATS_MESSAGE, extensions: { code: "GRAPHQL_VALIDATION_FAILED" } }] },
+    });
+  });
+
+  test("up to MAX_FIELD_REPEATS (50) repeats are served, and repeated plain leaves do not count", async () => {
+    const fifty = await postJson(app.url, { query: `query Copies { ${copies(51)} }` });
+    expect({ status: fifty.status, body: fifty.json }).toEqual({
+      status: 200,
+      body: { data: { country: { name: "Kazakhstan" } }, extensions: { cost: { requested: 102, limit: 25000 } } },
+    });
+    const leaves = await postJson(app.url, { query: `query Leaves { ${copies(500, "__typename")} }` });
+    expect({ status: leaves.status, body: leaves.json }).toEqual({
+      status: 200,
+      body: { data: { __typename: "Query" }, extensions: { cost: { requested: 500, limit: 25000 } } },
+    });
+  });
+
+  test("the count: places flatten inline fragments and each distinct fragment once, as validation does", () => {
+    const count = (query: string) => repeatedFields(parse(query), 1000);
+    expect([
+      count('{ a: country(code: "KZ") { name } b: country(code: "JO") { name } }'),
+      count('{ country(code: "KZ") { name } ... on Query { country(code: "KZ") { name } } }'),
+      count('{ ...F ...F ...F } fragment F on Query { country(code: "KZ") { name } }'),
+      count('{ ...F country(code: "KZ") { code } } fragment F on Query { country(code: "KZ") { name } }'),
+      count("{ ...F } fragment F on Query { ...F }"),
+    ]).toEqual([0, 1, 0, 1, 0]);
   });
 });
