@@ -24,10 +24,15 @@ export function percentile(sorted: ArrayLike<number>, p: number): number {
   return sorted[rank] as number;
 }
 
-export function envNumber(name: string, fallback: number): number {
+/** A number from the environment: positive, or from `range.min` to `range.max` when a range is given. */
+export function envNumber(name: string, fallback: number, range?: { min: number; max: number }): number {
   const raw = process.env[name];
   if (raw === undefined || raw === "") return fallback;
   const value = Number(raw);
+  if (range) {
+    if (Number.isFinite(value) && value >= range.min && value <= range.max) return value;
+    throw new Error(`${name} must be a number from ${range.min} to ${range.max}, got "${raw}"`);
+  }
   if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number, got "${raw}"`);
   return value;
 }

@@ -1,94 +1,137 @@
 /**
- * Soak test: the real service (production mode, real seed, logging to /dev/null) in this process on
- * 127.0.0.1, loaded for SOAK_SECONDS (default 60, at most 110; a watchdog ends the process before 2
- * minutes) by autocannon in a child process (loopback only), so the load generator shares neither
- * the service's event loop nor its memory: the RSS measured is the service's. Every connection cycles through the same mix of valid operations (named, with
- * variables) and hostile requests; every response is checked:
+ * Soak test: the real service (production mode, real seed, logging to /dev/null, METRICS_TOKEN set,
+ * HEADERS_TIMEOUT_MS 2000 unless given) in this process on 127.0.0.1, loaded for SOAK_SECONDS
+ * (default 60, from 14 to 75; a watchdog ends the process within SOAK_SECONDS + 40 s, never past 118
+ * s) from a child process (loopback only), so the load generator shares neither the service's event
+ * loop nor its memory.
  *
- * - valid: 200 and exactly the body the service gave before the load (so no `errors`);
- * - hostile: the expected 4xx status, and every error carrying the expected `extensions.code`.
+ * The load runs in phases: a warm-up of valid traffic, then six phases (the rest of SOAK_SECONDS,
+ * split evenly), each the same valid traffic (named operations with variables, on SOAK_CONNECTIONS
+ * autocannon connections, default 8) with one hostile class beside it, every class found to stall or
+ * bloat the service before it was fixed:
  *
- * Memory is sampled every SOAK_SAMPLE_MS (default 2000): the process RSS, and the service's heap
- * (the main thread's isolate; after a full GC when run with --expose-gc, so it is the live heap).
+ * - mix: the older hostile requests (over depth, cost, aliases, tokens; malformed JSON; a body over
+ *   MAX_BODY_BYTES; bad arguments and variables; a text/plain POST);
+ * - unique-variables: a changing comment in the document and a unique ~95 kB undeclared variable
+ *   (body just under MAX_BODY_BYTES): the normal answer, exactly;
+ * - long-names: a ~45,000-character operationName on a document that does not parse and on one that
+ *   fails validation (400), and valid operations with unique 200-character names (200);
+ * - many-keys: a `CountryFilter` variable with ~9,000 unknown keys: 400 BAD_USER_INPUT, 10 errors;
+ * - deep-nesting: an undeclared variable nested 4,200 arrays deep: 400 BAD_REQUEST;
+ * - slow-senders: SOAK_SLOW_SENDERS (default 50) raw TCP connections trickling partial headers a few
+ *   bytes a second, each to be answered 408 and closed by the server within HEADERS_TIMEOUT_MS plus
+ *   node's check interval and a second; reconnecting until the phase ends.
  *
- * Exits non-zero when a valid request failed, any 5xx or connection error or timeout happened, a
- * hostile request got another answer than expected, or memory kept growing. "Kept growing": the
- * first quarter of the run (at least 5 s) is warm-up and is ignored; the remaining samples are cut
- * into thirds, and memory kept growing when the medians rise third after third AND the last third's
- * median is more than SOAK_RSS_GROWTH_MB (default 32 MB) above the first third's (the same test on
- * the live heap, with SOAK_HEAP_GROWTH_MB, default 16 MB, when GC is exposed). Medians of thirds
- * ignore single GC sawtooth spikes; the threshold ignores the slow settling of V8 pools and caches
- * after warm-up; a leak of any consequence over a minute is larger than both.
+ * Every response is checked: valid requests get 200 and exactly the body the service gave before the
+ * load; hostile ones the expected status and `extensions.code` on every error (and error count). A
+ * request is tagged with its class (`x-soak-class`, read here by a listener on the server: worst
+ * server-side latency and largest response per class) and a request id carrying its class and send
+ * time, so a response is told apart by what it answers, not by autocannon's bookkeeping (which loses
+ * step when the server closes a connection, as it does after a 413). Before and after each phase the
+ * live heap is sampled after a full GC (run with --expose-gc). After the run, `/metrics` is scraped.
  *
- * Run: `npm run soak` (tsc, then `node --expose-gc dist/bench/soak.js`); SOAK_SECONDS=30 for a
- * shorter run, SOAK_CONNECTIONS (default 8) for more or fewer concurrent connections.
+ * PASS needs: no 5xx; no connection error or timeout on the autocannon traffic; every answer as
+ * expected; the valid traffic's client-side p99 over all phases at most SOAK_P99_MS (default 250);
+ * live-heap growth from the first phase's start to the last phase's end at most SOAK_HEAP_GROWTH_MB
+ * (default 32); every slow sender closed by the server with 408 in time (none left open); `/metrics`
+ * under 200 kB with no label longer than 64 characters; a normal answer after the load. Otherwise
+ * the process exits non-zero.
+ *
+ * Run: `npm run soak` (tsc, then `node --expose-gc dist/bench/soak.js`).
  */
-import { fork } from "node:child_process";
+import { type ChildProcess, fork } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import type { IncomingHttpHeaders, IncomingMessage, Server, ServerResponse } from "node:http";
+import { connect } from "node:net";
+import { performance } from "node:perf_hooks";
 
 import type autocannon from "autocannon";
 
 import type { Limits } from "../src/config/config";
+import { envNumber, fmt, percentile } from "./common";
 
 /** What one class of request must get back. */
 interface Expectation {
   readonly status: number;
-  /** Valid requests: the exact body. */
+  /** The exact body (requests answered normally). */
   readonly body?: string;
-  /** Hostile requests: the code every error must carry. */
+  /** The code every error must carry. */
   readonly code?: string;
+  /** How many errors exactly. */
+  readonly errors?: number;
 }
 
 interface RequestClass {
   readonly name: string;
-  readonly valid: boolean;
+  /** "valid": the normal traffic of every phase; "hostile": the class a phase adds beside it. */
+  readonly kind: "valid" | "hostile";
+  /** The body; when `unique`, every VARY in it is replaced by a number of its own for each request. */
   readonly body: string;
+  readonly unique?: boolean;
   readonly contentType?: string;
   readonly expect: Expectation;
 }
 
-interface ClassReport {
+interface Phase {
   readonly name: string;
-  readonly valid: boolean;
+  readonly seconds: number;
+  /** The hostile classes sent beside the valid traffic. */
+  readonly classes: RequestClass[];
+  /** Slow senders at a time (the slow-senders phase), and how long each may stay open. */
+  readonly slow?: { readonly count: number; readonly deadlineMs: number };
+}
+
+/** What the load process saw of one class in one phase. */
+interface ClassLoad {
+  readonly name: string;
+  readonly kind: "valid" | "hostile";
   responses: number;
   wrong: number;
   serverErrors: number;
   readonly statuses: Record<string, number>;
   readonly examples: string[];
+  /** Client-side latencies, ms. */
   readonly latencies: number[];
 }
 
-/** A class's report as the load process sends it: latencies summarised. */
-type ClassSummary = Omit<ClassReport, "latencies"> & { readonly p50: number; readonly p99: number };
+interface SlowReport {
+  opened: number;
+  closed408: number;
+  closedOtherwise: number;
+  openPastDeadline: number;
+  readonly examples: string[];
+  /** From connecting to the server's close, ms. */
+  readonly closeTimes: number[];
+}
 
-interface LoadReport {
-  readonly classes: ClassSummary[];
+interface PhaseLoad {
+  readonly classes: ClassLoad[];
   readonly total: number;
   readonly errors: number;
   readonly timeouts: number;
   readonly durationS: number;
-  readonly rps: number;
-  readonly latency: { readonly p50: number; readonly p90: number; readonly p99: number; readonly max: number };
-  readonly status: Record<string, number>;
+  readonly slow: SlowReport | null;
 }
 
-interface LoadInput {
-  readonly url: string;
-  readonly seconds: number;
-  readonly connections: number;
-  readonly classes: RequestClass[];
+type ToLoad = { readonly type: "phase"; readonly url: string; readonly connections: number; readonly phase: Phase };
+
+/** What the service's side saw of one class in one phase. */
+interface ServerSide {
+  requests: number;
+  serverErrors: number;
+  maxMs: number;
+  maxBytes: number;
 }
 
 const MB = 1024 * 1024;
-
-function envNumber(name: string, fallback: number, min: number, max: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === "") return fallback;
-  const value = Number(raw);
-  if (!Number.isFinite(value) || value < min || value > max) {
-    throw new Error(`${name} must be a number from ${min} to ${max}, got "${raw}"`);
-  }
-  return value;
-}
+/** Replaced by a per-request number in the body of a `unique` class. */
+const VARY = "@@SOAK@@";
+/** Width of that number (zero-padded, so bodies keep their size). */
+const VARY_DIGITS = 9;
+const fixedId = (n: number): string => String(n).padStart(VARY_DIGITS, "0");
+/** Longest metric label value allowed, in characters. */
+const MAX_LABEL = 64;
+const MAX_METRICS_BYTES = 200_000;
 
 // ---------------------------------------------------------------------------------------------
 // The request mix
@@ -97,16 +140,12 @@ function envNumber(name: string, fallback: number, min: number, max: number): nu
 const op = (query: string, variables?: Record<string, unknown>, operationName?: string): string =>
   JSON.stringify({ query, ...(variables ? { variables } : {}), ...(operationName ? { operationName } : {}) });
 
-const VALID: ReadonlyArray<{ name: string; body: string }> = [
-  {
-    name: "LeadersOfJordan",
-    body: op(
-      `query LeadersOfJordan($code: CountryCode!) {
+const LEADERS_OF_JORDAN = `query LeadersOfJordan($code: CountryCode!) {
         country(code: $code) { name capital { name } leaders { totalCount nodes { name title } } }
-      }`,
-      { code: "JO" },
-    ),
-  },
+      }`;
+
+const VALID: ReadonlyArray<{ name: string; body: string }> = [
+  { name: "LeadersOfJordan", body: op(LEADERS_OF_JORDAN, { code: "JO" }) },
   {
     name: "Find",
     body: op(
@@ -177,8 +216,10 @@ function nested(levels: number): string {
   return `query Deep { ${path.join(" { ")} { name }${" }".repeat(path.length)}`;
 }
 
-/** The hostile requests, each just over the service's configured limits. */
-const hostile = (limits: Limits, maxBodyBytes: number): ReadonlyArray<Omit<RequestClass, "valid">> => [
+type ClassSpec = Omit<RequestClass, "kind">;
+
+/** The older hostile requests, each just over the service's configured limits (the "mix" phase). */
+const hostileMix = (limits: Limits, maxBodyBytes: number): ClassSpec[] => [
   {
     name: "over-depth",
     body: op(nested(limits.maxDepth + 1)),
@@ -231,27 +272,70 @@ const hostile = (limits: Limits, maxBodyBytes: number): ReadonlyArray<Omit<Reque
   },
 ];
 
-/** Two valid requests, then one hostile, until every hostile request is in; valid ones cycle. */
-function sequence(classes: readonly RequestClass[]): RequestClass[] {
-  const valid = classes.filter(c => c.valid);
-  const hostile = classes.filter(c => !c.valid);
+/** A unique document (a changing comment) with a unique undeclared variable; the body just under the limit. */
+function uniqueVariables(maxBodyBytes: number): ClassSpec {
+  const body = (padChars: number) =>
+    op(`# ${VARY}\n${LEADERS_OF_JORDAN}`, { code: "JO", pad: `${VARY}${"x".repeat(padChars)}` });
+  const size = (padChars: number) => body(padChars).split(VARY).join(fixedId(0)).length;
+  return { name: "unique-variables", unique: true, body: body(maxBodyBytes - 4096 - size(0)), expect: { status: 200 } };
+}
+
+/** Operation names of ~45,000 characters on broken documents, and unique 200-character names on a valid one. */
+function longNames(): ClassSpec[] {
+  const long = `${"N".repeat(45_000)}${VARY}`;
+  const named = `${"L".repeat(200 - VARY_DIGITS)}${VARY}`;
+  return [
+    {
+      name: "long-name-unparsed",
+      unique: true,
+      body: op(`query ${long} {`, undefined, long),
+      expect: { status: 400, code: "GRAPHQL_PARSE_FAILED" },
+    },
+    {
+      name: "long-name-invalid",
+      unique: true,
+      body: op(`query ${long} { nope }`, undefined, long),
+      expect: { status: 400, code: "GRAPHQL_VALIDATION_FAILED" },
+    },
+    {
+      name: "long-name-valid",
+      unique: true,
+      body: op(`query ${named} { __typename }`, undefined, named),
+      expect: { status: 200 },
+    },
+  ];
+}
+
+/** A CountryFilter with as many unknown keys as fit just under the body limit. */
+function manyKeys(maxBodyBytes: number, maxErrors: number): ClassSpec {
+  const query = "query Countries($filter: CountryFilter) { countries(filter: $filter) { totalCount } }";
+  const body = (keys: number) =>
+    op(query, { filter: Object.fromEntries(Array.from({ length: keys }, (_, i) => [`k${i}`, ""])) });
+  let keys = Math.floor(maxBodyBytes / 11);
+  while (keys > 1 && body(keys).length > maxBodyBytes - 500) keys -= 25;
+  return { name: "many-keys", body: body(keys), expect: { status: 400, code: "BAD_USER_INPUT", errors: maxErrors } };
+}
+
+const deepNesting: ClassSpec = {
+  name: "deep-nesting",
+  body: `{"query":"query Q { __typename }","variables":{"x":${"[".repeat(4200)}${"]".repeat(4200)}}}`,
+  expect: { status: 400, code: "BAD_REQUEST" },
+};
+
+/** Two valid requests, then one of the phase's, until each is in; valid ones cycle to the end (or alone). */
+function sequence(valid: readonly RequestClass[], hostile: readonly RequestClass[]): RequestClass[] {
   const out: RequestClass[] = [];
   let v = 0;
   for (const h of hostile) {
     out.push(valid[v++ % valid.length] as RequestClass, valid[v++ % valid.length] as RequestClass, h);
   }
   while (v % valid.length !== 0) out.push(valid[v++ % valid.length] as RequestClass);
-  return out;
+  return out.length > 0 ? out : [...valid];
 }
 
 // ---------------------------------------------------------------------------------------------
-// The load process: autocannon, with every response checked and timed per class
+// The load process: autocannon and the slow senders, every response checked and timed per class
 // ---------------------------------------------------------------------------------------------
-
-function percentile(sorted: readonly number[], p: number): number {
-  if (sorted.length === 0) return 0;
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-}
 
 function problemWith(klass: RequestClass, status: number, body: string): string | null {
   if (status !== klass.expect.status) return `status ${status}, expected ${klass.expect.status}`;
@@ -264,145 +348,269 @@ function problemWith(klass: RequestClass, status: number, body: string): string 
     return "a body that is not JSON";
   }
   if (codes.length === 0) return "no errors";
+  if (klass.expect.errors !== undefined && codes.length !== klass.expect.errors) {
+    return `${codes.length} errors, expected ${klass.expect.errors}`;
+  }
   const wrong = codes.filter(code => code !== klass.expect.code);
   return wrong.length === 0 ? null : `codes ${JSON.stringify(wrong)}, expected ${klass.expect.code}`;
 }
 
-async function runLoad(input: LoadInput): Promise<LoadReport> {
+const newClassLoad = (name: string, kind: "valid" | "hostile"): ClassLoad => ({
+  name,
+  kind,
+  responses: 0,
+  wrong: 0,
+  serverErrors: 0,
+  statuses: {},
+  examples: [],
+  latencies: [],
+});
+
+/**
+ * The autocannon traffic of one phase. Each request carries `x-request-id: <class>:<n>:<sent at>`,
+ * which the service echoes: the response is checked against that class and timed from that instant.
+ */
+async function runCannon(url: string, connections: number, seconds: number, ordered: readonly RequestClass[]) {
   const { default: cannon } = (await import("autocannon")) as unknown as { default: typeof autocannon };
-  const reports = new Map<string, ClassReport>();
-  for (const klass of input.classes) {
-    reports.set(klass.name, {
-      name: klass.name,
-      valid: klass.valid,
-      responses: 0,
-      wrong: 0,
-      serverErrors: 0,
-      statuses: {},
-      examples: [],
-      latencies: [],
-    });
-  }
-  // onResponse runs right before the instance's "response" event, synchronously, for the same
-  // response: it leaves the class there for the latency.
-  let answered: ClassReport | null = null;
-  const requests: autocannon.Request[] = sequence(input.classes).map(klass => ({
-    method: "POST",
-    path: new URL(input.url).pathname,
-    headers: { "content-type": klass.contentType ?? "application/json", accept: "application/json" },
-    body: klass.body,
-    onResponse: (status: number, body: string) => {
-      const report = reports.get(klass.name) as ClassReport;
-      report.responses++;
-      report.statuses[status] = (report.statuses[status] ?? 0) + 1;
-      if (status >= 500) report.serverErrors++;
-      const problem = problemWith(klass, status, String(body));
-      if (problem !== null) {
-        report.wrong++;
-        if (report.examples.length < 3) report.examples.push(`${problem}: ${String(body).slice(0, 300)}`);
-      }
-      answered = report;
-    },
-  }));
-
-  const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = cannon(
-      { url: input.url, connections: input.connections, duration: input.seconds, timeout: 10, requests },
-      (error: unknown, done: autocannon.Result) =>
-        error ? reject(error instanceof Error ? error : new Error(JSON.stringify(error))) : resolve(done),
-    );
-    instance.on("response", (_client, _status, _bytes, responseTime) => {
-      answered?.latencies.push(responseTime);
-      answered = null;
-    });
-  });
-
-  const status: Record<string, number> = {};
-  for (const [code, { count }] of Object.entries(result.statusCodeStats ?? {})) status[code] = count ?? 0;
-  const summarise = ({ latencies, ...rest }: ClassReport): ClassSummary => {
-    const sorted = [...latencies].sort((a, b) => a - b);
-    return { ...rest, p50: percentile(sorted, 50), p99: percentile(sorted, 99) };
+  const classes = [...new Set(ordered)];
+  const loads = classes.map(klass => newClassLoad(klass.name, klass.kind));
+  const untagged = newClassLoad("(untagged response)", "hostile");
+  const counters = classes.map(() => 0);
+  let sent = 0;
+  const onResponse = (status: number, body: string, _context: object, headers?: IncomingHttpHeaders) => {
+    const id = headers?.["x-request-id"];
+    const [index, , sentAt] = typeof id === "string" && /^\d+:\d+:[\d.]+$/.test(id) ? id.split(":") : [];
+    const klass = index === undefined ? undefined : classes[Number(index)];
+    const load = klass ? (loads[Number(index)] as ClassLoad) : untagged;
+    load.responses++;
+    load.statuses[status] = (load.statuses[status] ?? 0) + 1;
+    if (status >= 500) load.serverErrors++;
+    const problem = klass ? problemWith(klass, status, String(body)) : "no x-request-id";
+    if (problem !== null) {
+      load.wrong++;
+      if (load.examples.length < 3) load.examples.push(`${problem}: ${String(body).slice(0, 300)}`);
+    }
+    if (klass) load.latencies.push(performance.now() - Number(sentAt));
   };
+  const requests: autocannon.Request[] = ordered.map(klass => {
+    const index = classes.indexOf(klass);
+    const parts = klass.unique ? klass.body.split(VARY) : null;
+    const fixed = Buffer.from(klass.body);
+    return {
+      method: "POST",
+      path: new URL(url).pathname,
+      headers: {
+        "content-type": klass.contentType ?? "application/json",
+        accept: "application/json",
+        "x-soak-class": klass.name,
+      },
+      body: fixed,
+      setupRequest: (request: autocannon.Request) => {
+        const n = (counters[index] = (counters[index] ?? 0) + 1);
+        return {
+          ...request,
+          headers: { ...request.headers, "x-request-id": `${index}:${++sent}:${performance.now().toFixed(3)}` },
+          body: parts ? parts.join(fixedId(n)) : fixed,
+        };
+      },
+      onResponse,
+    };
+  });
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    cannon({ url, connections, duration: seconds, timeout: 10, requests }, (error: unknown, done: autocannon.Result) =>
+      error ? reject(error instanceof Error ? error : new Error(JSON.stringify(error))) : resolve(done),
+    );
+  });
   return {
-    classes: [...reports.values()].map(summarise),
+    classes: untagged.responses > 0 ? [...loads, untagged] : loads,
     total: result.requests.total,
     errors: result.errors,
     timeouts: result.timeouts,
     durationS: result.duration,
-    rps: result.requests.average,
-    latency: { p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99, max: result.latency.max },
-    status,
   };
 }
 
+/** A byte of header every SLOW_BYTE_MS once the first partial lines are sent: 4 bytes a second. */
+const SLOW_BYTE_MS = 250;
+
+/** One slow sender: partial headers, then a byte at a time, until the server closes it or the deadline passes. */
+function slowSender(port: number, deadlineMs: number, report: SlowReport): Promise<void> {
+  return new Promise(resolve => {
+    const started = performance.now();
+    const socket = connect({ port, host: "127.0.0.1" });
+    report.opened++;
+    let text = "";
+    let pastDeadline = false;
+    const trickle = setInterval(() => socket.write("a"), SLOW_BYTE_MS);
+    const deadline = setTimeout(() => {
+      pastDeadline = true;
+      report.openPastDeadline++;
+      socket.destroy();
+    }, deadlineMs);
+    socket.setNoDelay(true);
+    socket.once("connect", () =>
+      socket.write("POST /graphql HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Soak-Class: slow-senders\r\nX-Slow: "),
+    );
+    socket.on("data", (chunk: Buffer) => {
+      if (text.length < 1000) text += chunk.toString("latin1");
+    });
+    // A write racing the server's close may fail; the close below tells what happened.
+    socket.on("error", () => undefined);
+    socket.once("close", () => {
+      clearInterval(trickle);
+      clearTimeout(deadline);
+      if (!pastDeadline && text.startsWith("HTTP/1.1 408 ")) {
+        report.closed408++;
+        report.closeTimes.push(performance.now() - started);
+      } else if (!pastDeadline) {
+        report.closedOtherwise++;
+        if (report.examples.length < 3) report.examples.push(JSON.stringify(text.slice(0, 120)));
+      }
+      resolve();
+    });
+  });
+}
+
+/** `count` slow senders at a time, each reconnecting while a whole try still fits in the phase. */
+async function slowSenders(port: number, count: number, seconds: number, deadlineMs: number): Promise<SlowReport> {
+  const report: SlowReport = {
+    opened: 0,
+    closed408: 0,
+    closedOtherwise: 0,
+    openPastDeadline: 0,
+    examples: [],
+    closeTimes: [],
+  };
+  const endAt = performance.now() + seconds * 1000;
+  const maxTries = Math.ceil((seconds * 1000) / 500) + 1;
+  const slot = async (): Promise<void> => {
+    for (let tries = 0; tries < maxTries && (tries === 0 || performance.now() + deadlineMs <= endAt); tries++) {
+      await slowSender(port, deadlineMs, report);
+      await new Promise(resolve => setTimeout(resolve, 50));
+    }
+  };
+  await Promise.all(Array.from({ length: count }, slot));
+  return report;
+}
+
+type LoadInput = ToLoad & { readonly valid: RequestClass[] };
+
+async function runPhase({ url, connections, valid, phase }: LoadInput): Promise<PhaseLoad> {
+  const [cannon, slow] = await Promise.all([
+    runCannon(url, connections, phase.seconds, sequence(valid, phase.classes)),
+    phase.slow
+      ? slowSenders(Number(new URL(url).port), phase.slow.count, phase.seconds, phase.slow.deadlineMs)
+      : Promise.resolve(null),
+  ]);
+  return { ...cannon, slow };
+}
+
 // ---------------------------------------------------------------------------------------------
-// The main thread: the service, the baselines, memory samples, the verdict
+// The main process: the service, baselines, server-side timing, heap samples, the verdict
 // ---------------------------------------------------------------------------------------------
 
-interface Sample {
-  readonly atS: number;
-  readonly rssMB: number;
-  readonly heapMB: number;
-  /** Memory outside the JS heap held by JS objects (Buffers, ArrayBuffers). */
-  readonly externalMB: number;
-}
-
-const median = (values: readonly number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
-};
-
-/** Least-squares slope, in MB per minute. */
-function slopePerMinute(samples: readonly Sample[], value: (s: Sample) => number): number {
-  const n = samples.length;
-  if (n < 2) return 0;
-  const mx = samples.reduce((sum, s) => sum + s.atS, 0) / n;
-  const my = samples.reduce((sum, s) => sum + value(s), 0) / n;
-  let num = 0;
-  let den = 0;
-  for (const s of samples) {
-    num += (s.atS - mx) * (value(s) - my);
-    den += (s.atS - mx) ** 2;
-  }
-  return den === 0 ? 0 : (num / den) * 60;
-}
-
-interface Trend {
-  readonly thirds: [number, number, number];
-  readonly growthMB: number;
-  readonly slopeMBPerMin: number;
-  readonly keptGrowing: boolean;
-}
-
-function trend(samples: readonly Sample[], value: (s: Sample) => number, limitMB: number): Trend {
-  const third = Math.max(1, Math.floor(samples.length / 3));
-  const parts = [samples.slice(0, third), samples.slice(third, samples.length - third), samples.slice(-third)];
-  const [m1, m2, m3] = parts.map(part => median(part.map(value))) as [number, number, number];
-  const growthMB = m3 - m1;
+/** Times every tagged request on the service's side; `take()` hands over what was seen since the last call. */
+function watchServer(server: Server): { take(): Map<string, ServerSide> } {
+  let seen = new Map<string, ServerSide>();
+  server.prependListener("request", (req: IncomingMessage, res: ServerResponse) => {
+    const tag = req.headers["x-soak-class"];
+    if (typeof tag !== "string") return;
+    const into = seen;
+    const started = performance.now();
+    let done = false;
+    const complete = () => {
+      if (done) return;
+      done = true;
+      let side = into.get(tag);
+      if (!side) into.set(tag, (side = { requests: 0, serverErrors: 0, maxMs: 0, maxBytes: 0 }));
+      side.requests++;
+      if (res.statusCode >= 500) side.serverErrors++;
+      side.maxMs = Math.max(side.maxMs, performance.now() - started);
+      side.maxBytes = Math.max(side.maxBytes, Number(res.getHeader("content-length") ?? 0));
+    };
+    res.once("finish", complete);
+    res.once("close", complete);
+  });
   return {
-    thirds: [m1, m2, m3],
-    growthMB,
-    slopeMBPerMin: slopePerMinute(samples, value),
-    keptGrowing: samples.length >= 3 && m1 < m2 && m2 < m3 && growthMB > limitMB,
+    take() {
+      const taken = seen;
+      seen = new Map();
+      return taken;
+    },
   };
 }
 
-const fmt = (n: number, digits = 1): string => n.toFixed(digits);
+/** Sends a phase to the load process and waits for its report. */
+function ask(child: ChildProcess, input: LoadInput, timeoutMs: number): Promise<PhaseLoad> {
+  return new Promise((resolve, reject) => {
+    const done = () => {
+      clearTimeout(timer);
+      child.off("message", onMessage);
+      child.off("exit", onExit);
+    };
+    const onMessage = (message: unknown) => {
+      done();
+      resolve(message as PhaseLoad);
+    };
+    const onExit = (code: number | null) => {
+      done();
+      reject(new Error(`the load process exited with code ${code}`));
+    };
+    const timer = setTimeout(() => {
+      done();
+      reject(new Error(`the load process did not report phase ${input.phase.name} within ${timeoutMs} ms`));
+    }, timeoutMs);
+    child.on("message", onMessage);
+    child.on("exit", onExit);
+    child.send(input);
+  });
+}
+
+interface MetricsCheck {
+  readonly status: number;
+  readonly bytes: number;
+  readonly longestLabel: number;
+  readonly operations: number;
+}
+
+async function scrapeMetrics(url: string, token: string | null): Promise<MetricsCheck> {
+  const response = await fetch(url, { headers: token === null ? {} : { authorization: `Bearer ${token}` } });
+  const text = await response.text();
+  const values = [...text.matchAll(/\w+="((?:[^"\\]|\\.)*)"/g)].map(m => m[1] ?? "");
+  const operations = new Set(
+    [...text.matchAll(/^graphql_requests_total\{operation="((?:[^"\\]|\\.)*)"/gm)].map(m => m[1]),
+  );
+  return {
+    status: response.status,
+    bytes: Buffer.byteLength(text),
+    longestLabel: values.reduce((longest, value) => Math.max(longest, [...value].length), 0),
+    operations: operations.size,
+  };
+}
+
+interface PhaseResult {
+  readonly phase: Phase;
+  readonly load: PhaseLoad;
+  readonly server: Map<string, ServerSide>;
+  readonly heapBeforeMB: number;
+  readonly heapAfterMB: number;
+}
+
+const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
 
 async function main(): Promise<number> {
-  const seconds = Math.min(envNumber("SOAK_SECONDS", 60, 5, 600), 110);
-  const connections = envNumber("SOAK_CONNECTIONS", 8, 1, 256);
-  const sampleMs = envNumber("SOAK_SAMPLE_MS", 2000, 250, 10_000);
-  const rssLimitMB = envNumber("SOAK_RSS_GROWTH_MB", 32, 1, 4096);
-  const heapLimitMB = envNumber("SOAK_HEAP_GROWTH_MB", 16, 1, 4096);
-  // The watchdog: whatever happens, the process ends before two minutes.
+  const seconds = envNumber("SOAK_SECONDS", 60, { min: 14, max: 75 });
+  const connections = Math.round(envNumber("SOAK_CONNECTIONS", 8, { min: 1, max: 256 }));
+  const slowCount = Math.round(envNumber("SOAK_SLOW_SENDERS", 50, { min: 1, max: 500 }));
+  const p99LimitMs = envNumber("SOAK_P99_MS", 250, { min: 1, max: 60_000 });
+  const heapLimitMB = envNumber("SOAK_HEAP_GROWTH_MB", 32, { min: 1, max: 4096 });
+  // The watchdog: whatever happens, the process ends by itself, before two minutes.
   setTimeout(
     () => {
       process.stderr.write("soak: hard stop (watchdog)\n");
       process.exit(3);
     },
-    Math.min((seconds + 20) * 1000, 118_000),
+    Math.min((seconds + 40) * 1000, 118_000),
   ).unref();
 
   await import("reflect-metadata");
@@ -414,139 +622,279 @@ async function main(): Promise<number> {
     NODE_ENV: process.env.NODE_ENV ?? "production",
     HOST: "127.0.0.1",
     PORT: "0",
+    HEADERS_TIMEOUT_MS: process.env.HEADERS_TIMEOUT_MS ?? "2000",
+    METRICS_TOKEN: process.env.METRICS_TOKEN ?? randomBytes(24).toString("hex"),
   });
   const logger = createLogger(config, pino.destination({ dest: "/dev/null", sync: false }));
   const app = await startApp(config, logger);
+  const server = watchServer(app.server);
   const gc = (globalThis as { gc?: () => void }).gc;
-  const sample = (startedAt: number): Sample => {
+  const liveHeapMB = async (): Promise<number> => {
     gc?.();
-    const { rss, heapUsed, external } = process.memoryUsage();
-    return { atS: (Date.now() - startedAt) / 1000, rssMB: rss / MB, heapMB: heapUsed / MB, externalMB: external / MB };
+    await new Promise(resolve => setImmediate(resolve));
+    gc?.();
+    return process.memoryUsage().heapUsed / MB;
   };
-
+  const rssBeforeMB = process.memoryUsage.rss() / MB;
+  let rssPeakMB = rssBeforeMB;
+  const rssTimer = setInterval(() => (rssPeakMB = Math.max(rssPeakMB, process.memoryUsage.rss() / MB)), 500);
+  const post = async (body: string) => {
+    const response = await fetch(app.url, { method: "POST", headers: { "content-type": "application/json" }, body });
+    return { status: response.status, text: await response.text() };
+  };
+  let child: ChildProcess | null = null;
   try {
-    // Baselines: what each valid operation answers before any load.
-    const classes: RequestClass[] = [];
-    for (const { name, body } of VALID) {
-      const response = await fetch(app.url, { method: "POST", headers: { "content-type": "application/json" }, body });
-      const text = await response.text();
-      if (response.status !== 200 || text.includes('"errors"')) {
-        throw new Error(`the baseline of ${name} failed: ${response.status} ${text.slice(0, 500)}`);
+    // Baselines: what each request to be answered normally gets before any load.
+    const withBaseline = async (klass: RequestClass): Promise<RequestClass> => {
+      if (klass.expect.status !== 200) return klass;
+      const { status, text } = await post(klass.body.split(VARY).join(fixedId(0)));
+      if (status !== 200 || text.includes('"errors"')) {
+        throw new Error(`the baseline of ${klass.name} failed: ${status} ${text.slice(0, 500)}`);
       }
-      classes.push({ name, valid: true, body, expect: { status: 200, body: text } });
+      return { ...klass, expect: { status: 200, body: text } };
+    };
+    const all = async (specs: ClassSpec[], kind: "valid" | "hostile") =>
+      Promise.all(specs.map(spec => withBaseline({ ...spec, kind })));
+    const valid = await all(
+      VALID.map(({ name, body }) => ({ name, body, expect: { status: 200 } })),
+      "valid",
+    );
+    const deadlineMs = config.connections.headersTimeoutMs + Math.min(1000, config.connections.headersTimeoutMs) + 1000;
+    const warmUpS = Math.max(2, Math.round(seconds / 12));
+    const each = Math.floor(((seconds - warmUpS) / 6) * 100) / 100;
+    const phases: Phase[] = [
+      { name: "warm-up", seconds: warmUpS, classes: [] },
+      { name: "mix", seconds: each, classes: await all(hostileMix(config.limits, config.maxBodyBytes), "hostile") },
+      {
+        name: "unique-variables",
+        seconds: each,
+        classes: await all([uniqueVariables(config.maxBodyBytes)], "hostile"),
+      },
+      { name: "long-names", seconds: each, classes: await all(longNames(), "hostile") },
+      {
+        name: "many-keys",
+        seconds: each,
+        classes: await all([manyKeys(config.maxBodyBytes, config.limits.maxVariableErrors)], "hostile"),
+      },
+      { name: "deep-nesting", seconds: each, classes: await all([deepNesting], "hostile") },
+      { name: "slow-senders", seconds: each, classes: [], slow: { count: slowCount, deadlineMs } },
+    ];
+
+    child = fork(__filename, [], { env: { ...process.env, SOAK_ROLE: "load" }, serialization: "advanced" });
+    const results: PhaseResult[] = [];
+    for (const phase of phases) {
+      const heapBeforeMB = await liveHeapMB();
+      server.take();
+      const input: LoadInput = { type: "phase", url: app.url, connections, valid, phase };
+      const load = await ask(child, input, (phase.seconds + 20) * 1000 + deadlineMs);
+      // Responses still being written when the load stopped.
+      await sleep(200);
+      results.push({ phase, load, server: server.take(), heapBeforeMB, heapAfterMB: await liveHeapMB() });
     }
-    for (const h of hostile(config.limits, config.maxBodyBytes)) classes.push({ ...h, valid: false });
+    child.disconnect();
 
-    const startedAt = Date.now();
-    const before = sample(startedAt);
-    const samples: Sample[] = [];
-    const timer = setInterval(() => samples.push(sample(startedAt)), sampleMs);
-    const input: LoadInput = { url: app.url, seconds, connections, classes };
-    const load = await new Promise<LoadReport>((resolve, reject) => {
-      const child = fork(__filename, [], { env: { ...process.env, SOAK_ROLE: "load" }, serialization: "advanced" });
-      child.once("message", message => resolve(message as LoadReport));
-      child.once("error", reject);
-      child.once("exit", code => {
-        if (code !== 0) reject(new Error(`the load process exited with code ${code}`));
-      });
-      child.send(input);
-    });
-    clearInterval(timer);
-    const after = sample(startedAt);
-
-    // The service still answers normally after the load.
-    const still = await fetch(app.url, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: classes[0]?.body,
-    });
-    const stillOk = still.status === 200 && (await still.text()) === classes[0]?.expect.body;
-
-    return report({ seconds, connections, sampleMs, rssLimitMB, heapLimitMB, gc: gc !== undefined }, load, {
-      before,
-      after,
-      samples,
-      stillOk,
-    });
+    const metricsUrl = app.metricsUrl ?? app.url.replace(/\/graphql$/, "/metrics");
+    const metrics = await scrapeMetrics(metricsUrl, config.metrics.token);
+    const still = await post(valid[0]?.body ?? "");
+    const stillOk = still.status === 200 && still.text === valid[0]?.expect.body;
+    clearInterval(rssTimer);
+    const memory = { rssBeforeMB, rssPeakMB, rssAfterMB: process.memoryUsage.rss() / MB };
+    const limits = { p99LimitMs, heapLimitMB, deadlineMs, headersTimeoutMs: config.connections.headersTimeoutMs };
+    return report({ seconds, connections, gc: gc !== undefined, ...limits }, results, metrics, memory, stillOk);
   } finally {
+    clearInterval(rssTimer);
+    child?.kill();
     await app.stop();
   }
 }
+
+/** Several classes' loads as one (the valid traffic of a phase, or one operation over all phases). */
+function merged(name: string, kind: "valid" | "hostile", loads: readonly ClassLoad[]): ClassLoad {
+  const out = newClassLoad(name, kind);
+  for (const load of loads) {
+    out.responses += load.responses;
+    out.wrong += load.wrong;
+    out.serverErrors += load.serverErrors;
+    for (const [status, count] of Object.entries(load.statuses))
+      out.statuses[status] = (out.statuses[status] ?? 0) + count;
+    out.examples.push(...load.examples.slice(0, Math.max(0, 3 - out.examples.length)));
+    for (const latency of load.latencies) out.latencies.push(latency);
+  }
+  return out;
+}
+
+function mergedServer(sides: ReadonlyArray<ServerSide | undefined>): ServerSide | undefined {
+  const present = sides.filter((side): side is ServerSide => side !== undefined);
+  if (present.length === 0) return undefined;
+  return {
+    requests: present.reduce((sum, s) => sum + s.requests, 0),
+    serverErrors: present.reduce((sum, s) => sum + s.serverErrors, 0),
+    maxMs: Math.max(...present.map(s => s.maxMs)),
+    maxBytes: Math.max(...present.map(s => s.maxBytes)),
+  };
+}
+
+const sorted = (values: readonly number[]): number[] => [...values].sort((a, b) => a - b);
+const signed = (mb: number): string => `${mb >= 0 ? "+" : ""}${fmt(mb, 1)}`;
 
 function report(
   settings: {
     seconds: number;
     connections: number;
-    sampleMs: number;
-    rssLimitMB: number;
-    heapLimitMB: number;
     gc: boolean;
+    p99LimitMs: number;
+    heapLimitMB: number;
+    deadlineMs: number;
+    headersTimeoutMs: number;
   },
-  load: LoadReport,
-  memory: { before: Sample; after: Sample; samples: Sample[]; stillOk: boolean },
+  results: readonly PhaseResult[],
+  metrics: MetricsCheck,
+  memory: { rssBeforeMB: number; rssPeakMB: number; rssAfterMB: number },
+  stillOk: boolean,
 ): number {
   const out: string[] = [];
   const line = (text = "") => out.push(text);
+  const failures: string[] = [];
+  const columns: Array<[string, number]> = [
+    ["phase", -17],
+    ["class", -21],
+    ["kind", -8],
+    ["responses", 9],
+    ["wrong", 6],
+    ["5xx", 5],
+    ["p50 ms", 8],
+    ["p99 ms", 8],
+    ["srv max ms", 11],
+    ["max bytes", 10],
+    ["heap Δ MB", 10],
+  ];
+  const row = (cells: readonly string[]) =>
+    line(
+      cells
+        .map((cell, i) => (columns[i]![1] < 0 ? cell.padEnd(-columns[i]![1]) : cell.padStart(columns[i]![1])))
+        .join(" ")
+        .trimEnd(),
+    );
+  const classRow = (phase: string, load: ClassLoad, side: ServerSide | undefined, heap: string) => {
+    const latencies = sorted(load.latencies);
+    row([
+      phase,
+      load.name,
+      load.kind,
+      fmt(load.responses),
+      fmt(load.wrong),
+      fmt(Math.max(load.serverErrors, side?.serverErrors ?? 0)),
+      fmt(percentile(latencies, 50), 1),
+      fmt(percentile(latencies, 99), 1),
+      side ? fmt(side.maxMs, 1) : "–",
+      side ? fmt(side.maxBytes) : "–",
+      heap,
+    ]);
+    for (const example of load.examples) line(`    e.g. ${example}`);
+    if (load.wrong > 0) failures.push(`${phase}: ${load.wrong} ${load.name} responses were not as expected`);
+    if (load.responses === 0) failures.push(`${phase}: no ${load.name} request was answered`);
+    const fives = Math.max(load.serverErrors, side?.serverErrors ?? 0);
+    if (fives > 0) failures.push(`${phase}: ${fives} ${load.name} responses with a 5xx status`);
+  };
+
+  const loaded = results.filter(r => r.phase.name !== "warm-up");
+  const first = loaded[0];
+  const last = loaded[loaded.length - 1];
+  const total = results.reduce((sum, r) => sum + r.load.total, 0);
+  const seconds = results.reduce((sum, r) => sum + r.load.durationS, 0);
+  const errors = results.reduce((sum, r) => sum + r.load.errors, 0);
+  const timeouts = results.reduce((sum, r) => sum + r.load.timeouts, 0);
   line(
-    `soak: ${fmt(load.durationS, 0)} s, ${settings.connections} connections, loopback, ` +
-      `production mode, GC ${settings.gc ? "exposed (heap sampled after a full GC)" : "not exposed (run with --expose-gc for the live heap)"}`,
+    `soak: ${fmt(seconds, 0)} s in ${results.length} phases (warm-up, then ${loaded.length} with a hostile class ` +
+      `each beside valid traffic), ${settings.connections} autocannon connections, loopback, production mode, ` +
+      `GC ${settings.gc ? "exposed (live heap after a full GC)" : "NOT exposed: run with --expose-gc"}`,
   );
   line(
-    `requests: ${load.total} (${fmt(load.rps, 0)}/s); connection errors ${load.errors}, timeouts ${load.timeouts}; ` +
-      `status ${JSON.stringify(load.status)}`,
-  );
-  line(
-    `latency (all): p50 ${load.latency.p50} ms, p90 ${load.latency.p90} ms, p99 ${load.latency.p99} ms, max ${load.latency.max} ms`,
+    `autocannon requests: ${fmt(total)} (${fmt(total / seconds, 0)}/s); connection errors ${errors}, timeouts ${timeouts}`,
   );
   line();
-  line("class                   kind     responses   wrong   rate     5xx  p50 ms  p99 ms  statuses");
-  for (const c of load.classes) {
-    const rate = c.responses === 0 ? 0 : (100 * c.wrong) / c.responses;
-    line(
-      `${c.name.padEnd(24)}${(c.valid ? "valid" : "hostile").padEnd(9)}${String(c.responses).padStart(9)}` +
-        `${String(c.wrong).padStart(8)}${`${fmt(rate, 2)}%`.padStart(8)}${String(c.serverErrors).padStart(6)}` +
-        `${fmt(c.p50).padStart(8)}${fmt(c.p99).padStart(8)}  ${JSON.stringify(c.statuses)}`,
+  row(columns.map(([name]) => name));
+  for (const result of results) {
+    const { phase, load, server } = result;
+    const heap = signed(result.heapAfterMB - result.heapBeforeMB);
+    const valid = load.classes.filter(c => c.kind === "valid");
+    classRow(
+      phase.name,
+      merged(`valid (${valid.length} ops)`, "valid", valid),
+      mergedServer(valid.map(c => server.get(c.name))),
+      heap,
     );
-    for (const example of c.examples) line(`    e.g. ${example}`);
+    for (const klass of load.classes.filter(c => c.kind === "hostile")) {
+      classRow(phase.name, klass, server.get(klass.name), heap);
+    }
+    const slow = load.slow;
+    if (slow) {
+      const times = sorted(slow.closeTimes);
+      row([
+        phase.name,
+        "slow-senders",
+        "hostile",
+        fmt(slow.closed408),
+        fmt(slow.closedOtherwise + slow.openPastDeadline),
+        "–",
+        fmt(percentile(times, 50), 1),
+        fmt(percentile(times, 99), 1),
+        "–",
+        "–",
+        heap,
+      ]);
+      for (const example of slow.examples) line(`    e.g. closed without a 408: ${example}`);
+      line(
+        `    ${phase.slow?.count ?? 0} at a time, trickling ${1000 / SLOW_BYTE_MS} header bytes a second; opened ${fmt(slow.opened)}, closed by the server with 408 ${fmt(slow.closed408)} ` +
+          `(after ${fmt(percentile(times, 0), 0)}–${fmt(percentile(times, 100), 0)} ms; HEADERS_TIMEOUT_MS ` +
+          `${settings.headersTimeoutMs}, deadline ${settings.deadlineMs} ms), closed otherwise ${slow.closedOtherwise}, ` +
+          `still open past the deadline ${slow.openPastDeadline}`,
+      );
+      if (slow.closed408 === 0) failures.push("no slow sender was closed with 408");
+      if (slow.closedOtherwise > 0) failures.push(`${slow.closedOtherwise} slow senders were closed without a 408`);
+      if (slow.openPastDeadline > 0) {
+        failures.push(
+          `${slow.openPastDeadline} slow senders were still open ${settings.deadlineMs} ms after connecting`,
+        );
+      }
+    }
+  }
+  line();
+  // Each valid operation over the phases with hostile traffic beside it.
+  for (const name of [
+    ...new Set(loaded.flatMap(r => r.load.classes.filter(c => c.kind === "valid").map(c => c.name))),
+  ]) {
+    const loads = loaded.flatMap(r => r.load.classes.filter(c => c.name === name));
+    classRow("all phases", merged(name, "valid", loads), mergedServer(loaded.map(r => r.server.get(name))), "");
   }
   line();
 
-  const warmUpS = Math.max(5, settings.seconds / 4);
-  const steady = memory.samples.filter(s => s.atS >= warmUpS);
-  const rss = trend(steady, s => s.rssMB, settings.rssLimitMB);
-  const heap = trend(steady, s => s.heapMB, settings.heapLimitMB);
-  const peak = Math.max(...memory.samples.map(s => s.rssMB), memory.after.rssMB);
+  const valid = sorted(loaded.flatMap(r => r.load.classes.filter(c => c.kind === "valid").flatMap(c => c.latencies)));
+  const p99 = percentile(valid, 99);
   line(
-    `RSS: before ${fmt(memory.before.rssMB)} MB, after ${fmt(memory.after.rssMB)} MB, peak ${fmt(peak)} MB; ` +
-      `${memory.samples.length} samples every ${settings.sampleMs} ms, ${steady.length} after a ${fmt(warmUpS, 0)} s warm-up`,
+    `valid traffic beside the hostile classes: ${fmt(valid.length)} responses, p50 ${fmt(percentile(valid, 50), 1)} ms, ` +
+      `p99 ${fmt(p99, 1)} ms (limit ${settings.p99LimitMs} ms), max ${fmt(percentile(valid, 100), 1)} ms (client-side)`,
   );
+  if (!(p99 <= settings.p99LimitMs)) failures.push(`valid p99 ${fmt(p99, 1)} ms is over ${settings.p99LimitMs} ms`);
+  const growth = (last?.heapAfterMB ?? 0) - (first?.heapBeforeMB ?? 0);
   line(
-    `RSS trend after warm-up: medians of thirds ${rss.thirds.map(m => fmt(m)).join(" → ")} MB ` +
-      `(${rss.growthMB >= 0 ? "+" : ""}${fmt(rss.growthMB)} MB; limit +${settings.rssLimitMB} MB), ` +
-      `slope ${fmt(rss.slopeMBPerMin)} MB/min${rss.keptGrowing ? " — KEPT GROWING" : ""}`,
+    `live heap after GC: ${fmt(first?.heapBeforeMB ?? NaN, 1)} MB at the start of the first phase, ` +
+      `${fmt(last?.heapAfterMB ?? NaN, 1)} MB at the end of the last: ${signed(growth)} MB (limit +${settings.heapLimitMB} MB); ` +
+      `RSS ${fmt(memory.rssBeforeMB, 0)} MB before, peak ${fmt(memory.rssPeakMB, 0)} MB, ${fmt(memory.rssAfterMB, 0)} MB after`,
   );
+  if (!settings.gc) failures.push("GC not exposed: the live heap was not measured (run with --expose-gc)");
+  if (growth > settings.heapLimitMB) failures.push(`the live heap grew ${fmt(growth, 1)} MB`);
   line(
-    `service heap: before ${fmt(memory.before.heapMB)} MB, after ${fmt(memory.after.heapMB)} MB; medians of thirds ` +
-      `${heap.thirds.map(m => fmt(m)).join(" → ")} MB (${heap.growthMB >= 0 ? "+" : ""}${fmt(heap.growthMB)} MB), ` +
-      `slope ${fmt(heap.slopeMBPerMin)} MB/min${settings.gc && heap.keptGrowing ? " — KEPT GROWING" : ""}`,
+    `/metrics after the run: status ${metrics.status}, ${fmt(metrics.bytes)} bytes (limit ${fmt(MAX_METRICS_BYTES)}), ` +
+      `longest label ${metrics.longestLabel} characters (limit ${MAX_LABEL}), ${metrics.operations} operation labels`,
   );
-  line(`external (Buffers): before ${fmt(memory.before.externalMB)} MB, after ${fmt(memory.after.externalMB)} MB`);
-  line(`RSS samples (MB): ${memory.samples.map(s => fmt(s.rssMB, 0)).join(" ")}`);
-  line(`heap samples (MB): ${memory.samples.map(s => fmt(s.heapMB, 0)).join(" ")}`);
+  if (metrics.status !== 200) failures.push(`/metrics answered ${metrics.status}`);
+  if (metrics.bytes >= MAX_METRICS_BYTES) failures.push(`/metrics is ${fmt(metrics.bytes)} bytes`);
+  if (metrics.longestLabel > MAX_LABEL) failures.push(`a metrics label is ${metrics.longestLabel} characters long`);
+  if (errors > 0 || timeouts > 0)
+    failures.push(`${errors} connection errors (${timeouts} timeouts) on the autocannon traffic`);
+  if (!stillOk) failures.push("the service did not answer a normal query normally after the load");
   line();
-
-  const failures = [
-    ...load.classes.filter(c => c.valid && c.wrong > 0).map(c => `${c.wrong} valid ${c.name} requests failed`),
-    ...load.classes.filter(c => !c.valid && c.wrong > 0).map(c => `${c.wrong} ${c.name} requests got another answer`),
-    ...load.classes.filter(c => c.responses === 0).map(c => `no ${c.name} request was answered`),
-    ...Object.entries(load.status)
-      .filter(([code, count]) => Number(code) >= 500 && count > 0)
-      .map(([code, count]) => `${count} responses with status ${code}`),
-    load.errors > 0 ? `${load.errors} connection errors (${load.timeouts} timeouts)` : null,
-    rss.keptGrowing ? `RSS kept growing (+${fmt(rss.growthMB)} MB after warm-up)` : null,
-    settings.gc && heap.keptGrowing ? `the live heap kept growing (+${fmt(heap.growthMB)} MB after warm-up)` : null,
-    memory.stillOk ? null : "the service did not answer a normal query normally after the load",
-  ].filter((failure): failure is string => failure !== null);
   line(failures.length === 0 ? "PASS" : `FAIL:\n${failures.map(f => `  - ${f}`).join("\n")}`);
   process.stdout.write(`${out.join("\n")}\n`);
   return failures.length === 0 ? 0 : 1;
@@ -558,10 +906,11 @@ const fail = (error: unknown): never => {
 };
 
 if (process.env.SOAK_ROLE === "load") {
-  // The load process: one input from the parent, one report back, then exit.
-  process.once("message", input => {
-    runLoad(input as LoadInput).then(result => process.send?.(result, () => process.exit(0)), fail);
+  // The load process: one phase at a time from the parent, one report back each; ends with the parent.
+  process.on("message", input => {
+    runPhase(input as LoadInput).then(result => process.send?.(result), fail);
   });
+  process.once("disconnect", () => process.exit(0));
 } else {
   main().then(code => process.exit(code), fail);
 }
