@@ -265,6 +265,13 @@ const hostileMix = (limits: Limits, maxBodyBytes: number): ClassSpec[] => [
     expect: { status: 400, code: "GRAPHQL_PARSE_FAILED" },
   },
   {
+    name: "repeated-fields",
+    body: op(
+      `query Copies { ${Array.from({ length: limits.maxFieldRepeats + 250 }, () => 'country(code: "KZ") { name }').join(" ")} }`,
+    ),
+    expect: { status: 400, code: "GRAPHQL_VALIDATION_FAILED" },
+  },
+  {
     name: "csrf-text-plain",
     body: op("query Count { countries { totalCount } }"),
     contentType: "text/plain",
