@@ -51,7 +51,7 @@ export interface Limits {
   readonly maxVariableErrors: number;
   /** Bytes the cache of computed operation costs may hold (keys are hashes, so entries are small). */
   readonly costCacheBytes: number;
-  /** Bytes (of their JSON) the cache of parsed and validated documents may hold; also the bound of the query texts the repeated-fields guard remembers. */
+  /** Bytes (of their JSON) the cache of parsed and validated documents may hold; a quarter of it bounds the query texts the repeated-fields guard remembers. */
   readonly documentCacheBytes: number;
   /** Most repeats of a field with arguments or selections at a place where it is already selected (see src/graphql/repeated-fields.ts). */
   readonly maxFieldRepeats: number;
@@ -171,7 +171,7 @@ export function loadConfig(env: Env = process.env): Config {
       maxCost: integer(env, "MAX_COST", 25_000, 1, 10_000_000, problems),
       maxVariableErrors: integer(env, "MAX_VARIABLE_ERRORS", 10, 1, 100, problems),
       costCacheBytes: integer(env, "COST_CACHE_BYTES", 1_000_000, 0, 1_000_000_000, problems),
-      documentCacheBytes: integer(env, "DOCUMENT_CACHE_BYTES", 4_000_000, 0, 1_000_000_000, problems),
+      documentCacheBytes: integer(env, "DOCUMENT_CACHE_BYTES", 2_000_000, 0, 1_000_000_000, problems),
       maxFieldRepeats: integer(env, "MAX_FIELD_REPEATS", 50, 0, 10_000, problems),
     },
     connections: {

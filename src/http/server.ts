@@ -175,7 +175,7 @@ export async function startService(parts: ServiceParts): Promise<RunningService>
   const guardRepeats = createRepeatedFieldsGuard({
     maxRepeats: config.limits.maxFieldRepeats,
     maxTokens: config.limits.maxTokens,
-    cacheBytes: config.limits.documentCacheBytes,
+    cacheBytes: Math.floor(config.limits.documentCacheBytes / 4),
   });
   let ready = true;
 
