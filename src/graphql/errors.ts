@@ -59,45 +59,35 @@ export interface ErrorFormatting {
 export function createErrorFormatter({ hideSuggestions }: ErrorFormatting) {
   const clean = (message: string): string => (hideSuggestions ? withoutSuggestions(message) : message);
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    // What every answer keeps of the error as graphql-js located it; the rest is ours to say.
+    const answer = (message: string, extensions: Record<string, unknown>): GraphQLFormattedError => ({
+      message,
+      ...(formatted.locations ? { locations: formatted.locations } : {}),
+      ...(formatted.path ? { path: formatted.path } : {}),
+      extensions,
+    });
     const cause = unwrapResolverError(error);
     if (cause instanceof ArgumentValidationError) {
       const problems = argumentProblems(cause.extensions.validationErrors ?? []);
-      return {
-        message: `Invalid argument: ${problems.flatMap(p => p.messages).join("; ")}`,
-        ...(formatted.locations ? { locations: formatted.locations } : {}),
-        ...(formatted.path ? { path: formatted.path } : {}),
-        extensions: { code: ApolloServerErrorCode.BAD_USER_INPUT, arguments: problems },
-      };
+      return answer(`Invalid argument: ${problems.flatMap(p => p.messages).join("; ")}`, {
+        code: ApolloServerErrorCode.BAD_USER_INPUT,
+        arguments: problems,
+      });
     }
     if (cause instanceof InvalidArgumentError) {
-      return {
-        message: cause.message,
-        ...(formatted.locations ? { locations: formatted.locations } : {}),
-        ...(formatted.path ? { path: formatted.path } : {}),
-        extensions: {
-          code: ApolloServerErrorCode.BAD_USER_INPUT,
-          arguments: [{ argument: cause.argument, messages: [cause.message] }],
-        },
-      };
+      return answer(cause.message, {
+        code: ApolloServerErrorCode.BAD_USER_INPUT,
+        arguments: [{ argument: cause.argument, messages: [cause.message] }],
+      });
     }
     const code = requestErrorCode(error) ?? formatted.extensions?.code;
     if (code === undefined || code === ApolloServerErrorCode.INTERNAL_SERVER_ERROR) {
       // The cause is logged, with the request id, by errorReportingPlugin; the client sees neither.
-      return {
-        message: "Internal server error",
-        ...(formatted.locations ? { locations: formatted.locations } : {}),
-        ...(formatted.path ? { path: formatted.path } : {}),
-        extensions: { code: ApolloServerErrorCode.INTERNAL_SERVER_ERROR },
-      };
+      return answer("Internal server error", { code: ApolloServerErrorCode.INTERNAL_SERVER_ERROR });
     }
     // Apollo's own errors (parse, validation, variables, CSRF): keep message and code only, and no
     // hint of the schema when it is hidden, whichever path raised the error.
-    return {
-      message: clean(formatted.message),
-      ...(formatted.locations ? { locations: formatted.locations } : {}),
-      ...(formatted.path ? { path: formatted.path } : {}),
-      extensions: { code },
-    };
+    return answer(clean(formatted.message), { code });
   };
 }
 
