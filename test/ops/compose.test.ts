@@ -297,10 +297,12 @@ describe(`the ${SERVICE} container (Dockerfile + docker-compose.yml)`, () => {
     expect(durationMs(service.stop_grace_period ?? "0s")).toBeGreaterThan(containerConfig.shutdownGraceMs);
   });
 
-  test("the image runs the compiled entry point, package.json's main, as a non-root user", () => {
-    const main = (JSON.parse(read("package.json")) as { main: string }).main;
-    expect(JSON.parse(last(runtime, "CMD")?.args ?? "null")).toEqual(["node", main]);
-    expect(existsSync(join(ROOT, main))).toBe(true);
+  test("the image runs `npm run start:prod` (package.json's main, with source maps) as a non-root user", () => {
+    const pkg = JSON.parse(read("package.json")) as { main: string; scripts: Record<string, string> };
+    const cmd = JSON.parse(last(runtime, "CMD")?.args ?? "null") as string[];
+    expect(cmd).toEqual(["node", "--enable-source-maps", pkg.main]);
+    expect(pkg.scripts["start:prod"]).toBe(cmd.join(" "));
+    expect(existsSync(join(ROOT, pkg.main))).toBe(true);
 
     const user = last(runtime, "USER")?.args;
     expect(user).toBeDefined();
@@ -309,8 +311,13 @@ describe(`the ${SERVICE} container (Dockerfile + docker-compose.yml)`, () => {
     expect(order.lastIndexOf("USER")).toBeLessThan(order.lastIndexOf("CMD"));
   });
 
-  test("both stages are node:20-bookworm-slim; the build prunes dev dependencies after compiling", () => {
-    expect(stages.map(s => s.from)).toEqual(["node:20-bookworm-slim", "node:20-bookworm-slim"]);
+  test("both stages are the Node 24 that CI tests on, pinned; the build prunes dev dependencies after compiling", () => {
+    const ciNode = /^NODE_VERSION=(24\.\d+\.\d+)$/m.exec(read(".ci/run"))?.[1];
+    expect(ciNode).toBeDefined();
+    expect(stages.map(s => s.from)).toEqual([`node:${ciNode}-bookworm-slim`, `node:${ciNode}-bookworm-slim`]);
+    // .nvmrc names the same major version; package.json's engines admit it (and Node 22).
+    expect(read(".nvmrc").trim()).toBe("24");
+    expect((JSON.parse(read("package.json")) as { engines: { node: string } }).engines.node).toBe(">=22.12.0");
     const runs = all(buildStage, "RUN")
       .map(i => i.args)
       .join(" && ");
@@ -332,6 +339,7 @@ describe(`the ${SERVICE} container (Dockerfile + docker-compose.yml)`, () => {
       "package.json",
       "package-lock.json",
       "tsconfig.json",
+      "tsconfig.build.json",
       "src",
     ]);
   });
