@@ -8,7 +8,7 @@ import { existsSync } from "node:fs";
 import { connect, type Socket } from "node:net";
 import { join } from "node:path";
 
-import { ROOT } from "../support/harness";
+import { ROOT, SEED_DIR } from "../support/harness";
 
 const SLOW_SERVICE = join(ROOT, "dist", "test", "support", "slow-service.js");
 const SLOW_QUERY = JSON.stringify({ query: "query Slow { countries { totalCount } }" });
@@ -49,6 +49,7 @@ function start(env: Record<string, string>): Service {
       PORT: "0",
       HOST: "127.0.0.1",
       LOG_LEVEL: "info",
+      SEED_DIR,
       ...env,
     },
     stdio: ["ignore", "pipe", "pipe"],
