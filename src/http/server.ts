@@ -32,6 +32,7 @@ import {
 import { costPlugin, limitRules } from "../graphql/limits";
 import { routerSecretPlugin } from "../graphql/router-secret.plugin";
 import type { GraphRepository } from "../repository/repository";
+import { corsPolicy } from "./cors";
 import { idePlugin, type IdePage, renderIde } from "./ide";
 import { Metrics, type Outcome } from "./metrics";
 
@@ -208,7 +209,9 @@ export async function startService(parts: ServiceParts): Promise<RunningService>
   const metrics = new Metrics();
   let ready = true;
 
+  const cors = corsPolicy(config);
   const handle = async (req: IncomingMessage, res: ServerResponse, info: RequestInfo): Promise<void> => {
+    if (cors.handle(req, res)) return;
     const url = new URL(req.url ?? "/", "http://localhost");
     const method = (req.method ?? "GET").toUpperCase();
     if (url.pathname === "/health/live") return sendJson(res, 200, { status: "ok" });
