@@ -33,7 +33,7 @@ import { costPlugin, limitRules } from "../graphql/limits";
 import { routerSecretPlugin } from "../graphql/router-secret.plugin";
 import type { GraphRepository } from "../repository/repository";
 import { corsPolicy } from "./cors";
-import { idePlugin, type IdePage, renderIde } from "./ide";
+import { idePlugin, type IdePage, isBrowserPageRequest, renderIde, sendIdeDisabled, sendIdePage } from "./ide";
 import { Metrics, type Outcome } from "./metrics";
 
 export const GRAPHQL_PATH = "/graphql";
@@ -241,6 +241,7 @@ export async function startService(parts: ServiceParts): Promise<RunningService>
         allow: "GET, POST",
       });
     }
+    if (!ide && method === "GET" && isBrowserPageRequest(req, url)) return sendIdeDisabled(res);
     const raw = method === "POST" ? await readBody(req, config.maxBodyBytes) : "";
     const httpGraphQLRequest: HTTPGraphQLRequest = {
       method,
@@ -259,15 +260,8 @@ export async function startService(parts: ServiceParts): Promise<RunningService>
     for (const [key, value] of response.headers) headers[key] = value;
     if (response.body.kind === "complete") {
       const body = response.body.string;
-      // The IDE page is megabytes of inlined scripts: send the copy gzipped once at start-up.
-      if (ide && body === ide.html && /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""))) {
-        headers["content-encoding"] = "gzip";
-        headers["content-length"] = String(ide.gzipped.length);
-        headers.vary = "accept-encoding";
-        res.writeHead(response.status ?? 200, headers);
-        res.end(ide.gzipped);
-        return;
-      }
+      // The IDE page is megabytes of inlined scripts: cached by the browser, gzipped once at start-up.
+      if (ide && body === ide.html) return sendIdePage(req, res, ide, response.status ?? 200, headers);
       headers["content-length"] = String(Buffer.byteLength(body));
       res.writeHead(response.status ?? 200, headers);
       res.end(body);
