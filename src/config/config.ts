@@ -39,7 +39,7 @@ export interface Config {
   readonly limits: Limits;
   /** How long a GraphQL request may run before it is answered with a timeout error, in milliseconds. */
   readonly requestTimeoutMs: number;
-  /** Whether the GraphQL IDE is served (default: on, except in production). */
+  /** Whether the GraphQL IDE is served (default: as introspection; never without it). */
   readonly ide: boolean;
   /** Whether introspection is allowed, and field suggestions shown in errors (default: on, except in production). */
   readonly introspection: boolean;
