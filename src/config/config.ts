@@ -4,6 +4,8 @@
  */
 import { isAbsolute, join, resolve } from "node:path";
 
+import { parseCorsOrigins } from "../http/cors";
+
 export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
@@ -78,7 +80,7 @@ export interface Config {
   readonly limits: Limits;
   /** How long a GraphQL request may run before it is answered with a timeout error, in milliseconds. */
   readonly requestTimeoutMs: number;
-  /** Whether the GraphQL IDE is served (default: on, except in production). */
+  /** Whether the GraphQL IDE is served (default: as introspection; never without it). */
   readonly ide: boolean;
   /** Whether introspection is allowed, and field suggestions shown in errors (default: on, except in production). */
   readonly introspection: boolean;
@@ -86,6 +88,10 @@ export interface Config {
   readonly connections: ConnectionLimits;
   /** Who may read `/metrics`, and on which port. */
   readonly metrics: MetricsAccess;
+  /** Browser origins allowed to call the API across origins (CORS); empty: none. */
+  readonly corsOrigins: readonly string[];
+  /** Whether those origins may send credentials (cookies, HTTP authentication). */
+  readonly corsCredentials: boolean;
 }
 
 export class ConfigError extends Error {
@@ -121,8 +127,8 @@ function logLevelOf(env: Env, fallback: LogLevel, problems: string[]): LogLevel 
 function boolean(env: Env, name: string, fallback: boolean, problems: string[]): boolean {
   const raw = env[name];
   if (raw === undefined || raw === "") return fallback;
-  if (raw === "true" || raw === "1") return true;
-  if (raw === "false" || raw === "0") return false;
+  if (raw === "true") return true;
+  if (raw === "false") return false;
   problems.push(`${name} must be true or false, got "${raw}"`);
   return fallback;
 }
@@ -147,13 +153,18 @@ export function loadConfig(env: Env = process.env): Config {
   if (!["development", "production", "test"].includes(nodeEnv)) {
     problems.push(`NODE_ENV must be one of development, production, test, got "${nodeEnv}"`);
   }
-  const host = env.HOST ?? "0.0.0.0";
+  // Loopback unless told otherwise: the IDE, introspection and `_entities` are not for every interface.
+  // The container image sets HOST=0.0.0.0.
+  const host = env.HOST ?? "127.0.0.1";
   if (host.trim() === "" || /\s/.test(host)) problems.push(`HOST must be a host name or IP address, got "${host}"`);
   const seedDir = env.SEED_DIR
     ? isAbsolute(env.SEED_DIR)
       ? env.SEED_DIR
       : resolve(env.SEED_DIR)
     : join(PROJECT_ROOT, "seed");
+  const introspection = boolean(env, "ENABLE_INTROSPECTION", nodeEnv !== "production", problems);
+  // The IDE reads the schema by introspection: it follows ENABLE_INTROSPECTION unless set, and cannot be on without it.
+  const ide = boolean(env, "ENABLE_IDE", introspection, problems);
   const config: Config = {
     port: integer(env, "PORT", 4000, 0, 65535, problems),
     host,
@@ -185,13 +196,23 @@ export function loadConfig(env: Env = process.env): Config {
     },
     metrics: metricsAccess(env, nodeEnv === "production", problems),
     requestTimeoutMs: integer(env, "REQUEST_TIMEOUT_MS", 10_000, 1, 600_000, problems),
-    ide: boolean(env, "ENABLE_IDE", nodeEnv !== "production", problems),
-    introspection: boolean(env, "ENABLE_INTROSPECTION", nodeEnv !== "production", problems),
+    ide,
+    introspection,
+    corsOrigins: parseCorsOrigins(env.CORS_ORIGINS, problems),
+    corsCredentials: boolean(env, "CORS_CREDENTIALS", false, problems),
   };
   if (config.connections.headersTimeoutMs > config.connections.receiveTimeoutMs) {
     problems.push(
       `HEADERS_TIMEOUT_MS (${config.connections.headersTimeoutMs}) must not be more than RECEIVE_TIMEOUT_MS (${config.connections.receiveTimeoutMs})`,
     );
+  }
+  if (ide && !introspection) {
+    problems.push(
+      "ENABLE_IDE=true needs ENABLE_INTROSPECTION=true (the IDE reads the schema by introspection); set ENABLE_INTROSPECTION=true or ENABLE_IDE=false",
+    );
+  }
+  if (config.corsCredentials && config.corsOrigins.length === 0) {
+    problems.push("CORS_CREDENTIALS=true needs CORS_ORIGINS, the origins that may send credentials");
   }
   if (config.routerSecret !== null && config.routerSecret.length < 16) {
     problems.push("ROUTER_SECRET must be at least 16 characters long");

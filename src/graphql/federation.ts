@@ -1,15 +1,30 @@
 /**
- * The service as an Apollo Federation 2 subgraph. The type-graphql schema (with `@key` and
- * `@shareable` directives on its classes) is printed with its directives, linked to the federation
- * spec and rebuilt by `@apollo/subgraph`, which adds `_service` and `_entities`. `_entities` is then
- * answered in batches: one repository call per entity type in the request, however many
- * representations it holds; a key that matches nothing resolves to null.
+ * The service as an Apollo Federation 2 subgraph, built here rather than by `@apollo/subgraph`
+ * (whose `@apollo/federation-internals` is Elastic-2.0, not an open-source licence): the
+ * type-graphql schema already carries its `@key` and `@shareable` directives (class decorators), so
+ * the subgraph is that schema plus what the subgraph specification adds — the `_Any` scalar, the
+ * `_Entity` union of every type with a `@key`, the `_Service` type, and `Query._entities` and
+ * `Query._service` — and its SDL is the schema printed with its directives under an `@link` to the
+ * federation spec. `_entities` is answered in batches: one repository call per entity type in the
+ * request, however many representations it holds; a key that matches nothing resolves to null.
  */
-import { buildSubgraphSchema, printSubgraphSchema } from "@apollo/subgraph";
-import type { GraphQLResolverMap } from "@apollo/subgraph/dist/schema-helper/resolverMap";
-import { printSchemaWithDirectives } from "@graphql-tools/utils";
-import { GraphQLError, type GraphQLSchema, lexicographicSortSchema, parse } from "graphql";
-import { createResolversMap } from "type-graphql";
+import { getDocumentNodeFromSchema } from "@graphql-tools/utils";
+import {
+  GraphQLError,
+  GraphQLList,
+  GraphQLNonNull,
+  GraphQLObjectType,
+  GraphQLScalarType,
+  GraphQLSchema,
+  GraphQLString,
+  GraphQLUnionType,
+  isObjectType,
+  isUnionType,
+  Kind,
+  lexicographicSortSchema,
+  print,
+  valueFromASTUntyped,
+} from "graphql";
 
 import type { NodeRecord, NodeTypename } from "../domain/records";
 import type { GraphRepository, MaybePromise } from "../repository/repository";
@@ -28,6 +43,12 @@ function badRepresentation(index: number, message: string): GraphQLError {
   });
 }
 
+/** Whether `typename` is a member of the schema's `_Entity` union. */
+function isEntityType(schema: GraphQLSchema, typename: string): boolean {
+  const entity = schema.getType("_Entity");
+  return isUnionType(entity) && entity.getTypes().some(type => type.name === typename);
+}
+
 /** Resolves `_entities` representations with one batch lookup per type, in the order given. */
 export function resolveEntities(
   repository: GraphRepository,
@@ -41,7 +62,7 @@ export function resolveEntities(
   const batches = new Map<string, { positions: number[]; keys: string[] }>();
   representations.forEach((representation, index) => {
     const typename = representation.__typename;
-    if (typeof typename !== "string" || !schema.getType(typename)) {
+    if (typeof typename !== "string" || !isEntityType(schema, typename)) {
       throw badRepresentation(index, `unknown __typename ${JSON.stringify(typename)}`);
     }
     const byCode = typename === "Country" && typeof representation.code === "string";
@@ -74,26 +95,88 @@ export function resolveEntities(
     : (results as Array<NodeRecord | null>);
 }
 
+/** Object types with a `@key` directive: the members of `_Entity`. */
+function entityTypes(schema: GraphQLSchema): GraphQLObjectType[] {
+  return Object.values(schema.getTypeMap())
+    .filter(isObjectType)
+    .filter(type => type.astNode?.directives?.some(directive => directive.name.value === "key"))
+    .sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** The subgraph SDL: `@link` to the federation spec, then the schema with its directives, types sorted. */
+function subgraphSdl(schema: GraphQLSchema): string {
+  const document = getDocumentNodeFromSchema(lexicographicSortSchema(schema));
+  // `schema { query: Query }` says nothing the default root type name does not.
+  const definitions = document.definitions.filter(definition => definition.kind !== Kind.SCHEMA_DEFINITION);
+  return `${LINK}\n\n${print({ ...document, definitions }).trim()}\n`;
+}
+
+const SDL_EXTENSION = "bilateralGraphSubgraphSdl";
+
 /** Turns the type-graphql schema into the subgraph schema the service serves. */
 export function buildSubgraph(schema: GraphQLSchema): GraphQLSchema {
-  const subgraph = buildSubgraphSchema({
-    typeDefs: parse(`${LINK}\n\n${printSchemaWithDirectives(schema)}`),
-    // type-graphql's map (resolvers, scalars, resolveType functions) is what @apollo/subgraph expects.
-    resolvers: createResolversMap(schema) as GraphQLResolverMap<unknown>,
+  const query = schema.getQueryType();
+  if (!query) throw new Error("the schema has no Query type");
+  const sdl = subgraphSdl(schema);
+  const entities = entityTypes(schema);
+  const nodeResolveType = (value: NodeRecord) => value.__typename;
+
+  const any = new GraphQLScalarType({
+    name: "_Any",
+    description:
+      'Federation: an entity representation, its `__typename` and key fields, e.g. `{"__typename": "Country", "code": "KZ"}`.',
+    serialize: value => value,
+    parseValue: value => value,
+    parseLiteral: (ast, variables) => valueFromASTUntyped(ast, variables),
   });
-  const entities = subgraph.getQueryType()?.getFields()._entities;
-  if (!entities) throw new Error("@apollo/subgraph did not add Query._entities");
-  entities.resolve = (_root, args: { representations: Representation[] }, ctx: GraphContext, info) =>
-    resolveEntities(ctx.repository, info.schema, args.representations);
-  entities.description =
-    "Federation: the objects these representations stand for, in order (null where a key matches nothing). Only the router may call it when ROUTER_SECRET is set.";
-  const service = subgraph.getQueryType()?.getFields()._service;
-  if (service)
-    service.description = "Federation: this subgraph's SDL. Only the router may call it when ROUTER_SECRET is set.";
-  return subgraph;
+  const entity = new GraphQLUnionType({
+    name: "_Entity",
+    description: "Federation: every type a router can fetch by its key.",
+    types: entities,
+    resolveType: nodeResolveType,
+  });
+  const service = new GraphQLObjectType({
+    name: "_Service",
+    description: "Federation: what a router learns about this subgraph.",
+    fields: { sdl: { type: GraphQLString, description: "The subgraph SDL, with its federation directives." } },
+  });
+  const queryConfig = query.toConfig();
+  const federatedQuery = new GraphQLObjectType({
+    ...queryConfig,
+    fields: {
+      ...queryConfig.fields,
+      _entities: {
+        type: new GraphQLNonNull(new GraphQLList(entity)),
+        description:
+          "Federation: the objects these representations stand for, in order (null where a key matches nothing). Only the router may call it when ROUTER_SECRET is set.",
+        args: {
+          representations: {
+            type: new GraphQLNonNull(new GraphQLList(new GraphQLNonNull(any))),
+            description: "The entities to fetch, each its `__typename` and the fields of one of its keys.",
+          },
+        },
+        resolve: (_root, args: { representations: Representation[] }, ctx: GraphContext, info) =>
+          resolveEntities(ctx.repository, info.schema, args.representations),
+      },
+      _service: {
+        type: new GraphQLNonNull(service),
+        description: "Federation: this subgraph's SDL. Only the router may call it when ROUTER_SECRET is set.",
+        resolve: () => ({ sdl }),
+      },
+    },
+  });
+  const config = schema.toConfig();
+  return new GraphQLSchema({
+    ...config,
+    query: federatedQuery,
+    types: [...config.types.filter(type => type.name !== query.name), any, entity, service],
+    extensions: { ...config.extensions, [SDL_EXTENSION]: sdl },
+  });
 }
 
 /** The subgraph SDL with federation directives, as committed in `subgraph.graphql`, types sorted. */
 export function printSubgraph(subgraph: GraphQLSchema): string {
-  return `${printSubgraphSchema(lexicographicSortSchema(subgraph)).trim()}\n`;
+  const sdl = subgraph.extensions[SDL_EXTENSION];
+  if (typeof sdl !== "string") throw new Error("not a schema made by buildSubgraph");
+  return sdl;
 }

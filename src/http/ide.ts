@@ -5,6 +5,8 @@
  * on example operations that show the graph off. Its requests are JSON POSTs, which pass Apollo's
  * CSRF prevention.
  */
+import { createHash } from "node:crypto";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import { gzipSync } from "node:zlib";
 
 import type { ApolloServerPlugin } from "@apollo/server";
@@ -92,6 +94,8 @@ query Search($text: String!) {
 export interface IdePage {
   readonly html: string;
   readonly gzipped: Buffer;
+  /** A strong ETag: a hash of the page, which changes only when the service does. */
+  readonly etag: string;
 }
 
 /** Renders the IDE page once; it is several megabytes, so a gzipped copy is kept beside it. */
@@ -103,7 +107,62 @@ export function renderIde(endpoint: string): IdePage {
     defaultTabs: EXAMPLE_OPERATIONS.map(({ query, variables }) => ({ query, variables: variables ?? null })),
     shouldPersistHeaders: false,
   });
-  return { html, gzipped: gzipSync(html) };
+  return { html, gzipped: gzipSync(html), etag: `"${createHash("sha256").update(html).digest("base64url")}"` };
+}
+
+/** `Vary` with `name` added to what the response already varies on (e.g. `origin`, for CORS). */
+function varyWith(res: ServerResponse, name: string): string {
+  const current = res.getHeader("vary");
+  return current === undefined ? name : `${String(current)}, ${name}`;
+}
+
+/**
+ * Sends the IDE page Apollo rendered, with `headers` (its content type): `Cache-Control: no-cache`
+ * and an ETag, so browsers keep the megabytes and only ask whether they changed — 304 without a
+ * body when `If-None-Match` names the current page — and gzipped when the browser accepts it.
+ */
+export function sendIdePage(
+  req: IncomingMessage,
+  res: ServerResponse,
+  page: IdePage,
+  status: number,
+  headers: Record<string, string>,
+): void {
+  const caching = { etag: page.etag, "cache-control": "no-cache", vary: varyWith(res, "accept-encoding") };
+  const known = (req.headers["if-none-match"] ?? "").split(",").map(tag => tag.trim().replace(/^W\//, ""));
+  if (known.includes(page.etag) || known.includes("*")) {
+    res.writeHead(304, caching);
+    res.end();
+    return;
+  }
+  const gzip = /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""));
+  const body = gzip ? page.gzipped : page.html;
+  res.writeHead(status, {
+    ...headers,
+    ...caching,
+    ...(gzip ? { "content-encoding": "gzip" } : {}),
+    "content-length": String(Buffer.byteLength(body)),
+  });
+  res.end(body);
+}
+
+/** Whether a GET asks for a page for people (HTML, no operation), as a browser opening the URL does. */
+export function isBrowserPageRequest(req: IncomingMessage, url: URL): boolean {
+  return /\btext\/html\b/.test(String(req.headers.accept ?? "")) && !url.searchParams.has("query");
+}
+
+const IDE_DISABLED = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>bilateral-graph</title></head>
+<body><p>The GraphQL IDE is disabled on this server. Send GraphQL requests here as POST with a JSON body.</p></body></html>
+`;
+
+/** Tells a browser at the GraphQL URL that the IDE is off, rather than showing it a GraphQL error. */
+export function sendIdeDisabled(res: ServerResponse): void {
+  res.writeHead(404, {
+    "content-type": "text/html; charset=utf-8",
+    "content-length": String(Buffer.byteLength(IDE_DISABLED)),
+  });
+  res.end(IDE_DISABLED);
 }
 
 /** Serves the IDE as Apollo's landing page (GET with `Accept: text/html` on the GraphQL path). */

@@ -33,7 +33,8 @@ import { limitRules, operationChecksPlugin } from "../graphql/limits";
 import { createRepeatedFieldsGuard } from "../graphql/repeated-fields";
 import { routerSecretPlugin } from "../graphql/router-secret.plugin";
 import type { GraphRepository } from "../repository/repository";
-import { idePlugin, type IdePage, renderIde } from "./ide";
+import { corsPolicy } from "./cors";
+import { idePlugin, type IdePage, isBrowserPageRequest, renderIde, sendIdeDisabled, sendIdePage } from "./ide";
 import { capName, Metrics, type Outcome } from "./metrics";
 import { METRICS_PATH, metricsHandler, startMetricsServer } from "./metrics-endpoint";
 import {
@@ -179,7 +180,9 @@ export async function startService(parts: ServiceParts): Promise<RunningService>
   });
   let ready = true;
 
+  const cors = corsPolicy(config);
   const handle = async (req: IncomingMessage, res: ServerResponse, info: RequestInfo): Promise<void> => {
+    if (cors.handle(req, res)) return;
     const url = new URL(req.url ?? "/", "http://localhost");
     const method = (req.method ?? "GET").toUpperCase();
     if (url.pathname === "/health/live") return sendJson(res, 200, { status: "ok" });
@@ -204,6 +207,7 @@ export async function startService(parts: ServiceParts): Promise<RunningService>
         allow: "GET, POST",
       });
     }
+    if (!ide && method === "GET" && isBrowserPageRequest(req, url)) return sendIdeDisabled(res);
     if (method === "GET") checkSearchParams(url.searchParams, config.connections.maxJsonDepth);
     const raw = method === "POST" ? await readBody(req, config.maxBodyBytes) : "";
     const body =
@@ -223,15 +227,8 @@ export async function startService(parts: ServiceParts): Promise<RunningService>
     for (const [key, value] of response.headers) headers[key] = value;
     if (response.body.kind === "complete") {
       const body = response.body.string;
-      // The IDE page is megabytes of inlined scripts: send the copy gzipped once at start-up.
-      if (ide && body === ide.html && /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""))) {
-        headers["content-encoding"] = "gzip";
-        headers["content-length"] = String(ide.gzipped.length);
-        headers.vary = "accept-encoding";
-        res.writeHead(response.status ?? 200, headers);
-        res.end(ide.gzipped);
-        return;
-      }
+      // The IDE page is megabytes of inlined scripts: cached by the browser, gzipped once at start-up.
+      if (ide && body === ide.html) return sendIdePage(req, res, ide, response.status ?? 200, headers);
       headers["content-length"] = String(Buffer.byteLength(body));
       res.writeHead(response.status ?? 200, headers);
       res.end(body);

@@ -59,17 +59,29 @@ const IsIsoDate = (): PropertyDecorator =>
     message: (args: ValidationArguments) => `must be an ISO date (YYYY-MM-DD), got ${JSON.stringify(args.value)}`,
   });
 
+/**
+ * A citation: the quote, and either its code-point offsets (`start`, `end` exclusive) or neither, in
+ * which case the loader finds the quote in the source text — `occurrence` (1 = the first) says which
+ * one when the quote occurs more than once.
+ */
 export class SeedCitation {
   @IsRef()
   source!: string;
 
+  @IsOptional()
   @IsInt()
   @Min(0)
-  start!: number;
+  start?: number;
 
+  @IsOptional()
   @IsInt()
   @Min(1)
-  end!: number;
+  end?: number;
+
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  occurrence?: number;
 
   @IsString()
   @MinLength(1)

@@ -6,7 +6,7 @@
  * one `SeedValidationError` listing them all as `file: $.json.path: problem`.
  */
 import { readdirSync, readFileSync } from "node:fs";
-import { join, relative } from "node:path";
+import { join } from "node:path";
 
 import { type ClassConstructor, plainToInstance } from "class-transformer";
 import { type ValidationError, validateSync } from "class-validator";
@@ -153,22 +153,76 @@ function formatValidationErrors(errors: readonly ValidationError[], parent: stri
 const isObject = (value: unknown): value is Record<string, unknown> =>
   value !== null && typeof value === "object" && !Array.isArray(value);
 
+const isOptionalInteger = (value: unknown): boolean => value === undefined || Number.isInteger(value);
+
 /** A citation whose fields have the right types (its shape problems, if any, are reported elsewhere). */
 const isCitationShaped = (c: unknown): c is SeedCitation =>
   isObject(c) &&
   typeof c.source === "string" &&
-  Number.isInteger(c.start) &&
-  Number.isInteger(c.end) &&
+  isOptionalInteger(c.start) &&
+  isOptionalInteger(c.end) &&
+  isOptionalInteger(c.occurrence) &&
   typeof c.quote === "string";
+
+/** The code-point offsets at which `quote` starts in the source text, overlapping occurrences included. */
+function occurrencesOf(source: SourceText, quote: string): number[] {
+  const starts: number[] = [];
+  let codePoints = 0;
+  let scanned = 0;
+  for (let at = source.text.indexOf(quote); at !== -1; at = source.text.indexOf(quote, at + 1)) {
+    codePoints += Array.from(source.text.slice(scanned, at)).length;
+    scanned = at;
+    starts.push(codePoints);
+  }
+  return starts;
+}
+
+/**
+ * Where a citation's quote lies in its source: the offsets it gives, or the one occurrence of the
+ * quote (the `occurrence`-th when given). A problem when neither settles it.
+ */
+function locateQuote(
+  citation: SeedCitation,
+  source: SourceText,
+): { start: number; end: number } | { problem: string; field?: string } {
+  const { start, end, occurrence, quote } = citation;
+  if (start !== undefined || end !== undefined) {
+    if (start === undefined || end === undefined) {
+      return { problem: "give both start and end, or neither (the loader then finds the quote)" };
+    }
+    if (occurrence !== undefined) {
+      return { field: "occurrence", problem: "give either offsets (start, end) or an occurrence, not both" };
+    }
+    return { start, end };
+  }
+  const found = occurrencesOf(source, quote);
+  const length = Array.from(quote).length;
+  if (found.length === 0)
+    return { field: "quote", problem: `${JSON.stringify(quote)} does not occur in the source text` };
+  if (occurrence === undefined && found.length > 1) {
+    return {
+      field: "quote",
+      problem: `${JSON.stringify(quote)} occurs ${found.length} times in the source text (at code points ${found.join(", ")}); add "occurrence": 1 to ${found.length} to say which`,
+    };
+  }
+  const at = found[(occurrence ?? 1) - 1];
+  if (at === undefined) {
+    return {
+      field: "occurrence",
+      problem: `${occurrence} is more than the ${found.length} occurrence${found.length === 1 ? "" : "s"} of ${JSON.stringify(quote)} in the source text`,
+    };
+  }
+  return { start: at, end: at + length };
+}
 
 export interface LoadOptions {
   /** Folder holding the seed `*.json` files; source text paths are relative to it. */
   readonly seedDir: string;
-  /** How file names appear in messages; defaults to paths relative to the working directory. */
+  /** How file names appear in messages; defaults to their absolute paths. */
   readonly displayPath?: (absolutePath: string) => string;
 }
 
-export function loadSeed({ seedDir, displayPath = p => relative(process.cwd(), p) }: LoadOptions): GraphData {
+export function loadSeed({ seedDir, displayPath = p => p }: LoadOptions): GraphData {
   const problems: string[] = [];
   const located: Located[] = [];
   const unparsed: string[] = [];
@@ -313,7 +367,13 @@ export function loadSeed({ seedDir, displayPath = p => relative(process.cwd(), p
     seed.filter(isCitationShaped).map((citation, index) => {
       const at = `${entry.file}: ${path}.citations[${index}]`;
       const source = texts.get(citation.source);
-      const record: CitationRecord = { sourceId: citation.source, ...pick(citation), sentence: "" };
+      const unchecked: CitationRecord = {
+        sourceId: citation.source,
+        start: citation.start ?? 0,
+        end: citation.end ?? 0,
+        quote: citation.quote,
+        sentence: "",
+      };
       if (!source) {
         const known = byId.get(citation.source);
         if (!known && unparsed.length === 0)
@@ -321,28 +381,31 @@ export function loadSeed({ seedDir, displayPath = p => relative(process.cwd(), p
         if (known && known.collection !== "sources") {
           problems.push(`${at}.source: "${citation.source}" is a ${TYPENAME[known.collection]}, expected Source`);
         }
+        return unchecked;
+      }
+      const located = locateQuote(citation, source);
+      if ("problem" in located) {
+        problems.push(`${at}${located.field ? `.${located.field}` : ""}: ${located.problem}`);
+        return unchecked;
+      }
+      const { start, end } = located;
+      const record: CitationRecord = { ...unchecked, start, end };
+      if (end <= start) {
+        problems.push(`${at}: offsets ${start}..${end} are empty or reversed (end must be after start)`);
         return record;
       }
-      if (citation.end <= citation.start) {
-        problems.push(
-          `${at}: offsets ${citation.start}..${citation.end} are empty or reversed (end must be after start)`,
-        );
+      if (end > source.codePoints.length) {
+        problems.push(`${at}: offsets ${start}..${end} are outside the source text (0..${source.codePoints.length})`);
         return record;
       }
-      if (citation.end > source.codePoints.length) {
-        problems.push(
-          `${at}: offsets ${citation.start}..${citation.end} are outside the source text (0..${source.codePoints.length})`,
-        );
-        return record;
-      }
-      const actual = source.codePoints.slice(citation.start, citation.end).join("");
+      const actual = source.codePoints.slice(start, end).join("");
       if (actual !== citation.quote) {
         problems.push(
-          `${at}.quote: ${JSON.stringify(citation.quote)} does not match the source text at ${citation.start}..${citation.end}, which reads ${JSON.stringify(actual)}`,
+          `${at}.quote: ${JSON.stringify(citation.quote)} does not match the source text at ${start}..${end}, which reads ${JSON.stringify(actual)}`,
         );
         return record;
       }
-      const sentence = source.sentences.find(s => s.start <= citation.start && citation.start < s.end);
+      const sentence = source.sentences.find(s => s.start <= start && start < s.end);
       return { ...record, sentence: sentence?.text ?? citation.quote };
     });
 
@@ -360,10 +423,6 @@ export function loadSeed({ seedDir, displayPath = p => relative(process.cwd(), p
   }
   if (problems.length > 0) throw new SeedValidationError(problems);
   return Object.freeze(data) as unknown as GraphData;
-}
-
-function pick(c: SeedCitation): { start: number; end: number; quote: string } {
-  return { start: c.start, end: c.end, quote: c.quote };
 }
 
 type CitationsOf = (entry: Located, path: string, seed: readonly unknown[]) => CitationRecord[];

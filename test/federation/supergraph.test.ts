@@ -1,13 +1,15 @@
 /**
  * End to end, as a platform team would run it: this service and a second, independent subgraph
- * (which extends Country by its key with a population) are composed with @apollo/composition, and a
+ * (which extends Country by its key with a population; built with Apollo's own @apollo/subgraph) are
+ * composed by ops/router/compose-supergraph.mjs (@apollo/composition), and a
  * real @apollo/gateway serves the supergraph over HTTP on loopback, calling both subgraphs over
  * HTTP — this one with the router secret. A query that crosses both must come back whole.
  */
-import { readFileSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 
-import { composeServices } from "@apollo/composition";
 import { ApolloGateway, RemoteGraphQLDataSource } from "@apollo/gateway";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
@@ -21,18 +23,9 @@ import { startTestServer } from "../support/server";
 
 const SECRET = "s3cret-for-tests-only-0123456789";
 
-/** A second team's subgraph: populations, keyed by the same ISO code. */
-const POPULATION_SDL = /* GraphQL */ `
-  extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])
-
-  scalar CountryCode
-
-  type Country @key(fields: "code") {
-    code: CountryCode!
-    "Residents, from the statistics office's 2025 estimate."
-    population: Int
-  }
-`;
+/** A second team's subgraph: populations, keyed by the same ISO code (the README's example). */
+const POPULATION_SDL_FILE = join(ROOT, "examples", "supergraph", "population.graphql");
+const POPULATION_SDL = readFileSync(POPULATION_SDL_FILE, "utf8");
 const POPULATIONS: Record<string, number> = { KZ: 20_426_568, JO: 11_734_000 };
 
 let service: App;
@@ -69,16 +62,43 @@ beforeAll(async () => {
   });
   const { url: populationUrl } = await startStandaloneServer(population, { listen: { port: 0, host: "127.0.0.1" } });
 
-  const composed = composeServices([
-    {
-      name: "bilateral",
-      url: service.url,
-      typeDefs: parse(readFileSync(join(ROOT, "subgraph.graphql"), "utf8")),
-    },
-    { name: "population", url: populationUrl, typeDefs: parse(POPULATION_SDL) },
-  ]);
-  if (composed.errors) throw new Error(composed.errors.map(e => e.message).join("\n"));
-  supergraphSdl = composed.supergraphSdl;
+  // Composed by the repository's own script, as a platform team would: this service asked over HTTP
+  // for its SDL (with the router secret, from the environment), the other subgraph from its file.
+  const dir = mkdtempSync(join(tmpdir(), "supergraph-"));
+  const config = join(dir, "supergraph.yaml");
+  const composition = (
+    JSON.parse(readFileSync(join(ROOT, "node_modules/@apollo/composition/package.json"), "utf8")) as {
+      version: string;
+    }
+  ).version;
+  writeFileSync(
+    config,
+    [
+      `federation_version: =${composition}`,
+      "subgraphs:",
+      "  bilateral:",
+      "    schema:",
+      `      subgraph_url: ${service.url}`,
+      "      introspection_headers:",
+      "        x-router-secret: ${env.ROUTER_SECRET}",
+      "  population:",
+      `    routing_url: ${populationUrl}`,
+      "    schema:",
+      `      file: ${POPULATION_SDL_FILE}`,
+      "",
+    ].join("\n"),
+  );
+  // Not spawnSync: this process serves the bilateral subgraph the script asks.
+  const child = spawn(process.execPath, [join(ROOT, "ops/router/compose-supergraph.mjs"), "--config", config], {
+    env: { PATH: process.env.PATH ?? "", ROUTER_SECRET: SECRET },
+  });
+  const composed = { stdout: "", stderr: "", status: null as number | null };
+  child.stdout.on("data", (chunk: Buffer) => (composed.stdout += chunk.toString()));
+  child.stderr.on("data", (chunk: Buffer) => (composed.stderr += chunk.toString()));
+  composed.status = await new Promise<number | null>(done => child.on("close", done));
+  rmSync(dir, { recursive: true, force: true });
+  if (composed.status !== 0) throw new Error(`composition failed:\n${composed.stderr}`);
+  supergraphSdl = composed.stdout;
 
   gateway = new ApolloServer({
     gateway: new ApolloGateway({

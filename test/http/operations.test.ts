@@ -125,8 +125,15 @@ describe("production mode", () => {
   test("has no IDE, no introspection and no field suggestions by default", async () => {
     const app = await startTestServer({ NODE_ENV: "production" });
     try {
+      // A browser opening the URL is told the IDE is off (not shown a CSRF error).
       const page = await fetch(app.url, { headers: { accept: "text/html" } });
-      expect([page.status, page.headers.get("content-type")]).toEqual([400, "application/json; charset=utf-8"]);
+      expect({ status: page.status, type: page.headers.get("content-type"), body: await page.text() }).toEqual({
+        status: 404,
+        type: "text/html; charset=utf-8",
+        body:
+          '<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>bilateral-graph</title></head>\n' +
+          "<body><p>The GraphQL IDE is disabled on this server. Send GraphQL requests here as POST with a JSON body.</p></body></html>\n",
+      });
       expect(await post(app, INTROSPECTION)).toEqual({
         status: 400,
         requestId: expect.any(String) as unknown,
@@ -190,6 +197,45 @@ describe("production mode", () => {
           },
         ],
       });
+    } finally {
+      await app.stop();
+    }
+  });
+
+  test("the IDE page is cached by browsers: ETag, no-cache, 304 when unchanged", async () => {
+    const app = await startTestServer({ NODE_ENV: "production", ENABLE_IDE: "true", ENABLE_INTROSPECTION: "true" });
+    try {
+      const headersOf = (response: Response) => ({
+        status: response.status,
+        etag: response.headers.get("etag"),
+        cacheControl: response.headers.get("cache-control"),
+        vary: response.headers.get("vary"),
+        encoding: response.headers.get("content-encoding"),
+      });
+      const first = await fetch(app.url, { headers: { accept: "text/html" } });
+      const etag = first.headers.get("etag") ?? "";
+      expect(etag).toMatch(/^"[A-Za-z0-9_-]{43}"$/);
+      expect((await first.text()).length).toBeGreaterThan(1_000_000);
+      expect(headersOf(first)).toEqual({
+        status: 200,
+        etag,
+        cacheControl: "no-cache",
+        vary: "accept-encoding",
+        // fetch asks for gzip (and unzips the body).
+        encoding: "gzip",
+      });
+      const again = await fetch(app.url, { headers: { accept: "text/html", "if-none-match": etag } });
+      expect({ ...headersOf(again), body: await again.text() }).toEqual({
+        status: 304,
+        etag,
+        cacheControl: "no-cache",
+        vary: "accept-encoding",
+        encoding: null,
+        body: "",
+      });
+      const stale = await fetch(app.url, { headers: { accept: "text/html", "if-none-match": '"old"' } });
+      expect(headersOf(stale).status).toBe(200);
+      await stale.text();
     } finally {
       await app.stop();
     }

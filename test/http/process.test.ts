@@ -6,7 +6,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 
-import { ROOT } from "../support/harness";
+import { ROOT, SEED_DIR } from "../support/harness";
 
 const MAIN = join(ROOT, "dist", "src", "main.js");
 
@@ -29,7 +29,7 @@ afterEach(() => {
 
 function start(env: Record<string, string>): { child: ChildProcess; exit: Promise<Exit>; output: () => string } {
   const child = spawn(process.execPath, [MAIN], {
-    env: { PATH: process.env.PATH ?? "", NODE_ENV: "test", HOST: "127.0.0.1", LOG_LEVEL: "info", ...env },
+    env: { PATH: process.env.PATH ?? "", NODE_ENV: "test", HOST: "127.0.0.1", LOG_LEVEL: "info", SEED_DIR, ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   children.push(child);
@@ -92,13 +92,14 @@ describe("the service process", () => {
   });
 
   test("refuses to start on invalid seed data, naming file, path and problem", async () => {
-    const { exit } = start({ PORT: "0", SEED_DIR: join(ROOT, "test", "fixtures", "process-bad-seed") });
+    const dir = join(ROOT, "test", "fixtures", "process-bad-seed");
+    const { exit } = start({ PORT: "0", SEED_DIR: dir });
     const result = await exit;
     expect({ code: result.code, stderr: result.stderr }).toEqual({
       code: 1,
       stderr:
         "The seed data is invalid (1 problem):\n" +
-        '  - test/fixtures/process-bad-seed/bad.json: $.cities[0].country: references unknown id "country:XX"\n',
+        `  - ${dir}/bad.json: $.cities[0].country: references unknown id "country:XX"\n`,
     });
   });
 });

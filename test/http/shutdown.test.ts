@@ -7,7 +7,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 
-import { ROOT } from "../support/harness";
+import { ROOT, SEED_DIR } from "../support/harness";
 import { openSocket, readAll } from "../support/sockets";
 
 const SLOW_SERVICE = join(ROOT, "dist", "test", "support", "slow-service.js");
@@ -49,6 +49,7 @@ function start(env: Record<string, string>): Service {
       PORT: "0",
       HOST: "127.0.0.1",
       LOG_LEVEL: "info",
+      SEED_DIR,
       ...env,
     },
     stdio: ["ignore", "pipe", "pipe"],

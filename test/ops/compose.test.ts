@@ -6,9 +6,10 @@
  * the small parser below, which refuses what it does not understand).
  */
 import { spawn } from "node:child_process";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
 import { join, relative, resolve } from "node:path";
 
 import { parse as parseYaml } from "yaml";
@@ -297,10 +298,12 @@ describe(`the ${SERVICE} container (Dockerfile + docker-compose.yml)`, () => {
     expect(durationMs(service.stop_grace_period ?? "0s")).toBeGreaterThan(containerConfig.shutdownGraceMs);
   });
 
-  test("the image runs the compiled entry point, package.json's main, as a non-root user", () => {
-    const main = (JSON.parse(read("package.json")) as { main: string }).main;
-    expect(JSON.parse(last(runtime, "CMD")?.args ?? "null")).toEqual(["node", main]);
-    expect(existsSync(join(ROOT, main))).toBe(true);
+  test("the image runs `npm run start:prod` (package.json's main, with source maps) as a non-root user", () => {
+    const pkg = JSON.parse(read("package.json")) as { main: string; scripts: Record<string, string> };
+    const cmd = JSON.parse(last(runtime, "CMD")?.args ?? "null") as string[];
+    expect(cmd).toEqual(["node", "--enable-source-maps", pkg.main]);
+    expect(pkg.scripts["start:prod"]).toBe(cmd.join(" "));
+    expect(existsSync(join(ROOT, pkg.main))).toBe(true);
 
     const user = last(runtime, "USER")?.args;
     expect(user).toBeDefined();
@@ -309,8 +312,13 @@ describe(`the ${SERVICE} container (Dockerfile + docker-compose.yml)`, () => {
     expect(order.lastIndexOf("USER")).toBeLessThan(order.lastIndexOf("CMD"));
   });
 
-  test("both stages are node:20-bookworm-slim; the build prunes dev dependencies after compiling", () => {
-    expect(stages.map(s => s.from)).toEqual(["node:20-bookworm-slim", "node:20-bookworm-slim"]);
+  test("both stages are the Node 24 that CI tests on, pinned; the build prunes dev dependencies after compiling", () => {
+    const ciNode = /^NODE_VERSION=(24\.\d+\.\d+)$/m.exec(read(".ci/run"))?.[1];
+    expect(ciNode).toBeDefined();
+    expect(stages.map(s => s.from)).toEqual([`node:${ciNode}-bookworm-slim`, `node:${ciNode}-bookworm-slim`]);
+    // .nvmrc names the same major version; package.json's engines admit it (and Node 22).
+    expect(read(".nvmrc").trim()).toBe("24");
+    expect((JSON.parse(read("package.json")) as { engines: { node: string } }).engines.node).toBe(">=22.12.0");
     const runs = all(buildStage, "RUN")
       .map(i => i.args)
       .join(" && ");
@@ -332,6 +340,7 @@ describe(`the ${SERVICE} container (Dockerfile + docker-compose.yml)`, () => {
       "package.json",
       "package-lock.json",
       "tsconfig.json",
+      "tsconfig.build.json",
       "src",
     ]);
   });
@@ -460,5 +469,62 @@ describe("the router (profile `supergraph`)", () => {
     child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
     const code = await new Promise<number | null>(done => child.on("exit", done));
     expect({ code, stderr }).toEqual({ code: 0, stderr: "" });
+  });
+});
+
+describe("composing a supergraph without rover (ops/router/compose-supergraph.mjs)", () => {
+  const composition = (JSON.parse(read("node_modules/@apollo/composition/package.json")) as { version: string })
+    .version;
+  const EXAMPLE = "examples/supergraph/supergraph.yaml";
+  const COMMAND = `node ops/router/compose-supergraph.mjs --config ${EXAMPLE} > supergraph.graphql`;
+
+  /** Runs the script with `args`; exit code, stdout and stderr. */
+  async function compose(args: readonly string[]) {
+    const child = spawn(process.execPath, [join(ROOT, "ops/router/compose-supergraph.mjs"), ...args], {
+      cwd: ROOT,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    const code = await new Promise<number | null>(done => child.on("close", done));
+    return { code, stdout, stderr };
+  }
+
+  test("one federation_version everywhere: the installed @apollo/composition's", () => {
+    const versions = [read("README.md"), read("ops/router/supergraph.yaml"), read(EXAMPLE)].flatMap(text =>
+      [...text.matchAll(/federation_version: (\S+)/g)].map(([, version]) => version),
+    );
+    expect(versions).toEqual([`=${composition}`, `=${composition}`, `=${composition}`]);
+  });
+
+  test("the README's two-subgraph example is examples/supergraph/supergraph.yaml, and composes as written", async () => {
+    const readme = read("README.md");
+    expect(readme).toContain("```yaml\n# " + EXAMPLE + "\n" + read(EXAMPLE) + "```");
+    expect(readme).toContain(COMMAND);
+    const result = await compose(COMMAND.split(" ").slice(2, -2));
+    expect({ code: result.code, stderr: result.stderr }).toEqual({ code: 0, stderr: "" });
+    const joinGraphs = [...result.stdout.matchAll(/@join__graph\(name: "([^"]+)", url: "([^"]+)"\)/g)];
+    expect(joinGraphs.map(([, name, url]) => `${name} ${url}`)).toEqual([
+      "bilateral http://localhost:4000/graphql",
+      "population http://localhost:4001/graphql",
+    ]);
+    expect(result.stdout).toMatch(/population: Int @join__field\(graph: POPULATION\)/);
+  });
+
+  test("refuses a config for another federation version, naming what to set", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "compose-"));
+    try {
+      const config = join(dir, "supergraph.yaml");
+      writeFileSync(config, read(EXAMPLE).replace(/federation_version: \S+/, "federation_version: =2.7.0"));
+      expect(await compose(["--config", config])).toEqual({
+        code: 1,
+        stdout: "",
+        stderr: `${config}: federation_version is "=2.7.0", but this script composes with @apollo/composition ${composition}; set federation_version: =${composition}\n`,
+      });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -529,4 +529,60 @@ describe("loadSeed reports every problem, and only real ones", () => {
     mkdirSync(join(dir, "drafts.json"));
     expect(problemsOf()).toEqual([]);
   });
+
+  describe("citations by quote alone", () => {
+    /** Replaces the second citation of Erik Lunde (offsets 301..357, after an emoji) with `citation`. */
+    const citeLunde = (citation: Record<string, unknown>) =>
+      edit(TALKS, json => {
+        const citations = at(json.leaders, 1).citations as Array<Record<string, unknown>>;
+        citations[1] = { source: "source:santiago-talks-2031-10-18", ...citation };
+      });
+    const lundeCitation = () => {
+      const leader = loadSeed({ seedDir: dir }).leaders.find(l => l.id === "leader:erik-lunde");
+      const { start, end, quote, sentence } = at(leader?.citations.slice(), 1);
+      return { start, end, quote, sentence };
+    };
+    const SENTENCE = "Prime Minister Lunde said the visit opened a new chapter.";
+
+    test("a quote that occurs once gets its code-point offsets and sentence", () => {
+      citeLunde({ quote: "Prime Minister Lunde said the visit opened a new chapter" });
+      expect(lundeCitation()).toEqual({
+        start: 301,
+        end: 357,
+        quote: "Prime Minister Lunde said the visit opened a new chapter",
+        sentence: SENTENCE,
+      });
+    });
+
+    test("a quote that occurs more than once is refused, listing where, unless an occurrence is given", () => {
+      citeLunde({ quote: "Prime Minister" });
+      expect(problemsOf()).toEqual([
+        `${TALKS}: $.leaders[1].citations[1].quote: "Prime Minister" occurs 2 times in the source text (at code points 68, 301); add "occurrence": 1 to 2 to say which`,
+      ]);
+      citeLunde({ quote: "Prime Minister", occurrence: 2 });
+      expect(lundeCitation()).toEqual({ start: 301, end: 315, quote: "Prime Minister", sentence: SENTENCE });
+    });
+
+    test("a quote that is not in the source, or an occurrence past the last, is refused", () => {
+      citeLunde({ quote: "Prime Minister Lunde said the visit closed a chapter" });
+      expect(problemsOf()).toEqual([
+        `${TALKS}: $.leaders[1].citations[1].quote: "Prime Minister Lunde said the visit closed a chapter" does not occur in the source text`,
+      ]);
+      citeLunde({ quote: "Prime Minister", occurrence: 3 });
+      expect(problemsOf()).toEqual([
+        `${TALKS}: $.leaders[1].citations[1].occurrence: 3 is more than the 2 occurrences of "Prime Minister" in the source text`,
+      ]);
+    });
+
+    test("half a pair of offsets, or offsets and an occurrence, are refused", () => {
+      citeLunde({ quote: "Prime Minister", start: 301 });
+      expect(problemsOf()).toEqual([
+        `${TALKS}: $.leaders[1].citations[1]: give both start and end, or neither (the loader then finds the quote)`,
+      ]);
+      citeLunde({ quote: "Prime Minister", start: 301, end: 315, occurrence: 2 });
+      expect(problemsOf()).toEqual([
+        `${TALKS}: $.leaders[1].citations[1].occurrence: give either offsets (start, end) or an occurrence, not both`,
+      ]);
+    });
+  });
 });

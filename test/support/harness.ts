@@ -1,5 +1,5 @@
 /**
- * Test harness: the real schema and the real seed, executed in-process through Apollo Server's
+ * Test harness: the real schema and the bundled report's dataset (SEED_DIR), executed in-process through Apollo Server's
  * `executeOperation` (same error formatting and plugins as HTTP, without a socket).
  */
 import { join } from "node:path";
@@ -16,7 +16,12 @@ import type { GraphRepository } from "../../src/repository/repository";
 import { loadSeed } from "../../src/seed/seed.loader";
 
 export const ROOT = join(__dirname, "..", "..");
-export const SEED_DIR = join(ROOT, "seed");
+/**
+ * The dataset every test runs on: the bundled report and the reference facts, pinned by name (links
+ * to `seed/kazakhstan-jordan-2025-08-27.json`, `seed/reference.json` and `seed/sources/`), so that a
+ * report added to `seed/` changes no test.
+ */
+export const SEED_DIR = join(ROOT, "test", "fixtures", "seed", "bundled");
 
 export interface Result {
   readonly status: number;
