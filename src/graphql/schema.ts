@@ -9,6 +9,7 @@ import { type GraphQLSchema, lexicographicSortSchema, printSchema } from "graphq
 import { validateSync, type ValidatorOptions } from "class-validator";
 import { ArgumentValidationError, buildSchemaSync } from "type-graphql";
 
+import { installDirectResolvers } from "./execution/direct-resolvers";
 import { buildSubgraph } from "./federation";
 import { AwardConferralResolver } from "./award-conferral/award-conferral.resolver";
 import { AwardResolver } from "./award/award.resolver";
@@ -82,8 +83,19 @@ export function buildGraphSchema(): GraphQLSchema {
   return schema;
 }
 
-/** The schema the service serves: the client schema as an Apollo Federation 2 subgraph. */
+/**
+ * The schema the service serves: the client schema as an Apollo Federation 2 subgraph, its fields
+ * resolved by direct calls of the resolver methods (src/graphql/execution/direct-resolvers.ts).
+ */
 export function buildServiceSchema(): GraphQLSchema {
+  return installDirectResolvers(buildReferenceSchema(), resolvers, validateArgs);
+}
+
+/**
+ * The same subgraph with type-graphql's own resolver wrappers (arguments converted and validated on
+ * every call): what the service executed before, kept as the reference of the differential test.
+ */
+export function buildReferenceSchema(): GraphQLSchema {
   return buildSubgraph(buildGraphSchema());
 }
 
