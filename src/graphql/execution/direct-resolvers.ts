@@ -266,6 +266,15 @@ export function installDirectResolvers(
     }
   }
 
+  return resolveAbstractTypesByTypename(schema);
+}
+
+/**
+ * Gives every abstract type of `schema` (in place) a resolveType reading the `__typename` every
+ * record carries: what graphql-jit needs (type-graphql's resolveType answers with types of the
+ * schema it built first, not of the subgraph schema served).
+ */
+export function resolveAbstractTypesByTypename(schema: GraphQLSchema): GraphQLSchema {
   for (const type of Object.values(schema.getTypeMap())) {
     if (isAbstractType(type) && !type.name.startsWith("__")) type.resolveType = typenameOf;
   }
