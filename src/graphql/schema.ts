@@ -15,6 +15,7 @@ import { AwardConferralResolver } from "./award-conferral/award-conferral.resolv
 import { AwardResolver } from "./award/award.resolver";
 import { CityResolver } from "./city/city.resolver";
 import { CommitmentResolver } from "./commitment/commitment.resolver";
+import { MoneyResolver } from "./common/money.resolver";
 import { CompanyResolver } from "./company/company.resolver";
 import { CooperationAreaResolver } from "./cooperation-area/cooperation-area.resolver";
 import { CountryResolver } from "./country/country.resolver";
@@ -45,6 +46,7 @@ export const resolvers = [
   CooperationAreaResolver,
   PositionResolver,
   CommitmentResolver,
+  MoneyResolver,
   FlightRouteResolver,
   AwardResolver,
   AwardConferralResolver,

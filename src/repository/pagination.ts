@@ -43,53 +43,64 @@ export function cursorOf(offset: number): string {
   return Buffer.from(`arrayconnection:${offset}`, "utf8").toString("base64");
 }
 
+/** An edge whose cursor is encoded only when read (when a query selects it). */
+class SliceEdge<T> implements Edge<T> {
+  constructor(
+    readonly node: T,
+    private readonly offset: number,
+  ) {}
+
+  get cursor(): string {
+    return cursorOf(this.offset);
+  }
+}
+
+/** A page's cursors, encoded only when read. */
+class SlicePageInfo implements PageInfo {
+  constructor(
+    private readonly start: number,
+    private readonly end: number,
+    readonly hasPreviousPage: boolean,
+    readonly hasNextPage: boolean,
+  ) {}
+
+  get startCursor(): string | null {
+    return this.end > this.start ? cursorOf(this.start) : null;
+  }
+
+  get endCursor(): string | null {
+    return this.end > this.start ? cursorOf(this.end - 1) : null;
+  }
+}
+
 /**
- * One page: the slice of an ordered list from `start` (inclusive) to `end` (exclusive). Edges, nodes
- * and cursors are made when read, so a query that selects `nodes` allocates no edge and encodes no
- * cursor. (Own getters, not class accessors: type-graphql copies parent objects with Object.assign.)
+ * One page: the slice of an ordered list from `start` (inclusive) to `end` (exclusive). `nodes` is the
+ * slice; edges and cursors are made only when read, so a query that selects `nodes` allocates no
+ * edge and encodes no cursor. (`nodes` is an own property: type-graphql copies a connection with
+ * Object.assign before calling its `nodes()` method, and a copy keeps own properties only.)
  */
-function slicePage<T>(
-  items: readonly T[],
-  start: number,
-  end: number,
-  hasPreviousPage: boolean,
-  hasNextPage: boolean,
-): Page<T> & { readonly nodes: readonly T[] } {
-  let edges: ReadonlyArray<Edge<T>> | null = null;
-  let nodes: readonly T[] | null = null;
-  const pageInfo: PageInfo = {
-    hasPreviousPage,
-    hasNextPage,
-    get startCursor() {
-      return end > start ? cursorOf(start) : null;
-    },
-    get endCursor() {
-      return end > start ? cursorOf(end - 1) : null;
-    },
-  };
-  return {
-    totalCount: items.length,
-    pageInfo,
-    get edges() {
-      if (edges === null) {
-        const made: Array<Edge<T>> = [];
-        for (let offset = start; offset < end; offset++) {
-          made.push({
-            node: items[offset] as T,
-            get cursor() {
-              return cursorOf(offset);
-            },
-          });
-        }
-        edges = made;
-      }
-      return edges;
-    },
-    get nodes() {
-      nodes ??= items.slice(start, end);
-      return nodes;
-    },
-  };
+class SlicePage<T> implements Page<T> {
+  readonly nodes: readonly T[];
+  readonly totalCount: number;
+  readonly pageInfo: PageInfo;
+  private edgeList: ReadonlyArray<Edge<T>> | null = null;
+
+  constructor(
+    private readonly start: number,
+    items: readonly T[],
+    end: number,
+    hasPreviousPage: boolean,
+    hasNextPage: boolean,
+  ) {
+    this.nodes = items.slice(start, end);
+    this.totalCount = items.length;
+    this.pageInfo = new SlicePageInfo(start, end, hasPreviousPage, hasNextPage);
+  }
+
+  get edges(): ReadonlyArray<Edge<T>> {
+    this.edgeList ??= this.nodes.map((node, i) => new SliceEdge(node, this.start + i));
+    return this.edgeList;
+  }
 }
 
 /**
@@ -111,9 +122,9 @@ export function paginate<T>(items: readonly T[], args: PageArgs): Page<T> {
   // graphql-relay only reports items beyond the page in the direction of travel; the whole list is
   // at hand here, so both flags are exact whichever way the client pages.
   const empty = end === start;
-  return slicePage(
-    items,
+  return new SlicePage(
     start,
+    items,
     end,
     empty ? after >= 0 : start > 0,
     empty ? before < items.length : end - 1 < items.length - 1,

@@ -8,7 +8,7 @@
  *
  * - a plain `@Field` property: no resolver at all (graphql-js's and graphql-jit's default property
  *   read, which graphql-jit inlines);
- * - a method of an `@ObjectType` class (`Money.formatted`, `Connection.nodes`): the method called on
+ * - a method of an `@ObjectType` class (`Connection.nodes`): the method called on
  *   the parent value;
  * - a `@Query` or `@FieldResolver` method: the method of one resolver instance per class, with
  *   `@Root`, `@Args`, `@Arg` and `@Ctx` parameters passed as they are.
