@@ -5,8 +5,8 @@
  * (`GatewayInterface.load()` answering `{ schema, executor }`). The executor here:
  *
  * - compiles each operation once with graphql-jit (a JavaScript function specialised to the
- *   document, no AST walk per request) and keeps it in an LRU bounded in bytes, keyed by a hash of
- *   the document text and the operation name;
+ *   document, no AST walk per request) and keeps it in an LRU bounded in bytes, keyed by the SHA-256
+ *   of the document text (Apollo's, already computed) and the operation name;
  * - executes with graphql-js, and counts it (`onFallback`, by reason), when graphql-jit cannot
  *   compile an operation or could answer it otherwise than graphql-js: when its compiled execution met
  *   errors (graphql-jit goes on executing a subtree an error has nulled and may report other errors
@@ -214,12 +214,10 @@ export function createCompiledExecutor(schema: GraphQLSchema, options: ExecutorO
     operationName: string | null,
     context: GraphContext,
     variables: Readonly<Record<string, unknown>>,
+    /** The SHA-256 (hex) of `source` when the caller has it (Apollo computes it for every request). */
+    sourceHash: string = createHash("sha256").update(source).digest("hex"),
   ): ExecutionResultLike => {
-    const key = createHash("sha256")
-      .update(source)
-      .update("\u0000")
-      .update(operationName === null ? "null" : JSON.stringify(operationName))
-      .digest("base64");
+    const key = `${sourceHash}:${operationName === null ? "null" : JSON.stringify(operationName)}`;
     let entry = compiledCache.get(key);
     if (!entry) {
       const made = compile(source, document, operationName);
@@ -241,10 +239,13 @@ export function createCompiledExecutor(schema: GraphQLSchema, options: ExecutorO
         checkedCache.set(checkedKey, { entry, errors });
       }
     }
-    if (!entry.jit) options.onFallback?.(operationName, "uncompiled");
+    const compiledEntry = entry;
+    // Counted under the operation's own name, as the request metrics are.
+    const fallback = (reason: FallbackReason) =>
+      options.onFallback?.(compiledEntry.operation.name?.value ?? null, reason);
+    if (!entry.jit) fallback("uncompiled");
     const contextValue: GraphContext = { ...context, argumentErrors: errors };
     const result = entry.run(contextValue, variables);
-    const compiledEntry = entry;
     const settle = (value: ExecutionResult): ExecutionResultLike => {
       if (!compiledEntry.jit || !value.errors) return value;
       if (!("data" in value)) {
@@ -253,10 +254,10 @@ export function createCompiledExecutor(schema: GraphQLSchema, options: ExecutorO
         // ignores the default values of input object fields), graphql-js executes.
         const coerced = variableErrors(schema, compiledEntry.operation, variables);
         if (coerced.errors) return { errors: coerced.errors };
-        options.onFallback?.(operationName, "variables");
+        fallback("variables");
       } else {
         // Errors: graphql-js says which (and where the nulls go), as it did before compilation.
-        options.onFallback?.(operationName, "errors");
+        fallback("errors");
       }
       return graphqlJs(compiledEntry.document, operationName, contextValue, variables);
     };
@@ -274,6 +275,8 @@ export function createCompiledExecutor(schema: GraphQLSchema, options: ExecutorO
         request.operationName ?? null,
         requestContext.context as unknown as GraphContext,
         request.variables ?? {},
+        // Apollo's SHA-256 of the query text (persisted queries are off: it is always computed).
+        requestContext.queryHash,
       ),
     ) as ReturnType<GatewayExecutor>;
   };
