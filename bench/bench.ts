@@ -6,8 +6,10 @@
  * Each server variant runs alone, in a child process pinned to core 1 (`taskset -c 1`), on the same
  * port in turn; this process re-executes itself pinned to core 0 and drives the load with
  * autocannon. Variants: `raw` (hand-written handlers over the same repository, the baseline),
- * `static` (precomputed bytes, the ceiling), `naive` (the service schema on Apollo Server defaults
- * with `startStandaloneServer`), and `service` (`node dist/src/main.js` as `npm start` runs it, with
+ * `static` (precomputed bytes, the ceiling), `naive` (type-graphql's schema as built, on Apollo Server
+ * defaults with `startStandaloneServer`: the service before compiled execution), the peers a user
+ * would pick instead on the same type-graphql schema and repository (`yoga`: GraphQL Yoga;
+ * `mercurius`: Mercurius on Fastify with graphql-jit), and `service` (`node dist/src/main.js` as `npm start` runs it, with
  * logging silenced and with its default `info` logging).
  *
  * Before any load, every server's answer to every operation must equal the service's; during load,
@@ -21,7 +23,7 @@
  *
  * Environment: BENCH_SECONDS (5) per round, BENCH_ROUNDS (3), BENCH_WARMUP (3 s), BENCH_CONNECTIONS
  * (32), BENCH_QUERIES (flat,nested,bilateral,search,entities) / BENCH_VARIANTS (raw,static,naive,
- * service,service-info; raw always runs) to run a subset, BENCH_PROFILE (1: also profile the service
+ * yoga,mercurius,service,service-info; raw always runs) to run a subset, BENCH_PROFILE (1: also profile the service
  * under the nested-walk load with --cpu-prof; 0: skip), BENCH_PROFILE_SECONDS (10), BENCH_OUT
  * (bench/results.md), BENCH_MAX_FOREIGN, BENCH_WAIT_QUIET, BENCH_RETRIES (above).
  */
@@ -140,6 +142,18 @@ const VARIANTS: readonly Variant[] = [
     title: "naive (Apollo defaults, standalone)",
     fullResponse: false,
     command: port => ({ args: [childScript, "naive", String(port)], env: childEnv({}) }),
+  },
+  {
+    key: "yoga",
+    title: "peer: GraphQL Yoga",
+    fullResponse: false,
+    command: port => ({ args: [childScript, "yoga", String(port)], env: childEnv({}) }),
+  },
+  {
+    key: "mercurius",
+    title: "peer: Mercurius + graphql-jit",
+    fullResponse: false,
+    command: port => ({ args: [childScript, "mercurius", String(port)], env: childEnv({}) }),
   },
   {
     key: "service",
@@ -656,7 +670,7 @@ function render(
     "",
     "## How measured",
     "",
-    `Every variant runs alone in a child process pinned to one core, on the same loopback port, over the same in-memory repository built from \`seed/\`; autocannon runs in the parent, pinned to the other core, with the same request body (a named operation with variables) on every request. **raw** is a plain \`node:http\` handler that parses the JSON body and builds the same JSON by hand from the repository (the baseline of all ratios); **static** writes precomputed response bytes (the ceiling; usually limited by the load generator, see its client CPU); **naive** is \`buildServiceSchema()\` on \`new ApolloServer({ schema })\` with defaults and \`startStandaloneServer\`; **service** is \`node dist/src/main.js\` exactly as \`npm start\` runs it (\`NODE_ENV=production\`, no \`ROUTER_SECRET\`), once with \`LOG_LEVEL=silent\` and once with its default \`info\` logging (one JSON line per request, stdout to \`/dev/null\`, so that row shows pino's cost, not a log shipper's). Before any load, every server's answer to every operation is checked deep-equal to the service's — \`extensions.cost\` included (raw computes it and static replays it); only naive is compared on \`data\` alone, since Apollo's defaults have no cost plugin and its answer has no \`extensions\`. During load every response must be a 2xx, byte-equal to the validated body (autocannon \`expectBody\`) and of constant size; any failure prints no figures and exits 1. Each variant and query gets a warm-up, then rounds whose medians are reported: req/s is 2xx responses over wall time; p50/p99 are from every response's latency (sub-millisecond, from autocannon's \`response\` event); server CPU per request is the child's user+system time (all threads, from \`/proc/<pid>/stat\`) over the round divided by its responses; server/client CPU is the share of one core used by the server child and by the load generator (near 100 % client CPU means the client, not the server, is the limit); round spread is (max − min) / median of the rounds' req/s; others' CPU is the most CPU that other processes on the machine used during a kept round (on the server's or the client's core, from \`/proc/stat\`, as a share of one core) — a round above ${fmt(MAX_FOREIGN * 100)} % is run again (up to ${RETRIES} times), and ⚠ marks a figure taken under such contention anyway. On a shared machine req/s and latency suffer first; CPU per request much less. Plain \`npm start\` without \`NODE_ENV\` runs in development mode (debug logging, IDE and introspection on); these rows use production, as deployed.`,
+    `Every variant runs alone in a child process pinned to one core, on the same loopback port, over the same in-memory repository built from \`seed/\`; autocannon runs in the parent, pinned to the other core, with the same request body (a named operation with variables) on every request. **raw** is a plain \`node:http\` handler that parses the JSON body and builds the same JSON by hand from the repository (the baseline of all ratios); **static** writes precomputed response bytes (the ceiling; usually limited by the load generator, see its client CPU); **naive** is type-graphql's schema as it builds it (\`buildReferenceSchema()\`: its resolver wrappers validating arguments on every call, i.e. the service before compiled execution) on \`new ApolloServer({ schema })\` with defaults and \`startStandaloneServer\`; the **peers** serve the same type-graphql schema (abstract types resolved from \`__typename\`, which graphql-jit needs) over the same repository: **GraphQL Yoga** (\`createYoga\` on \`node:http\`, defaults) and **Mercurius** on Fastify with \`jit: 1\` (graphql-jit compiles every operation from its first run); **service** is \`node dist/src/main.js\` exactly as \`npm start\` runs it (\`NODE_ENV=production\`, no \`ROUTER_SECRET\`), once with \`LOG_LEVEL=silent\` and once with its default \`info\` logging (one JSON line per request, stdout to \`/dev/null\`, so that row shows pino's cost, not a log shipper's). Before any load, every server's answer to every operation is checked deep-equal to the service's — \`extensions.cost\` included (raw computes it and static replays it); only naive and the peers are compared on \`data\` alone, since they have no cost plugin and their answers no \`extensions\`. During load every response must be a 2xx, byte-equal to the validated body (autocannon \`expectBody\`) and of constant size; any failure prints no figures and exits 1. Each variant and query gets a warm-up, then rounds whose medians are reported: req/s is 2xx responses over wall time; p50/p99 are from every response's latency (sub-millisecond, from autocannon's \`response\` event); server CPU per request is the child's user+system time (all threads, from \`/proc/<pid>/stat\`) over the round divided by its responses; server/client CPU is the share of one core used by the server child and by the load generator (near 100 % client CPU means the client, not the server, is the limit); round spread is (max − min) / median of the rounds' req/s; others' CPU is the most CPU that other processes on the machine used during a kept round (on the server's or the client's core, from \`/proc/stat\`, as a share of one core) — a round above ${fmt(MAX_FOREIGN * 100)} % is run again (up to ${RETRIES} times), and ⚠ marks a figure taken under such contention anyway. On a shared machine req/s and latency suffer first; CPU per request much less. Plain \`npm start\` without \`NODE_ENV\` runs in development mode (debug logging, IDE and introspection on); these rows use production, as deployed.`,
     "",
     "## Service ÷ raw, req/s",
     "",

@@ -33,6 +33,7 @@ const PACKAGE_LAYERS: ReadonlyArray<readonly [RegExp, string]> = [
   [/^@apollo\/(server|utils\.[a-z.]+|cache-control-types|usage-reporting-protobuf)$/, "Apollo Server"],
   [/^@apollo\/(subgraph|federation-internals)$/, "Apollo subgraph"],
   [/^type-graphql$/, "type-graphql"],
+  [/^graphql-jit$/, "graphql-jit (compiled execution)"],
   [/^(class-validator|class-transformer|validator|libphonenumber-js)$/, "class-validator / class-transformer"],
   [/^graphql-query-complexity$/, "cost plugin (graphql-query-complexity)"],
   [/^@escape\.tech\//, "graphql-armor rules"],

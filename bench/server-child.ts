@@ -3,8 +3,14 @@
  *
  *   node dist/bench/server-child.js raw    <port>              hand-written handlers (bench/raw.ts)
  *   node dist/bench/server-child.js static <port> <map.json>   precomputed response bytes
- *   node dist/bench/server-child.js naive  <port>              the service's schema on Apollo defaults
+ *   node dist/bench/server-child.js naive  <port>              the type-graphql schema on Apollo defaults
+ *   node dist/bench/server-child.js yoga   <port>              the type-graphql schema on GraphQL Yoga
+ *   node dist/bench/server-child.js mercurius <port>           the type-graphql schema on Mercurius (Fastify),
+ *                                                              graphql-jit on (every operation compiled)
  *
+ * The peers (yoga, mercurius) serve the subgraph schema as type-graphql builds it (its resolver
+ * wrappers validating arguments on every call, as a user of either would get), with `__typename`
+ * resolving abstract types (graphql-jit needs it), over the same repository.
  * Each listens on 127.0.0.1:<port> once ready and stops on SIGTERM. The `service` variant is not
  * here: it is `node dist/src/main.js`, exactly as `npm start` runs it.
  */
@@ -18,7 +24,8 @@ import { ApolloServer } from "@apollo/server";
 import { startStandaloneServer } from "@apollo/server/standalone";
 
 import type { GraphContext } from "../src/graphql/common/context";
-import { buildServiceSchema } from "../src/graphql/schema";
+import { resolveAbstractTypesByTypename } from "../src/graphql/execution/direct-resolvers";
+import { buildReferenceSchema } from "../src/graphql/schema";
 import { InMemoryRepository } from "../src/repository/in-memory.repository";
 import { loadSeed } from "../src/seed/seed.loader";
 import { RawHandlers, RawRequestError } from "./raw";
@@ -86,14 +93,48 @@ function serveStatic(port: number, mapFile: string): void {
   }, port);
 }
 
+const benchContext = (repository: InMemoryRepository): GraphContext => ({
+  repository,
+  request: { id: "bench", operationName: null, internalError: false },
+});
+
 async function serveNaive(port: number): Promise<void> {
   const repository = new InMemoryRepository(loadSeed({ seedDir: join(ROOT, "seed") }));
-  const apollo = new ApolloServer<GraphContext>({ schema: buildServiceSchema() });
+  // type-graphql's schema as built, on Apollo's defaults: what the service was before compiled execution.
+  const apollo = new ApolloServer<GraphContext>({ schema: buildReferenceSchema() });
   await startStandaloneServer(apollo, {
     listen: { port, host: HOST },
-    context: () => Promise.resolve({ repository, request: { id: "bench", operationName: null, internalError: false } }),
+    context: () => Promise.resolve(benchContext(repository)),
   });
   // Apollo installs SIGTERM handlers that stop it and re-raise the signal (the process ends).
+}
+
+async function serveYoga(port: number): Promise<void> {
+  const { createYoga } = await import("graphql-yoga");
+  const repository = new InMemoryRepository(loadSeed({ seedDir: join(ROOT, "seed") }));
+  const yoga = createYoga({
+    schema: resolveAbstractTypesByTypename(buildReferenceSchema()),
+    context: () => benchContext(repository),
+    graphiql: false,
+    logging: false,
+  });
+  listen((req, res) => void yoga(req, res), port);
+}
+
+async function serveMercurius(port: number): Promise<void> {
+  const { default: Fastify } = await import("fastify");
+  const { default: mercurius } = await import("mercurius");
+  const repository = new InMemoryRepository(loadSeed({ seedDir: join(ROOT, "seed") }));
+  const app = Fastify({ logger: false });
+  await app.register(mercurius, {
+    schema: resolveAbstractTypesByTypename(buildReferenceSchema()),
+    context: () => benchContext(repository),
+    // Compile an operation with graphql-jit from its first execution on.
+    jit: 1,
+    graphiql: false,
+  });
+  await app.listen({ port, host: HOST });
+  process.once("SIGTERM", () => void app.close().then(() => process.exit(0)));
 }
 
 const [variant, portArg, mapFile] = process.argv.slice(2);
@@ -109,6 +150,13 @@ switch (variant) {
     break;
   case "naive":
     serveNaive(port).catch((error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    });
+    break;
+  case "yoga":
+  case "mercurius":
+    (variant === "yoga" ? serveYoga(port) : serveMercurius(port)).catch((error: unknown) => {
       console.error(error);
       process.exit(1);
     });

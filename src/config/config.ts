@@ -55,6 +55,8 @@ export interface Limits {
   readonly costCacheBytes: number;
   /** Bytes (of their JSON) the cache of parsed and validated documents may hold; a quarter of it bounds the query texts the repeated-fields guard remembers. */
   readonly documentCacheBytes: number;
+  /** Bytes (estimated heap) the cache of compiled operations and their argument checks may hold. */
+  readonly executionCacheBytes: number;
   /** Most repeats of a field with arguments or selections at a place where it is already selected (see src/graphql/repeated-fields.ts). */
   readonly maxFieldRepeats: number;
 }
@@ -184,6 +186,7 @@ export function loadConfig(env: Env = process.env): Config {
       costCacheBytes: integer(env, "COST_CACHE_BYTES", 1_000_000, 0, 1_000_000_000, problems),
       documentCacheBytes: integer(env, "DOCUMENT_CACHE_BYTES", 2_000_000, 0, 1_000_000_000, problems),
       maxFieldRepeats: integer(env, "MAX_FIELD_REPEATS", 50, 0, 10_000, problems),
+      executionCacheBytes: integer(env, "EXECUTION_CACHE_BYTES", 8_000_000, 0, 1_000_000_000, problems),
     },
     connections: {
       headersTimeoutMs: integer(env, "HEADERS_TIMEOUT_MS", 10_000, 100, 600_000, problems),

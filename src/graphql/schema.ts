@@ -9,11 +9,13 @@ import { type GraphQLSchema, lexicographicSortSchema, printSchema } from "graphq
 import { validateSync, type ValidatorOptions } from "class-validator";
 import { ArgumentValidationError, buildSchemaSync } from "type-graphql";
 
+import { installDirectResolvers } from "./execution/direct-resolvers";
 import { buildSubgraph } from "./federation";
 import { AwardConferralResolver } from "./award-conferral/award-conferral.resolver";
 import { AwardResolver } from "./award/award.resolver";
 import { CityResolver } from "./city/city.resolver";
 import { CommitmentResolver } from "./commitment/commitment.resolver";
+import { MoneyResolver } from "./common/money.resolver";
 import { CompanyResolver } from "./company/company.resolver";
 import { CooperationAreaResolver } from "./cooperation-area/cooperation-area.resolver";
 import { CountryResolver } from "./country/country.resolver";
@@ -44,6 +46,7 @@ export const resolvers = [
   CooperationAreaResolver,
   PositionResolver,
   CommitmentResolver,
+  MoneyResolver,
   FlightRouteResolver,
   AwardResolver,
   AwardConferralResolver,
@@ -82,8 +85,19 @@ export function buildGraphSchema(): GraphQLSchema {
   return schema;
 }
 
-/** The schema the service serves: the client schema as an Apollo Federation 2 subgraph. */
+/**
+ * The schema the service serves: the client schema as an Apollo Federation 2 subgraph, its fields
+ * resolved by direct calls of the resolver methods (src/graphql/execution/direct-resolvers.ts).
+ */
 export function buildServiceSchema(): GraphQLSchema {
+  return installDirectResolvers(buildReferenceSchema(), resolvers, validateArgs);
+}
+
+/**
+ * The same subgraph with type-graphql's own resolver wrappers (arguments converted and validated on
+ * every call): what the service executed before, kept as the reference of the differential test.
+ */
+export function buildReferenceSchema(): GraphQLSchema {
   return buildSubgraph(buildGraphSchema());
 }
 

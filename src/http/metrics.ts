@@ -23,6 +23,7 @@ export class Metrics {
   private readonly requests: Counter<"operation" | "outcome">;
   private readonly duration: Histogram<"operation" | "outcome">;
   private readonly operations = new Set<string>();
+  private readonly fallbacks: Counter<"operation" | "reason">;
 
   constructor(private readonly maxOperations = 100) {
     collectDefaultMetrics({ register: this.registry });
@@ -37,6 +38,12 @@ export class Metrics {
       help: "Time from receiving a GraphQL request to sending its response, by operation name and outcome.",
       labelNames: ["operation", "outcome"],
       buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+      registers: [this.registry],
+    });
+    this.fallbacks = new Counter({
+      name: "graphql_jit_fallbacks_total",
+      help: "Executions by graphql-js instead of graphql-jit, by operation name and reason: uncompiled (graphql-jit cannot compile it alike), errors (the compiled execution met errors and graphql-js answered) or variables.",
+      labelNames: ["operation", "reason"],
       registers: [this.registry],
     });
   }
@@ -54,6 +61,11 @@ export class Metrics {
     const labels = { operation: this.label(operation), outcome };
     this.requests.inc(labels);
     this.duration.observe(labels, seconds);
+  }
+
+  /** One execution by graphql-js instead of graphql-jit (see src/graphql/execution/compiled-executor.ts). */
+  countFallback(operation: string | null, reason: string): void {
+    this.fallbacks.inc({ operation: this.label(operation), reason });
   }
 
   /** The exposition text and its content type. */

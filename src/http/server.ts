@@ -29,6 +29,7 @@ import {
   errorReportingPlugin,
   missingRootTypePlugin,
 } from "../graphql/errors";
+import { compiledGateway, type ExecutorOptions } from "../graphql/execution/compiled-executor";
 import { limitRules, operationChecksPlugin } from "../graphql/limits";
 import { createRepeatedFieldsGuard } from "../graphql/repeated-fields";
 import { routerSecretPlugin } from "../graphql/router-secret.plugin";
@@ -102,9 +103,15 @@ export function createApollo({
   schema,
   logger,
   ide,
-}: Omit<ServiceParts, "repository"> & { readonly ide?: IdePage }): ApolloServer<GraphContext> {
+  onFallback,
+}: Omit<ServiceParts, "repository"> & {
+  readonly ide?: IdePage;
+  /** Told each time graphql-js executes an operation instead of graphql-jit, and why. */
+  readonly onFallback?: ExecutorOptions["onFallback"];
+}): ApolloServer<GraphContext> {
   return new ApolloServer<GraphContext>({
-    schema,
+    // Apollo's executor hook: operations compiled by graphql-jit (src/graphql/execution).
+    gateway: compiledGateway(schema, { onFallback, cacheBytes: config.limits.executionCacheBytes }),
     logger,
     introspection: config.introspection,
     // Without introspection, errors do not suggest field names either ("Did you mean …?").
@@ -168,7 +175,11 @@ const shortPath = (path: string): string => (path.length <= 80 ? path : `${path.
 export async function startService(parts: ServiceParts): Promise<RunningService> {
   const { config, repository, logger } = parts;
   const ide = config.ide ? renderIde(GRAPHQL_PATH) : undefined;
-  const apollo = createApollo({ ...parts, ide });
+  const apollo = createApollo({
+    ...parts,
+    ide,
+    onFallback: (operation, reason) => metrics.countFallback(operation, reason),
+  });
   await apollo.start();
   const metrics = new Metrics();
   const serveMetrics = metricsHandler(metrics, config.metrics);

@@ -1,11 +1,12 @@
 /**
- * Relay cursor pagination over an ordered array, on top of graphql-relay's array connections
- * (opaque offset cursors). Cursors are checked, not trusted: a cursor this service did not issue
+ * Relay cursor pagination over an ordered array, with graphql-relay's array connections' opaque
+ * offset cursors and arithmetic; a page is a slice of the list, its edges and cursors made only when
+ * a query reads them. Cursors are checked, not trusted: a cursor this service did not issue
  * is an `InvalidArgumentError` naming the argument, never a silently ignored value.
  */
-import { connectionFromArraySlice, cursorToOffset, offsetToCursor } from "graphql-relay";
+import { cursorToOffset } from "graphql-relay";
 
-import type { Page, PageArgs } from "./repository";
+import type { Edge, Page, PageArgs, PageInfo } from "./repository";
 
 /** Page size used when neither `first` nor `last` is given. */
 export const DEFAULT_PAGE_SIZE = 20;
@@ -25,7 +26,7 @@ export class InvalidArgumentError extends Error {
 function offsetOf(cursor: string | null | undefined, argument: string, length: number): number | null {
   if (cursor === null || cursor === undefined) return null;
   const offset = cursorToOffset(cursor);
-  if (!Number.isSafeInteger(offset) || offset < 0 || offsetToCursor(offset) !== cursor) {
+  if (!Number.isSafeInteger(offset) || offset < 0 || cursorOf(offset) !== cursor) {
     throw new InvalidArgumentError(argument, `Argument "${argument}" is not a cursor issued by this service.`);
   }
   if (offset >= length) {
@@ -37,29 +38,95 @@ function offsetOf(cursor: string | null | undefined, argument: string, length: n
   return offset;
 }
 
+/** graphql-relay's opaque offset cursor ("arrayconnection:<offset>", base64). */
+export function cursorOf(offset: number): string {
+  return Buffer.from(`arrayconnection:${offset}`, "utf8").toString("base64");
+}
+
+/** An edge whose cursor is encoded only when read (when a query selects it). */
+class SliceEdge<T> implements Edge<T> {
+  constructor(
+    readonly node: T,
+    private readonly offset: number,
+  ) {}
+
+  get cursor(): string {
+    return cursorOf(this.offset);
+  }
+}
+
+/** A page's cursors, encoded only when read. */
+class SlicePageInfo implements PageInfo {
+  constructor(
+    private readonly start: number,
+    private readonly end: number,
+    readonly hasPreviousPage: boolean,
+    readonly hasNextPage: boolean,
+  ) {}
+
+  get startCursor(): string | null {
+    return this.end > this.start ? cursorOf(this.start) : null;
+  }
+
+  get endCursor(): string | null {
+    return this.end > this.start ? cursorOf(this.end - 1) : null;
+  }
+}
+
+/**
+ * One page: the slice of an ordered list from `start` (inclusive) to `end` (exclusive). `nodes` is the
+ * slice; edges and cursors are made only when read, so a query that selects `nodes` allocates no
+ * edge and encodes no cursor. (`nodes` is an own property: type-graphql copies a connection with
+ * Object.assign before calling its `nodes()` method, and a copy keeps own properties only.)
+ */
+class SlicePage<T> implements Page<T> {
+  readonly nodes: readonly T[];
+  readonly totalCount: number;
+  readonly pageInfo: PageInfo;
+  private edgeList: ReadonlyArray<Edge<T>> | null = null;
+
+  constructor(
+    private readonly start: number,
+    items: readonly T[],
+    end: number,
+    hasPreviousPage: boolean,
+    hasNextPage: boolean,
+  ) {
+    this.nodes = items.slice(start, end);
+    this.totalCount = items.length;
+    this.pageInfo = new SlicePageInfo(start, end, hasPreviousPage, hasNextPage);
+  }
+
+  get edges(): ReadonlyArray<Edge<T>> {
+    this.edgeList ??= this.nodes.map((node, i) => new SliceEdge(node, this.start + i));
+    return this.edgeList;
+  }
+}
+
+/**
+ * The page `args` ask for, with graphql-relay's arithmetic (connectionFromArraySlice over the whole
+ * list): after/before bound the window, then `first` keeps its head or `last` its tail.
+ */
 export function paginate<T>(items: readonly T[], args: PageArgs): Page<T> {
   const after = offsetOf(args.after, "after", items.length) ?? -1;
   const before = offsetOf(args.before, "before", items.length) ?? items.length;
   const first = args.first ?? (args.last === null || args.last === undefined ? DEFAULT_PAGE_SIZE : null);
-  const { edges } = connectionFromArraySlice(
-    items as T[],
-    { first, after: args.after, last: args.last, before: args.before },
-    { sliceStart: 0, arrayLength: items.length },
-  );
+  const last = args.last ?? null;
+  if (typeof first === "number" && first < 0) throw new Error('Argument "first" must be a non-negative integer');
+  if (typeof last === "number" && last < 0) throw new Error('Argument "last" must be a non-negative integer');
+  let start = after + 1;
+  let end = Math.min(before, items.length);
+  if (first !== null) end = Math.min(end, start + first);
+  if (last !== null) start = Math.max(start, end - last);
+  end = Math.max(start, end);
   // graphql-relay only reports items beyond the page in the direction of travel; the whole list is
   // at hand here, so both flags are exact whichever way the client pages.
-  const startCursor = edges[0]?.cursor ?? null;
-  const endCursor = edges[edges.length - 1]?.cursor ?? null;
-  const start = startCursor === null ? null : cursorToOffset(startCursor);
-  const end = endCursor === null ? null : cursorToOffset(endCursor);
-  return {
-    edges,
-    pageInfo: {
-      startCursor,
-      endCursor,
-      hasPreviousPage: start === null ? after >= 0 : start > 0,
-      hasNextPage: end === null ? before < items.length : end < items.length - 1,
-    },
-    totalCount: items.length,
-  };
+  const empty = end === start;
+  return new SlicePage(
+    start,
+    items,
+    end,
+    empty ? after >= 0 : start > 0,
+    empty ? before < items.length : end - 1 < items.length - 1,
+  );
 }

@@ -1,6 +1,9 @@
 /**
- * Test harness: the real schema and the bundled report's dataset (SEED_DIR), executed in-process through Apollo Server's
- * `executeOperation` (same error formatting and plugins as HTTP, without a socket).
+ * Test harness: the real schema and the bundled report's dataset (SEED_DIR), executed in-process
+ * through Apollo Server's `executeOperation` (same error formatting and plugins as HTTP, without a
+ * socket). Over the bundled dataset, every operation is also run through the differential check
+ * (test/support/differential.ts): graphql-js over type-graphql's own resolvers and the service's
+ * compiled executor must agree.
  */
 import { join } from "node:path";
 
@@ -14,6 +17,7 @@ import { createApollo } from "../../src/http/server";
 import { InMemoryRepository } from "../../src/repository/in-memory.repository";
 import type { GraphRepository } from "../../src/repository/repository";
 import { loadSeed } from "../../src/seed/seed.loader";
+import { createDifferential } from "./differential";
 
 export const ROOT = join(__dirname, "..", "..");
 /**
@@ -46,7 +50,10 @@ export async function createHarness(repository?: GraphRepository): Promise<Harne
     logger: pino({ level: "silent" }),
   });
   await apollo.start();
+  // Only over the harness's own repository: a test's own (counting, failing) sees each call once.
+  const differential = repository ? null : createDifferential(repo);
   const runWithExtensions: Harness["runWithExtensions"] = async (query, variables) => {
+    await differential?.check(query, variables);
     const contextValue = { repository: repo, request: { id: "test", operationName: null, internalError: false } };
     const response = await apollo.executeOperation({ query, variables }, { contextValue });
     if (response.body.kind !== "single") throw new Error("expected a single result");

@@ -24,6 +24,8 @@ export class PageInfo {
 
 export interface ConnectionShape<T> {
   edges: Array<{ cursor: string; node: T }>;
+  /** The page's items, when the page has them at hand (the repository's pages do). */
+  nodes?: T[];
   pageInfo: PageInfo;
   totalCount: number;
 }
@@ -49,7 +51,8 @@ export function Connection<T extends object>(name: string, nodeType: ClassType<T
 
     @Field(_type => [nodeType], { description: "The items of this page, in order (the edges' nodes)." })
     nodes(): T[] {
-      return (this as unknown as ConnectionShape<T>).edges.map(edge => edge.node);
+      const page = this as unknown as ConnectionShape<T>;
+      return page.nodes ?? page.edges.map(edge => edge.node);
     }
 
     @Field(_type => PageInfo, { description: "How to fetch the pages before and after this one." })

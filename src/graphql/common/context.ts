@@ -1,3 +1,5 @@
+import type { FieldNode } from "graphql";
+
 import type { GraphRepository } from "../../repository/repository";
 
 /** What the service records about one request as it goes; the HTTP layer logs and measures it. */
@@ -14,4 +16,10 @@ export interface RequestInfo {
 export interface GraphContext {
   readonly repository: GraphRepository;
   readonly request: RequestInfo;
+  /**
+   * Set by the service's executor: the arguments of the operation already validated, as the error of
+   * each field node whose arguments fail (empty when none do). Without it, resolvers validate their
+   * own arguments on every call.
+   */
+  readonly argumentErrors?: ReadonlyMap<FieldNode, Error>;
 }

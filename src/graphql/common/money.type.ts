@@ -1,6 +1,5 @@
 import { Field, ObjectType } from "type-graphql";
 
-import type { MoneyRecord } from "../../domain/records";
 import { Currency, NonNegativeInt, SafeInt } from "./scalars";
 
 @ObjectType("Money", { description: "An amount of money in one currency." })
@@ -13,11 +12,7 @@ export class Money {
   @Field(_type => Currency, { description: "The ISO 4217 currency code, e.g. USD." })
   currency!: string;
 
-  @Field(_type => String, { description: 'The amount written for people in US English, e.g. "$500,000,000.00".' })
-  formatted(): string {
-    const self = this as unknown as MoneyRecord;
-    return new Intl.NumberFormat("en-US", { style: "currency", currency: self.currency }).format(self.amount);
-  }
+  // `formatted` is resolved by MoneyResolver (money.resolver.ts).
 }
 
 @ObjectType("Quantity", { description: "A counted quantity with its unit." })

@@ -18,7 +18,13 @@ export class SearchResolver {
       page: args,
     });
     return then(page, ({ edges, pageInfo, totalCount }) => ({
-      edges: edges.map(({ cursor, node: hit }) => ({ cursor, ...hit })),
+      // The cursor is encoded only if the query selects it.
+      edges: edges.map(edge => ({
+        ...edge.node,
+        get cursor() {
+          return edge.cursor;
+        },
+      })),
       pageInfo,
       totalCount,
     }));
