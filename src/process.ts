@@ -43,7 +43,6 @@ export async function runService(options: RunOptions = {}): Promise<void> {
     if (error instanceof SeedValidationError) refuse(error.message);
     throw error;
   }
-  logger.info({ url: app.url }, `bilateral-graph serving GraphQL at ${app.url}`);
 
   // The logger writes synchronously (see createLogger), so nothing logged is lost on exit.
   const exit = (code: number) => process.exit(code);
@@ -63,4 +62,7 @@ export async function runService(options: RunOptions = {}): Promise<void> {
   // Apollo's own signal handlers are off (stopOnTerminationSignals: false): this is the one shutdown.
   process.once("SIGTERM", shutdown);
   process.once("SIGINT", shutdown);
+  // Announced only once the signals are ours: a supervisor that signals as soon as it reads this line
+  // must not meet the default disposition (which kills the process without a clean stop).
+  logger.info({ url: app.url }, `bilateral-graph serving GraphQL at ${app.url}`);
 }
