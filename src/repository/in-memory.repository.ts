@@ -11,7 +11,7 @@
  * Every method answers synchronously; the interface allows Promises for stores that need them.
  */
 import type { CountryRecord, GraphData, NodeRecord, NodeTypename } from "../domain/records";
-import { InvalidArgumentError, paginate } from "./pagination";
+import { InvalidArgumentError, paginate, paginateWindow } from "./pagination";
 import {
   type CountryPair,
   type DateRange,
@@ -395,7 +395,8 @@ export class InMemoryRepository implements GraphRepository {
   }
 
   search(query: SearchQuery): Page<SearchHit> {
-    return paginate(this.searchIndex.search(query.text, query.types ?? null), query.page);
+    const matches = this.searchIndex.match(query.text, query.types ?? null);
+    return paginateWindow(matches.count, query.page, (start, end) => matches.hits(start, end));
   }
 }
 

@@ -38,28 +38,50 @@ function offsetOf(cursor: string | null | undefined, argument: string, length: n
 }
 
 export function paginate<T>(items: readonly T[], args: PageArgs): Page<T> {
-  const after = offsetOf(args.after, "after", items.length) ?? -1;
-  const before = offsetOf(args.before, "before", items.length) ?? items.length;
+  return paginateWindow(items.length, args, (start, end) => items.slice(start, end));
+}
+
+/**
+ * Pages a list known only by its length: `read(start, end)` is asked for exactly the items of the
+ * page (offsets `start` to `end`, end exclusive), so a caller can rank or build just those. The
+ * window is the one graphql-relay's array connections take; cursors are the same offset cursors.
+ */
+export function paginateWindow<T>(
+  length: number,
+  args: PageArgs,
+  read: (start: number, end: number) => readonly T[],
+): Page<T> {
+  const after = offsetOf(args.after, "after", length) ?? -1;
+  const before = offsetOf(args.before, "before", length) ?? length;
   const first = args.first ?? (args.last === null || args.last === undefined ? DEFAULT_PAGE_SIZE : null);
+  const last = args.last ?? null;
+  if ((first !== null && first < 0) || (last !== null && last < 0)) {
+    throw new Error(`Argument "${first !== null && first < 0 ? "first" : "last"}" must be a non-negative integer`);
+  }
+  let start = after + 1;
+  let end = before;
+  if (first !== null) end = Math.min(end, start + first);
+  if (last !== null) start = Math.max(start, end - last);
+  const slice = start < end ? read(start, end) : [];
   const { edges } = connectionFromArraySlice(
-    items as T[],
+    slice as T[],
     { first, after: args.after, last: args.last, before: args.before },
-    { sliceStart: 0, arrayLength: items.length },
+    { sliceStart: Math.max(start, 0), arrayLength: length },
   );
   // graphql-relay only reports items beyond the page in the direction of travel; the whole list is
-  // at hand here, so both flags are exact whichever way the client pages.
+  // known here, so both flags are exact whichever way the client pages.
   const startCursor = edges[0]?.cursor ?? null;
   const endCursor = edges[edges.length - 1]?.cursor ?? null;
-  const start = startCursor === null ? null : cursorToOffset(startCursor);
-  const end = endCursor === null ? null : cursorToOffset(endCursor);
+  const startOffset = startCursor === null ? null : cursorToOffset(startCursor);
+  const endOffset = endCursor === null ? null : cursorToOffset(endCursor);
   return {
     edges,
     pageInfo: {
       startCursor,
       endCursor,
-      hasPreviousPage: start === null ? after >= 0 : start > 0,
-      hasNextPage: end === null ? before < items.length : end < items.length - 1,
+      hasPreviousPage: startOffset === null ? after >= 0 : startOffset > 0,
+      hasNextPage: endOffset === null ? before < length : endOffset < length - 1,
     },
-    totalCount: items.length,
+    totalCount: length,
   };
 }
