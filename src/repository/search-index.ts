@@ -20,10 +20,11 @@ interface Field {
   readonly weight: number;
 }
 
-interface Posting {
-  readonly record: number;
-  readonly field: number;
-}
+/**
+ * A posting, packed into one number: record × FIELDS + field (no object per posting). Records
+ * have far fewer than FIELDS fields, and records × FIELDS stays a safe integer.
+ */
+const FIELDS = 2 ** 20;
 
 export function normalize(text: string): string {
   return text.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase();
@@ -112,22 +113,25 @@ export class SearchIndex {
   private readonly sortKeys: readonly string[];
   private readonly maxWeights: Float64Array;
   private readonly tokens: readonly string[];
-  private readonly postings: ReadonlyMap<string, readonly Posting[]>;
+  private readonly postings: ReadonlyMap<string, readonly number[]>;
 
   constructor(records: readonly NodeRecord[]) {
     this.records = records;
     this.fields = records.map(fieldsOf);
-    this.normalizedFields = this.fields.map(fs => fs.map(f => tokenize(f.text).join(" ")));
     this.sortKeys = records.map(sortName);
     this.maxWeights = Float64Array.from(this.fields, fs => fs.reduce((max, f) => Math.max(max, f.weight), 0));
-    const postings = new Map<string, Posting[]>();
-    this.fields.forEach((fs, record) =>
-      fs.forEach((f, field) => {
-        for (const token of new Set(tokenize(f.text))) {
-          const list = postings.get(token) ?? [];
-          list.push({ record, field });
-          postings.set(token, list);
+    // One pass: each field is tokenised once, for its normalised text and its postings.
+    const postings = new Map<string, number[]>();
+    this.normalizedFields = this.fields.map((fs, record) =>
+      fs.map((f, field) => {
+        if (field >= FIELDS) throw new Error(`record ${records[record]?.id ?? record} has too many searchable fields`);
+        const tokens = tokenize(f.text);
+        for (const token of new Set(tokens)) {
+          const list = postings.get(token);
+          if (list) list.push(record * FIELDS + field);
+          else postings.set(token, [record * FIELDS + field]);
         }
+        return tokens.join(" ");
       }),
     );
     this.postings = postings;
@@ -148,18 +152,20 @@ export class SearchIndex {
         const token = this.tokens[i] as string;
         if (!token.startsWith(word)) break;
         const factor = token === word ? 1 : 0.7;
-        for (const p of this.postings.get(token) ?? []) {
-          let m = matches.get(p.record);
+        for (const posting of this.postings.get(token) ?? []) {
+          const record = Math.floor(posting / FIELDS);
+          const field = posting - record * FIELDS;
+          let m = matches.get(record);
           if (!m) {
-            if (w > 0 || (allowed && !allowed.has((this.records[p.record] as NodeRecord).__typename))) continue;
+            if (w > 0 || (allowed && !allowed.has((this.records[record] as NodeRecord).__typename))) continue;
             m = { score: 0, best: 0, bestScore: -1, word: -1, wordWeight: 0, wordField: 0 };
-            matches.set(p.record, m);
+            matches.set(record, m);
           }
-          const weight = ((this.fields[p.record] as Field[])[p.field] as Field).weight * factor;
+          const weight = ((this.fields[record] as Field[])[field] as Field).weight * factor;
           if (m.word !== w || weight > m.wordWeight) {
             m.word = w;
             m.wordWeight = weight;
-            m.wordField = p.field;
+            m.wordField = field;
           }
         }
       }
