@@ -9,13 +9,11 @@ import { setImmediate as nextTurn } from "node:timers/promises";
 import pino, { type Logger } from "pino";
 
 import type { Config } from "./config/config";
-import type { GraphData } from "./domain/records";
 import { buildServiceSchema } from "./graphql/schema";
 import { type RunningService, startService } from "./http/server";
 import { InMemoryRepository } from "./repository/in-memory.repository";
 import type { GraphRepository, MaybePromise } from "./repository/repository";
-import { loadSeed } from "./seed/seed.loader";
-import { loadWithSnapshot } from "./seed/snapshot";
+import { loadGraphOffThread } from "./seed/load-worker";
 
 export interface App extends RunningService {
   readonly repository: GraphRepository;
@@ -34,24 +32,18 @@ export function createLogger(config: Pick<Config, "logLevel">, destination?: pin
 
 /**
  * The in-memory repository over the seed (from its snapshot when `SNAPSHOT_DIR` is set and the
- * snapshot is trusted), letting the event loop turn (health probes) between stages.
+ * snapshot is trusted). The seed is read and validated on a worker thread, so health probes are
+ * answered meanwhile; the indexes are built here, after a turn of the event loop.
  */
 async function loadRepository(config: Config, logger: Logger): Promise<GraphRepository> {
-  await nextTurn();
   const { seedDir, snapshotDir } = config;
   const started = process.hrtime.bigint();
-  let data: GraphData;
-  if (snapshotDir === null) {
-    data = loadSeed({ seedDir });
-  } else {
-    const loaded = loadWithSnapshot(seedDir, snapshotDir, () => loadSeed({ seedDir }));
-    data = loaded.data;
-    const ms = Number(process.hrtime.bigint() - started) / 1e6;
-    if (loaded.warm) logger.info({ snapshotDir, ms }, "graph loaded from its snapshot");
-    else logger.info({ snapshotDir, ms, coldReason: loaded.coldReason, written: loaded.written }, "seed loaded cold");
-  }
+  const loaded = await loadGraphOffThread({ seedDir, snapshotDir });
+  const ms = Math.round(Number(process.hrtime.bigint() - started) / 1e6);
+  if (loaded.warm) logger.info({ snapshotDir, ms }, "graph loaded from its snapshot");
+  else logger.info({ snapshotDir, ms, coldReason: loaded.coldReason, written: loaded.written }, "seed loaded cold");
   await nextTurn();
-  return new InMemoryRepository(data);
+  return new InMemoryRepository(loaded.data);
 }
 
 /**
