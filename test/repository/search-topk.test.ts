@@ -219,15 +219,25 @@ describe("search selects the page without sorting every hit", () => {
     );
   });
 
-  it("gives the reference's hits for any rank range, from the front or from the back", () => {
+  it("gives the reference's hits for any rank range, from the front or from the back, query after query", () => {
     fc.assert(
-      fc.property(datasetOf, phraseOf, typesOf, fc.nat(), fc.nat(), (records, text, types, a, b) => {
-        const expected = referenceSearch(records, text, types);
-        const matches = new SearchIndex(records).match(text, types);
-        const start = expected.length === 0 ? 0 : a % (expected.length + 1);
-        const end = start + (b % (expected.length - start + 1));
-        expect(matches.hits(start, end)).toEqual(expected.slice(start, end));
-      }),
+      fc.property(
+        datasetOf,
+        fc.array(fc.tuple(phraseOf, typesOf, fc.nat(), fc.nat()), { minLength: 1, maxLength: 4 }),
+        (records, queries) => {
+          // One index answers every query: what one query scored must not leak into the next.
+          const index = new SearchIndex(records);
+          const matched = queries.map(([text, types]) => index.match(text, types));
+          queries.forEach(([text, types, a, b], q) => {
+            const expected = referenceSearch(records, text, types);
+            const matches = matched[q] as ReturnType<SearchIndex["match"]>;
+            expect(matches.count).toBe(expected.length);
+            const start = expected.length === 0 ? 0 : a % (expected.length + 1);
+            const end = start + (b % (expected.length - start + 1));
+            expect(matches.hits(start, end)).toEqual(expected.slice(start, end));
+          });
+        },
+      ),
       { numRuns: 300 },
     );
   });
