@@ -1,6 +1,7 @@
 /**
  * Loads the graph (the seed, or its snapshot; see ./snapshot.ts) on a worker thread, so the main
- * thread keeps answering `/health/live` and `/health/ready` during a long load. Parsing and
+ * thread keeps answering `/health/live` and `/health/ready` while the seed is read and validated
+ * (the indexes are built afterwards, on the main thread: see src/app.ts). Parsing and
  * validation, and all the garbage they make, stay in the worker's heap, which goes when the worker
  * exits; the main thread only receives the records (structured clone). A `SeedValidationError` in
  * the worker is rebuilt on the main thread with the same problems, hence the same message.
