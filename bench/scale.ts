@@ -14,7 +14,12 @@
  *    (`after` a cursor near the end), a filtered page, a search and the nested walk, each warmed
  *    up and then run at least 300 times in interleaved rounds (p50/p99).
  *
- * Targets (PASS/FAIL, exit code 1 on any FAIL): first-page, deep-page and filtered latency (p50) at
+ *  - writes the snapshot of the loaded graph (src/seed/snapshot.ts); a second fresh process starts
+ *    warm from it, timed until its first answer (as is the cold load).
+ *
+ * Targets (PASS/FAIL, exit code 1 on any FAIL): the goals of issue 14 at the largest scale (search
+ * p50 ≤ 2 ms and p99 ≤ 10 ms, filtered page p99 ≤ 1 ms, nested walk p99 ≤ 3 ms, warm start to the
+ * first answer ≤ 10 s, cold load ≤ 8× JSON.parse, RSS ≤ 1,000 B per record); first-page, deep-page and filtered latency (p50) at
  * the largest scale within 1.5× of ×1; load time per record within 2× (either way) between ×100 and
  * the largest scale, and the marginal load time per added record within 2× between ×100→×1,000 and
  * ×1,000→largest; the largest scale loading with Node's default heap. A scale that
@@ -32,7 +37,7 @@
 import "reflect-metadata";
 
 import { type ChildProcess, fork } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { getHeapStatistics } from "node:v8";
@@ -46,6 +51,7 @@ import { buildServiceSchema } from "../src/graphql/schema";
 import { createApollo } from "../src/http/server";
 import { InMemoryRepository } from "../src/repository/in-memory.repository";
 import { loadSeed } from "../src/seed/seed.loader";
+import { loadWithSnapshot } from "../src/seed/snapshot";
 import {
   busyPerCpu,
   envNumber,
@@ -181,6 +187,11 @@ interface QueryResult {
 
 interface ChildResult {
   readonly records: number;
+  /** From the start of the load until the first GraphQL answer (first page of 1), cold. */
+  readonly firstAnswerMs: number;
+  /** Hashing the seed and writing the snapshot after the cold load (src/seed/snapshot.ts). */
+  readonly snapshotWriteMs: number;
+  readonly snapshotMb: number;
   readonly jsonParseMs: number;
   readonly loadSeedMs: number;
   readonly indexMs: number;
@@ -195,9 +206,21 @@ interface ChildResult {
   readonly queries: Readonly<Record<string, QueryResult>>;
 }
 
+/** A warm start, in a fresh process: the snapshot the cold run wrote, then the indexes. */
+interface WarmResult {
+  /** Hashing the seed, checking and reading the snapshot. */
+  readonly snapshotReadMs: number;
+  readonly indexMs: number;
+  /** From the start of the load until the first GraphQL answer. */
+  readonly firstAnswerMs: number;
+  readonly rssBeforeMb: number;
+  readonly rssAfterMb: number;
+}
+
 type Message =
   | { readonly type: "phase"; readonly phase: string; readonly atUs: number }
-  | { readonly type: "result"; readonly result: ChildResult };
+  | { readonly type: "result"; readonly result: ChildResult }
+  | { readonly type: "warm"; readonly result: WarmResult };
 
 const send = (message: Message) =>
   new Promise<void>(resolve => (process.send ? process.send(message, () => resolve()) : resolve()));
@@ -220,17 +243,63 @@ function others(): () => number {
   };
 }
 
-async function child(dir: string, loadOnly: boolean): Promise<void> {
-  phase("schema");
+/** The service's Apollo Server, and a runner of operations against a repository. */
+async function service() {
   const config = loadConfig({ NODE_ENV: "production" });
   const schema = buildServiceSchema();
   const apollo = createApollo({ config, schema, logger: pino({ level: "silent" }) });
   await apollo.start();
+  const run = async (repository: InMemoryRepository, op: Operation, variables: Record<string, unknown>) => {
+    const contextValue: GraphContext = {
+      repository,
+      request: { id: "scale", operationName: null, internalError: false },
+    };
+    const response = await apollo.executeOperation({ query: op.query, variables }, { contextValue });
+    if (response.body.kind !== "single") throw new Error("expected a single result");
+    const { data: answer, errors } = response.body.singleResult;
+    if (errors || !answer) throw new Error(`${op.key}: ${JSON.stringify(errors)}`);
+    return answer;
+  };
+  return { apollo, run };
+}
+
+/** A warm start from the snapshot in `snapshotDir` (written by the cold run), timed to the first answer. */
+async function warmChild(dir: string, snapshotDir: string): Promise<void> {
+  phase("schema");
+  const { apollo, run } = await service();
+  gc();
+  const before = process.memoryUsage();
+  phase("snapshot");
+  const started = now();
+  const loaded = loadWithSnapshot(dir, snapshotDir, () => {
+    throw new Error("the snapshot written by the cold run was not used");
+  });
+  const snapshotReadMs = now() - started;
+  phase("repository");
+  let t = now();
+  const repository = new InMemoryRepository(loaded.data);
+  const indexMs = now() - t;
+  await run(repository, OPERATIONS[0] as Operation, { first: 1 });
+  const firstAnswerMs = now() - started;
+  phase("loaded");
+  gc();
+  t = process.memoryUsage().rss;
+  await apollo.stop();
+  await send({
+    type: "warm",
+    result: { snapshotReadMs, indexMs, firstAnswerMs, rssBeforeMb: mb(before.rss), rssAfterMb: mb(t) },
+  });
+}
+
+async function child(dir: string, loadOnly: boolean, snapshotDir: string | null): Promise<void> {
+  phase("schema");
+  const { apollo, run: runOn } = await service();
   gc();
   const before = process.memoryUsage();
 
   phase("loadSeed");
   const loadWindow = others();
+  const loadStarted = now();
   let t = now();
   const data = loadSeed({ seedDir: dir });
   const loadSeedMs = now() - t;
@@ -244,6 +313,10 @@ async function child(dir: string, loadOnly: boolean): Promise<void> {
     await send({ type: "phase", phase: "done", atUs: Number(process.hrtime.bigint() / 1000n) });
     return;
   }
+  const run = (op: Operation, variables: Record<string, unknown>) =>
+    runOn(repository as InMemoryRepository, op, variables);
+  const first = await run(OPERATIONS[0] as Operation, { first: 1 });
+  const firstAnswerMs = now() - loadStarted;
   const lists: ReadonlyArray<readonly unknown[]> = Object.values(data);
   const records = lists.reduce((sum, list) => sum + list.length, 0);
   gc();
@@ -251,18 +324,6 @@ async function child(dir: string, loadOnly: boolean): Promise<void> {
 
   phase("queries");
   const queries: Record<string, QueryResult> = {};
-  const run = async (op: Operation, variables: Record<string, unknown>) => {
-    const contextValue: GraphContext = {
-      repository: repository as InMemoryRepository,
-      request: { id: "scale", operationName: null, internalError: false },
-    };
-    const response = await apollo.executeOperation({ query: op.query, variables }, { contextValue });
-    if (response.body.kind !== "single") throw new Error("expected a single result");
-    const { data: answer, errors } = response.body.singleResult;
-    if (errors || !answer) throw new Error(`${op.key}: ${JSON.stringify(errors)}`);
-    return answer;
-  };
-  const first = await run(OPERATIONS[0] as Operation, { first: 1 });
   const totalAreas = Number(at(first, "cooperationAreas", "totalCount"));
   const plans = OPERATIONS.map(op => ({ op, variables: op.variables(totalAreas), times: [] as number[], items: 0 }));
   for (const plan of plans) {
@@ -291,6 +352,14 @@ async function child(dir: string, loadOnly: boolean): Promise<void> {
   }
   await apollo.stop();
 
+  // The snapshot a warm start reads (the seed is hashed, the graph written).
+  phase("snapshot");
+  t = now();
+  const written = snapshotDir === null ? null : loadWithSnapshot(dir, snapshotDir, () => data).written;
+  const snapshotWriteMs = now() - t;
+  if (written && "error" in written) throw new Error(`snapshot not written: ${written.error}`);
+  const snapshotMb = written ? mb(statSync(written.path).size) : NaN;
+
   // The JSON.parse baseline last, with the graph released, so it neither skews RSS nor runs out of heap.
   phase("json-parse");
   repository = null;
@@ -308,6 +377,9 @@ async function child(dir: string, loadOnly: boolean): Promise<void> {
     type: "result",
     result: {
       records,
+      firstAnswerMs,
+      snapshotWriteMs,
+      snapshotMb,
       jsonParseMs,
       loadSeedMs,
       indexMs,
@@ -330,6 +402,7 @@ interface Attempt {
   readonly heapMb: number | null;
   readonly ok: boolean;
   readonly result?: ChildResult;
+  readonly warm?: WarmResult;
   /** Where it stopped and why, when it failed. */
   readonly phase?: string;
   readonly reason?: string;
@@ -343,26 +416,42 @@ interface Run {
 
 function runChild(
   dir: string,
-  options: { heapMb: number | null; timeoutS: number; cpuProfDir?: string; loadOnly?: boolean },
+  options: {
+    heapMb: number | null;
+    timeoutS: number;
+    cpuProfDir?: string;
+    loadOnly?: boolean;
+    /** Where the cold run writes its snapshot, or (with `warm`) where the warm run reads it. */
+    snapshotDir?: string;
+    warm?: boolean;
+  },
 ): Promise<Run> {
   const execArgv = [
     "--expose-gc",
     ...(options.heapMb ? [`--max-old-space-size=${options.heapMb}`] : []),
     ...(options.cpuProfDir ? ["--cpu-prof", `--cpu-prof-dir=${options.cpuProfDir}`] : []),
   ];
-  const args = ["--child", dir, ...(options.loadOnly ? ["--load-only"] : [])];
+  const args = [
+    "--child",
+    dir,
+    ...(options.loadOnly ? ["--load-only"] : []),
+    ...(options.snapshotDir ? ["--snapshot", options.snapshotDir] : []),
+    ...(options.warm ? ["--warm"] : []),
+  ];
   const started = Date.now();
   return new Promise(resolve => {
     const proc: ChildProcess = fork(__filename, args, { execArgv, stdio: ["ignore", "ignore", "pipe", "ipc"] });
     const phases: Array<{ phase: string; atUs: number }> = [];
     let result: ChildResult | undefined;
+    let warm: WarmResult | undefined;
     let stderr = "";
     proc.stderr?.on("data", (chunk: Buffer) => (stderr = (stderr + chunk.toString("utf8")).slice(-3000)));
     proc.on("message", (message: Message) => {
       if (message.type === "phase") {
         phases.push({ phase: message.phase, atUs: message.atUs });
         console.error(`    [${((Date.now() - started) / 1000).toFixed(1)} s] ${message.phase}`);
-      } else result = message.result;
+      } else if (message.type === "warm") warm = message.result;
+      else result = message.result;
     });
     let timedOut = false;
     const timer = setTimeout(() => {
@@ -373,8 +462,8 @@ function runChild(
       clearTimeout(timer);
       const seconds = (Date.now() - started) / 1000;
       const last = phases[phases.length - 1]?.phase ?? "start-up";
-      if (code === 0 && (result || options.loadOnly)) {
-        resolve({ phases, attempt: { heapMb: options.heapMb, ok: true, result, seconds } });
+      if (code === 0 && (result || warm || options.loadOnly)) {
+        resolve({ phases, attempt: { heapMb: options.heapMb, ok: true, result, warm, seconds } });
         return;
       }
       const oom = /heap out of memory|Allocation failed/i.test(stderr);
@@ -394,6 +483,8 @@ interface ScaleRow {
   readonly generateS: number | null;
   readonly attempts: Attempt[];
   readonly phases: Array<{ phase: string; atUs: number }>;
+  /** The warm start from the snapshot the successful cold run wrote. */
+  readonly warm: Attempt | null;
 }
 
 function ensureSeed(scale: number, base: string): { dir: string; generated: GenerateResult; seconds: number | null } {
@@ -428,8 +519,9 @@ async function parent(): Promise<void> {
       `×${fmt(scale)}: ${fmt(generated.records)} records, ${fmt(generated.jsonBytes / 2 ** 20, 1)} MB JSON`,
     );
     const attempts: Attempt[] = [];
+    const snapshotDir = mkdtempSync(join(tmpdir(), "bench-scale-snapshot-"));
     await waitForQuiet(MAX_OTHERS, WAIT_QUIET, m => console.error(m));
-    let run = await runChild(dir, { heapMb, timeoutS });
+    let run = await runChild(dir, { heapMb, timeoutS, snapshotDir });
     // Other processes busy on the machine skew timings: run again (a few times at most).
     for (let retry = 0; retry < CONTENDED_RETRIES && contended(run.attempt.result); retry++) {
       const r = run.attempt.result as ChildResult;
@@ -437,17 +529,23 @@ async function parent(): Promise<void> {
         `×${fmt(scale)}: other processes used ${fmt(r.othersLoad * 100)} % / ${fmt(r.othersQueries * 100)} % of a core during load / queries; again`,
       );
       await waitForQuiet(MAX_OTHERS, WAIT_QUIET, m => console.error(m));
-      const again = await runChild(dir, { heapMb, timeoutS });
+      const again = await runChild(dir, { heapMb, timeoutS, snapshotDir });
       if (!again.attempt.ok || (again.attempt.result?.othersQueries ?? 1) < r.othersQueries) run = again;
     }
     attempts.push(run.attempt);
     if (!run.attempt.ok && heapMb === null && /out of memory/.test(run.attempt.reason ?? "")) {
       console.error(`×${fmt(scale)}: ${run.attempt.reason}; retrying with --max-old-space-size=${retryHeapMb}`);
-      const retry = await runChild(dir, { heapMb: retryHeapMb, timeoutS });
+      const retry = await runChild(dir, { heapMb: retryHeapMb, timeoutS, snapshotDir });
       attempts.push(retry.attempt);
       if (retry.attempt.ok) run = retry;
     }
-    rows.push({ scale, generated, generateS: seconds, attempts, phases: run.phases });
+    let warm: Attempt | null = null;
+    if (run.attempt.ok) {
+      console.error(`×${fmt(scale)}: warm start from the snapshot`);
+      warm = (await runChild(dir, { heapMb: run.attempt.heapMb, timeoutS, snapshotDir, warm: true })).attempt;
+    }
+    rmSync(snapshotDir, { recursive: true, force: true });
+    rows.push({ scale, generated, generateS: seconds, attempts, phases: run.phases, warm });
   }
 
   // Targets.
@@ -511,6 +609,31 @@ async function parent(): Promise<void> {
     largestFailed ? `no: ${firstAttempt(largest)?.reason ?? ""} during ${firstAttempt(largest)?.phase ?? ""}` : "yes",
     !largestFailed,
   ]);
+
+  // The goals of issue 14, at the largest scale.
+  const big = ok(largest);
+  const warmBig = largest?.warm?.warm;
+  const goal = (name: string, value: number, limit: number, measured: string): [string, string, boolean | null] => [
+    `${name} at ×${fmt(largest?.scale ?? NaN)}`,
+    Number.isFinite(value) ? measured : "not measured",
+    Number.isFinite(value) ? value <= limit : null,
+  ];
+  const latencyGoal = (key: string, title: string, p: "p50" | "p99", limit: number) => {
+    const value = big?.queries[key]?.[p] ?? NaN;
+    return goal(`${title} ${p} ≤ ${fmt(limit)} ms`, value, limit, `${fmt(value, 3)} ms`);
+  };
+  targets.push(
+    latencyGoal("search", 'search "nuclear" (20)', "p50", 2),
+    latencyGoal("search", 'search "nuclear" (20)', "p99", 10),
+    latencyGoal("filtered", "filtered page", "p99", 1),
+    latencyGoal("nested", "nested walk", "p99", 3),
+  );
+  const warmS = (warmBig?.firstAnswerMs ?? NaN) / 1000;
+  targets.push(goal("warm start (snapshot, indexes) to the first answer ≤ 10 s", warmS, 10, `${fmt(warmS, 2)} s`));
+  const coldRatio = big ? (big.loadSeedMs + big.indexMs) / big.jsonParseMs : NaN;
+  targets.push(goal("cold load + index ≤ 8× `JSON.parse` of the seed", coldRatio, 8, `${fmt(coldRatio, 1)}×`));
+  const rssPerRecord = big ? ((big.rssAfterMb - big.rssBeforeMb) * 2 ** 20) / big.records : NaN;
+  targets.push(goal("RSS per record after load ≤ 1,000 B", rssPerRecord, 1000, `${fmt(rssPerRecord)} B`));
 
   // Profile of the load where it breaks (or on request).
   let profile = "";
@@ -582,6 +705,12 @@ function render(
       "load+index s",
       "µs/record",
       "÷ JSON.parse",
+      "first answer s",
+      "snapshot write s / MB",
+      "warm: snapshot read s",
+      "warm: index s",
+      "warm: first answer s",
+      "warm: RSS after load MB",
       "RSS after load MB",
       "heap used MB",
       "RSS B/record",
@@ -598,18 +727,12 @@ function render(
         return [
           ...head,
           `failed during ${failed.phase ?? "?"}: ${failed.reason ?? ""}`,
-          "",
-          "",
-          "",
-          "",
-          "",
-          "",
-          "",
-          "",
-          "",
+          ...Array.from({ length: 16 }, () => ""),
         ];
       }
       const total = r.loadSeedMs + r.indexMs;
+      const w = row.warm?.warm;
+      const warmFailed = row.warm && !row.warm.ok ? `failed: ${row.warm.reason ?? ""}` : "–";
       return [
         ...head,
         fmt(r.loadSeedMs / 1000, 2),
@@ -617,6 +740,12 @@ function render(
         fmt(total / 1000, 2),
         fmt((total / r.records) * 1000, 1),
         `${fmt(total / r.jsonParseMs, 1)}×`,
+        fmt(r.firstAnswerMs / 1000, 2),
+        `${fmt(r.snapshotWriteMs / 1000, 2)} / ${fmt(r.snapshotMb, 1)}`,
+        w ? fmt(w.snapshotReadMs / 1000, 2) : warmFailed,
+        w ? fmt(w.indexMs / 1000, 2) : "–",
+        w ? fmt(w.firstAnswerMs / 1000, 2) : "–",
+        w ? fmt(w.rssAfterMb) : "–",
         fmt(r.rssAfterMb),
         fmt(r.heapUsedMb),
         r.rssAfterMb - r.rssBeforeMb < 8 ? "< noise" : fmt(((r.rssAfterMb - r.rssBeforeMb) * 2 ** 20) / r.records),
@@ -685,14 +814,19 @@ function render(
     "",
     "## How measured",
     "",
-    `The generator writes, deterministically (mulberry32, seed ${SEED}), a seed folder in the service's format at N × the real dataset: N units shaped like the real report (70 records each: 2 sources, 3 cities, 2 leaders, 3 companies, 2 meetings, 2 delegations, 16 areas, 24 positions, 2 commitments, a route, an award and its conferral, 2 shared values, 9 statements, with citations quoting generated report and reference texts at their code-point offsets) plus real ISO countries, capped at the ${249} codes the loader accepts. Pairs of countries repeat (30 % of units reuse a pair), half the talks' participants are earlier leaders of their country, and areas take some companies from earlier units, so fan-out is skewed as in real data. Folders live under \`${base}\` (${generatedNote}). Each scale runs in a fresh Node process with the default heap limit (as \`npm start\`), \`--expose-gc\`. Load = \`loadSeed\` (parse, class-validator, references, citations, freeze) + \`new InMemoryRepository\` (indexes, sorts, search index), compared with \`readFileSync\` + \`JSON.parse\` of the same JSON files (measured last, with the graph released). RSS and heap are read after a forced GC with the graph held; RSS (heap) bytes per record is the growth of RSS (V8 heap used) over the process before loading, divided by the records (fact = record); RSS growth under 8 MB is within its noise. Others' CPU is what other processes on the machine used during the load and during the queries (from \`/proc/stat\`, minus the run's own CPU, as a share of one core; – when the window is under a second, too short for its 10 ms ticks); a run above ${fmt(MAX_OTHERS * 100)} % is repeated (up to ${CONTENDED_RETRIES} times, keeping the quietest) and ⚠ marks figures taken under contention anyway. Latencies are in-process through the service's own Apollo Server (\`createApollo\`, production configuration, cost plugin included, no HTTP): each operation is warmed up (≥ 20 runs and 300 ms), then all are measured in ${ROUNDS} interleaved rounds (so a GC hits every operation alike), ≥ ${MIN_RUNS} runs and ≥ ${fmt(MIN_MS)} ms per operation in all (at most ${fmt(MAX_RUNS)}); p50/p99 of all its runs. The deep page asks for 10 items after the cursor of offset totalCount − 11; the filtered query asks for 5 areas on which Kazakhstan (or its leaders, companies or delegation) took a position and whose category is ECONOMIC — pages of the same size at every scale, so the targets compare like with like (search and the nested walk return more as the data grows and have no target). The real dataset has ${REAL_DATASET_RECORDS} records; ×1 is a generated dataset of the same size.`,
+    `The generator writes, deterministically (mulberry32, seed ${SEED}), a seed folder in the service's format at N × the real dataset: N units shaped like the real report (70 records each: 2 sources, 3 cities, 2 leaders, 3 companies, 2 meetings, 2 delegations, 16 areas, 24 positions, 2 commitments, a route, an award and its conferral, 2 shared values, 9 statements, with citations quoting generated report and reference texts at their code-point offsets) plus real ISO countries, capped at the ${249} codes the loader accepts. Pairs of countries repeat (30 % of units reuse a pair), half the talks' participants are earlier leaders of their country, and areas take some companies from earlier units, so fan-out is skewed as in real data. Folders live under \`${base}\` (${generatedNote}). Each scale runs in a fresh Node process with the default heap limit (as \`npm start\`), \`--expose-gc\`. Load = \`loadSeed\` (parse, class-validator, references, citations, freeze) + \`new InMemoryRepository\` (indexes, sorts, search index), compared with \`readFileSync\` + \`JSON.parse\` of the same JSON files (measured last, with the graph released). First answer = from the start of the load until the service answers its first query (a page of one area). After the queries the cold run writes the snapshot a warm start reads (\`SNAPSHOT_DIR\`, src/seed/snapshot.ts: the seed hashed, the records written; "snapshot write"); a second fresh process then starts warm from it: "snapshot read" (hash the seed, check and parse the snapshot) + "index" (\`new InMemoryRepository\`) + the first answer. RSS and heap are read after a forced GC with the graph held; RSS (heap) bytes per record is the growth of RSS (V8 heap used) over the process before loading, divided by the records (fact = record); RSS growth under 8 MB is within its noise. Others' CPU is what other processes on the machine used during the load and during the queries (from \`/proc/stat\`, minus the run's own CPU, as a share of one core; – when the window is under a second, too short for its 10 ms ticks); a run above ${fmt(MAX_OTHERS * 100)} % is repeated (up to ${CONTENDED_RETRIES} times, keeping the quietest) and ⚠ marks figures taken under contention anyway. Latencies are in-process through the service's own Apollo Server (\`createApollo\`, production configuration, cost plugin included, no HTTP): each operation is warmed up (≥ 20 runs and 300 ms), then all are measured in ${ROUNDS} interleaved rounds (so a GC hits every operation alike), ≥ ${MIN_RUNS} runs and ≥ ${fmt(MIN_MS)} ms per operation in all (at most ${fmt(MAX_RUNS)}); p50/p99 of all its runs. The deep page asks for 10 items after the cursor of offset totalCount − 11; the filtered query asks for 5 areas on which Kazakhstan (or its leaders, companies or delegation) took a position and whose category is ECONOMIC — pages of the same size at every scale, so the targets compare like with like (search and the nested walk return more as the data grows and have no target). The real dataset has ${REAL_DATASET_RECORDS} records; ×1 is a generated dataset of the same size.`,
     "",
   ].join("\n");
 }
 
 if (process.argv[2] === "--child") {
   const dir = process.argv[3] as string;
-  child(dir, process.argv.includes("--load-only"))
+  const at = process.argv.indexOf("--snapshot");
+  const snapshotDir = at > 0 ? (process.argv[at + 1] as string) : null;
+  (process.argv.includes("--warm") && snapshotDir
+    ? warmChild(dir, snapshotDir)
+    : child(dir, process.argv.includes("--load-only"), snapshotDir)
+  )
     .then(() => process.exit(0))
     .catch((error: unknown) => {
       console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));

@@ -4,14 +4,16 @@
  */
 import "reflect-metadata";
 
+import { setImmediate as nextTurn } from "node:timers/promises";
+
 import pino, { type Logger } from "pino";
 
 import type { Config } from "./config/config";
 import { buildServiceSchema } from "./graphql/schema";
 import { type RunningService, startService } from "./http/server";
 import { InMemoryRepository } from "./repository/in-memory.repository";
-import type { GraphRepository } from "./repository/repository";
-import { loadSeed } from "./seed/seed.loader";
+import type { GraphRepository, MaybePromise } from "./repository/repository";
+import { loadGraphOffThread } from "./seed/load-worker";
 
 export interface App extends RunningService {
   readonly repository: GraphRepository;
@@ -28,12 +30,51 @@ export function createLogger(config: Pick<Config, "logLevel">, destination?: pin
   );
 }
 
-export async function startApp(config: Config, logger: Logger, repository?: GraphRepository): Promise<App> {
-  const repo = repository ?? new InMemoryRepository(loadSeed({ seedDir: config.seedDir }));
+/**
+ * The in-memory repository over the seed (from its snapshot when `SNAPSHOT_DIR` is set and the
+ * snapshot is trusted). The seed is read and validated on a worker thread, so health probes are
+ * answered meanwhile; the indexes are built here, after a turn of the event loop.
+ */
+async function loadRepository(config: Config, logger: Logger): Promise<GraphRepository> {
+  const { seedDir, snapshotDir } = config;
+  const started = process.hrtime.bigint();
+  const loaded = await loadGraphOffThread({ seedDir, snapshotDir });
+  const ms = Math.round(Number(process.hrtime.bigint() - started) / 1e6);
+  if (loaded.warm) logger.info({ snapshotDir, ms }, "graph loaded from its snapshot");
+  else logger.info({ snapshotDir, ms, coldReason: loaded.coldReason, written: loaded.written }, "seed loaded cold");
+  await nextTurn();
+  return new InMemoryRepository(loaded.data);
+}
+
+/**
+ * Starts listening first, then loads the graph (by default the seed in `config.seedDir`; or builds
+ * it with `repository`; see `ServiceParts.repository` for what is served meanwhile): the returned
+ * promise settles once the graph is loaded. A load that fails stops the listener and rejects.
+ */
+export async function startApp(
+  config: Config,
+  logger: Logger,
+  repository?: GraphRepository | (() => MaybePromise<GraphRepository>),
+): Promise<App> {
   const schema = buildServiceSchema();
   if (!config.routerSecret) {
     logger.warn("ROUTER_SECRET is not set: _entities and _service answer anyone; set it when running behind a router");
   }
-  const service = await startService({ config, schema, repository: repo, logger });
-  return { ...service, repository: repo };
+  let load: (graph: MaybePromise<GraphRepository>) => void = () => undefined;
+  const loading = new Promise<GraphRepository>(resolve => (load = resolve));
+  const service = await startService({ config, schema, repository: loading, logger });
+  logger.info({ listening: service.url }, "listening; loading the graph");
+  load(
+    repository === undefined
+      ? loadRepository(config, logger)
+      : typeof repository === "function"
+        ? nextTurn().then(repository)
+        : repository,
+  );
+  try {
+    return { ...service, repository: await loading };
+  } catch (error) {
+    await service.stop();
+    throw error;
+  }
 }

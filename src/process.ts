@@ -11,7 +11,7 @@ import type { Logger } from "pino";
 
 import { createLogger, startApp } from "./app";
 import { type Config, ConfigError, loadConfig } from "./config/config";
-import type { GraphRepository } from "./repository/repository";
+import type { GraphRepository, MaybePromise } from "./repository/repository";
 import { SeedValidationError } from "./seed/seed.loader";
 
 export interface RunOptions {
@@ -19,7 +19,7 @@ export interface RunOptions {
    * Builds the repository from the configuration (default: the in-memory repository over the
    * seed in `config.seedDir`). A `SeedValidationError` it throws refuses start-up like a bad seed.
    */
-  readonly repository?: (config: Config, logger: Logger) => GraphRepository;
+  readonly repository?: (config: Config, logger: Logger) => MaybePromise<GraphRepository>;
 }
 
 function refuse(message: string): never {
@@ -38,7 +38,8 @@ export async function runService(options: RunOptions = {}): Promise<void> {
   const logger = createLogger(config);
   let app;
   try {
-    app = await startApp(config, logger, options.repository?.(config, logger));
+    const build = options.repository;
+    app = await startApp(config, logger, build && (() => build(config, logger)));
   } catch (error) {
     if (error instanceof SeedValidationError) refuse(error.message);
     throw error;

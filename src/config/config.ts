@@ -68,6 +68,8 @@ export interface Config {
   readonly host: string;
   /** Folder of the seed `*.json` files. */
   readonly seedDir: string;
+  /** Where the snapshot of the loaded graph is kept for warm starts (src/seed/snapshot.ts); null: no snapshot. */
+  readonly snapshotDir: string | null;
   /** pino's log level. */
   readonly logLevel: LogLevel;
   /** Whether the service runs in production mode (`NODE_ENV=production`). */
@@ -171,6 +173,7 @@ export function loadConfig(env: Env = process.env): Config {
     port: integer(env, "PORT", 4000, 0, 65535, problems),
     host,
     seedDir,
+    snapshotDir: env.SNAPSHOT_DIR ? resolve(env.SNAPSHOT_DIR) : null,
     production: nodeEnv === "production",
     logLevel: logLevelOf(env, nodeEnv === "production" ? "info" : "debug", problems),
     maxBodyBytes: integer(env, "MAX_BODY_BYTES", 100_000, 1_000, 10_000_000, problems),

@@ -65,7 +65,12 @@ export interface RunningService {
 export interface ServiceParts {
   readonly config: Config;
   readonly schema: GraphQLSchema;
-  readonly repository: GraphRepository;
+  /**
+   * The graph, or its load still under way: the listener opens at once; until the promise settles
+   * `/health/ready` answers 503 "loading" and GraphQL 503 SERVICE_UNAVAILABLE with `Retry-After`,
+   * while `/health/live` answers 200. Whoever passes a promise handles its rejection.
+   */
+  readonly repository: GraphRepository | Promise<GraphRepository>;
   readonly logger: Logger;
 }
 
@@ -172,8 +177,16 @@ const queryOf = (body: unknown): string | null =>
 /** A client-given path, cut for a message. */
 const shortPath = (path: string): string => (path.length <= 80 ? path : `${path.slice(0, 79)}…`);
 
+/** Seconds a client is told to wait (`Retry-After`) when it asks while the graph is loading. */
+const LOADING_RETRY_AFTER_S = 5;
+
 export async function startService(parts: ServiceParts): Promise<RunningService> {
-  const { config, repository, logger } = parts;
+  const { config, logger } = parts;
+  let repository: GraphRepository | null = null;
+  Promise.resolve(parts.repository).then(
+    loaded => (repository = loaded),
+    () => undefined,
+  );
   const ide = config.ide ? renderIde(GRAPHQL_PATH) : undefined;
   const apollo = createApollo({
     ...parts,
@@ -198,6 +211,7 @@ export async function startService(parts: ServiceParts): Promise<RunningService>
     const method = (req.method ?? "GET").toUpperCase();
     if (url.pathname === "/health/live") return sendJson(res, 200, { status: "ok" });
     if (url.pathname === "/health/ready") {
+      if (ready && repository === null) return sendJson(res, 503, { status: "loading" });
       return sendJson(res, ready ? 200 : 503, { status: ready ? "ready" : "stopping" });
     }
     if (url.pathname === METRICS_PATH && config.metrics.onPublicPort) return serveMetrics(req, res);
@@ -219,6 +233,12 @@ export async function startService(parts: ServiceParts): Promise<RunningService>
       });
     }
     if (!ide && method === "GET" && isBrowserPageRequest(req, url)) return sendIdeDisabled(res);
+    const graph = repository;
+    if (graph === null) {
+      throw new HttpError(503, "SERVICE_UNAVAILABLE", "The graph is still loading; retry in a few seconds.", {
+        "retry-after": String(LOADING_RETRY_AFTER_S),
+      });
+    }
     if (method === "GET") checkSearchParams(url.searchParams, config.connections.maxJsonDepth);
     const raw = method === "POST" ? await readBody(req, config.maxBodyBytes) : "";
     const body =
@@ -230,7 +250,7 @@ export async function startService(parts: ServiceParts): Promise<RunningService>
     const response = await withTimeout(
       apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest,
-        context: () => Promise.resolve({ repository, request: info }),
+        context: () => Promise.resolve({ repository: graph, request: info }),
       }),
       config.requestTimeoutMs,
     );

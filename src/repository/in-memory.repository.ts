@@ -11,7 +11,7 @@
  * Every method answers synchronously; the interface allows Promises for stores that need them.
  */
 import type { CountryRecord, GraphData, NodeRecord, NodeTypename } from "../domain/records";
-import { InvalidArgumentError, paginate } from "./pagination";
+import { InvalidArgumentError, paginate, paginateWindow } from "./pagination";
 import {
   type CountryPair,
   type DateRange,
@@ -318,8 +318,7 @@ export class InMemoryRepository implements GraphRepository {
       ...(spec.date ? [OrderField.DATE] : []),
     ])
       for (const direction of [OrderDirection.ASC, OrderDirection.DESC]) orderings.push({ field, direction });
-    for (const ordering of orderings)
-      sorted.set(orderKey(ordering), [...spec.records].sort(comparator(spec, ordering)));
+    for (const ordering of orderings) sorted.set(orderKey(ordering), sortedBy(spec, ordering, spec.records));
 
     const inDefaultOrder = sorted.get(orderKey(spec.defaultOrder)) ?? [];
     const buckets = new Map<string, Map<string, RecordByType[K][]>>();
@@ -385,7 +384,7 @@ export class InMemoryRepository implements GraphRepository {
       items = items.filter(r => checks.every(check => check(r)));
     }
     if (base !== null && orderKey(ordering) !== orderKey(spec.defaultOrder)) {
-      items = [...items].sort(comparator(spec, ordering));
+      items = sortedBy(spec, ordering, items);
     }
     return paginate(items, query.page);
   }
@@ -395,7 +394,8 @@ export class InMemoryRepository implements GraphRepository {
   }
 
   search(query: SearchQuery): Page<SearchHit> {
-    return paginate(this.searchIndex.search(query.text, query.types ?? null), query.page);
+    const matches = this.searchIndex.match(query.text, query.types ?? null);
+    return paginateWindow(matches.count, query.page, (start, end) => matches.hits(start, end));
   }
 }
 
@@ -409,7 +409,15 @@ function compareStrings(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-function comparator<K extends NodeTypename>(spec: TypeSpec<K>, { field, direction }: Ordering) {
+/**
+ * The records in `ordering`: by the ordering's key (lower-cased name, or date; records without a
+ * date last in either direction), then id. Each record's key is computed once, not per comparison.
+ */
+function sortedBy<K extends NodeTypename>(
+  spec: TypeSpec<K>,
+  { field, direction }: Ordering,
+  records: readonly RecordByType[K][],
+): RecordByType[K][] {
   const sign = direction === OrderDirection.ASC ? 1 : -1;
   const key =
     field === OrderField.NAME
@@ -417,17 +425,16 @@ function comparator<K extends NodeTypename>(spec: TypeSpec<K>, { field, directio
       : field === OrderField.DATE
         ? (r: RecordByType[K]) => spec.date?.(r) ?? null
         : null;
-  return (a: RecordByType[K], b: RecordByType[K]): number => {
-    if (key) {
-      const ka = key(a);
-      const kb = key(b);
-      // Records without a date sort last in either direction.
-      if (ka === null || kb === null) {
-        if (ka !== kb) return ka === null ? 1 : -1;
-      } else if (ka !== kb) {
-        return sign * compareStrings(ka, kb);
-      }
+  if (!key) return [...records].sort((a, b) => sign * compareStrings(a.id, b.id));
+  const keyed = records.map(record => ({ record, key: key(record) }));
+  keyed.sort((a, b) => {
+    const [ka, kb] = [a.key, b.key];
+    if (ka === null || kb === null) {
+      if (ka !== kb) return ka === null ? 1 : -1;
+    } else if (ka !== kb) {
+      return sign * compareStrings(ka, kb);
     }
-    return sign * compareStrings(a.id, b.id);
-  };
+    return sign * compareStrings(a.record.id, b.record.id);
+  });
+  return keyed.map(k => k.record);
 }

@@ -74,27 +74,23 @@ class SlicePageInfo implements PageInfo {
 }
 
 /**
- * One page: the slice of an ordered list from `start` (inclusive) to `end` (exclusive). `nodes` is the
- * slice; edges and cursors are made only when read, so a query that selects `nodes` allocates no
+ * One page: the items from offset `start` (inclusive) of a list of `totalCount`. `nodes` is the
+ * page; edges and cursors are made only when read, so a query that selects `nodes` allocates no
  * edge and encodes no cursor. (`nodes` is an own property: type-graphql copies a connection with
  * Object.assign before calling its `nodes()` method, and a copy keeps own properties only.)
  */
 class SlicePage<T> implements Page<T> {
-  readonly nodes: readonly T[];
-  readonly totalCount: number;
   readonly pageInfo: PageInfo;
   private edgeList: ReadonlyArray<Edge<T>> | null = null;
 
   constructor(
     private readonly start: number,
-    items: readonly T[],
-    end: number,
+    readonly nodes: readonly T[],
+    readonly totalCount: number,
     hasPreviousPage: boolean,
     hasNextPage: boolean,
   ) {
-    this.nodes = items.slice(start, end);
-    this.totalCount = items.length;
-    this.pageInfo = new SlicePageInfo(start, end, hasPreviousPage, hasNextPage);
+    this.pageInfo = new SlicePageInfo(start, start + nodes.length, hasPreviousPage, hasNextPage);
   }
 
   get edges(): ReadonlyArray<Edge<T>> {
@@ -103,30 +99,41 @@ class SlicePage<T> implements Page<T> {
   }
 }
 
-/**
- * The page `args` ask for, with graphql-relay's arithmetic (connectionFromArraySlice over the whole
- * list): after/before bound the window, then `first` keeps its head or `last` its tail.
- */
+/** The page `args` ask for of an ordered list (see `paginateWindow`). */
 export function paginate<T>(items: readonly T[], args: PageArgs): Page<T> {
-  const after = offsetOf(args.after, "after", items.length) ?? -1;
-  const before = offsetOf(args.before, "before", items.length) ?? items.length;
+  return paginateWindow(items.length, args, (start, end) => items.slice(start, end));
+}
+
+/**
+ * Pages a list known only by its length, with graphql-relay's arithmetic (connectionFromArraySlice
+ * over the whole list): after/before bound the window, then `first` keeps its head or `last` its
+ * tail. `read(start, end)` is asked for exactly the items of the page (end exclusive), so a caller
+ * can rank or build just those; cursors are graphql-relay's offset cursors.
+ */
+export function paginateWindow<T>(
+  length: number,
+  args: PageArgs,
+  read: (start: number, end: number) => readonly T[],
+): Page<T> {
+  const after = offsetOf(args.after, "after", length) ?? -1;
+  const before = offsetOf(args.before, "before", length) ?? length;
   const first = args.first ?? (args.last === null || args.last === undefined ? DEFAULT_PAGE_SIZE : null);
   const last = args.last ?? null;
   if (typeof first === "number" && first < 0) throw new Error('Argument "first" must be a non-negative integer');
   if (typeof last === "number" && last < 0) throw new Error('Argument "last" must be a non-negative integer');
   let start = after + 1;
-  let end = Math.min(before, items.length);
+  let end = Math.min(before, length);
   if (first !== null) end = Math.min(end, start + first);
   if (last !== null) start = Math.max(start, end - last);
   end = Math.max(start, end);
   // graphql-relay only reports items beyond the page in the direction of travel; the whole list is
-  // at hand here, so both flags are exact whichever way the client pages.
+  // known here, so both flags are exact whichever way the client pages.
   const empty = end === start;
   return new SlicePage(
     start,
-    items,
-    end,
+    empty ? [] : read(start, end),
+    length,
     empty ? after >= 0 : start > 0,
-    empty ? before < items.length : end - 1 < items.length - 1,
+    empty ? before < length : end - 1 < length - 1,
   );
 }

@@ -1,0 +1,265 @@
+/**
+ * Search ranks only the page it is asked for (a bounded heap) and counts matches without building
+ * hits. This property test holds it to the straightforward implementation it replaced, kept here
+ * as the reference: score every match, build every hit, sort them all, slice the page with
+ * graphql-relay. Same hits, scores, fields, cursors and page flags, over random data, queries and pages.
+ */
+import fc from "fast-check";
+import { connectionFromArraySlice, cursorToOffset, offsetToCursor } from "graphql-relay";
+
+import { AreaCategory, CompanySector, Stance } from "../../src/domain/enums";
+import type { NodeRecord, NodeTypename } from "../../src/domain/records";
+import { DEFAULT_PAGE_SIZE, paginateWindow } from "../../src/repository/pagination";
+import type { Page, PageArgs, SearchHit } from "../../src/repository/repository";
+import { normalize, SearchIndex, tokenize } from "../../src/repository/search-index";
+
+// ---- reference: the sort-everything search and the whole-array pagination it was paged with ----
+
+interface RefField {
+  readonly field: string;
+  readonly text: string;
+  readonly weight: number;
+}
+
+function refFields(r: NodeRecord): RefField[] {
+  const fields: RefField[] = [];
+  const add = (field: string, text: string | null | undefined, weight: number) => {
+    if (text) fields.push({ field, text, weight });
+  };
+  if ("name" in r) add("name", r.name, 10);
+  if ("aliases" in r) for (const alias of r.aliases) add("alias", alias, 9);
+  if (r.__typename === "Company" || r.__typename === "CooperationArea") add("description", r.description, 3);
+  if (r.__typename === "Position") add("summary", r.summary, 3);
+  return fields;
+}
+
+function refSortName(r: NodeRecord): string {
+  if ("name" in r) return normalize(r.name);
+  if ("title" in r) return normalize(r.title);
+  return r.id;
+}
+
+function refCompare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function referenceSearch(records: readonly NodeRecord[], text: string, types: readonly NodeTypename[] | null) {
+  const fieldsOf = records.map(refFields);
+  const normalizedFields = fieldsOf.map(fs => fs.map(f => tokenize(f.text).join(" ")));
+  const postings = new Map<string, Array<{ record: number; field: number }>>();
+  fieldsOf.forEach((fs, record) =>
+    fs.forEach((f, field) => {
+      for (const token of new Set(tokenize(f.text))) {
+        const list = postings.get(token) ?? [];
+        list.push({ record, field });
+        postings.set(token, list);
+      }
+    }),
+  );
+  const tokens = [...postings.keys()].sort();
+  const words = [...new Set(tokenize(text))];
+  if (words.length === 0) return [];
+  const phrase = words.join(" ");
+  const allowed = types && types.length > 0 ? new Set<string>(types) : null;
+  let scores: Map<number, { score: number; best: number; bestScore: number }> | null = null;
+  for (const word of words) {
+    const perRecord = new Map<number, { weight: number; field: number }>();
+    for (const token of tokens) {
+      if (!token.startsWith(word)) continue;
+      const factor = token === word ? 1 : 0.7;
+      for (const p of postings.get(token) ?? []) {
+        if (allowed && !allowed.has((records[p.record] as NodeRecord).__typename)) continue;
+        if (scores && !scores.has(p.record)) continue;
+        const weight = ((fieldsOf[p.record] as RefField[])[p.field] as RefField).weight * factor;
+        const seen = perRecord.get(p.record);
+        if (!seen || weight > seen.weight) perRecord.set(p.record, { weight, field: p.field });
+      }
+    }
+    const next = new Map<number, { score: number; best: number; bestScore: number }>();
+    for (const [record, { weight, field }] of perRecord) {
+      const previous = scores?.get(record);
+      const score = (previous?.score ?? 0) + weight;
+      const best = previous && previous.bestScore >= weight ? previous : { best: field, bestScore: weight };
+      next.set(record, { score, best: best.best, bestScore: best.bestScore });
+    }
+    scores = next;
+    if (scores.size === 0) return [];
+  }
+  const hits: SearchHit[] = [];
+  for (const [record, entry] of scores ?? []) {
+    let { score, best } = entry;
+    const normalized = normalizedFields[record] as string[];
+    const fields = fieldsOf[record] as RefField[];
+    let bonus = 0;
+    normalized.forEach((t, i) => {
+      const weight = (fields[i] as RefField).weight;
+      const b = t === phrase ? weight * 2 : ` ${t} `.includes(` ${phrase}`) ? weight * 0.5 : 0;
+      if (b > bonus) {
+        bonus = b;
+        best = i;
+      }
+    });
+    score += bonus;
+    const field = fields[best] as RefField;
+    hits.push({
+      node: records[record] as NodeRecord,
+      score: Math.round(score * 100) / 100,
+      matchedField: field.field,
+      matchedText: field.text,
+    });
+  }
+  return hits.sort(
+    (a, b) =>
+      b.score - a.score || refCompare(refSortName(a.node), refSortName(b.node)) || refCompare(a.node.id, b.node.id),
+  );
+}
+
+function referencePaginate<T>(items: readonly T[], args: PageArgs): Page<T> {
+  const after = args.after ? cursorToOffset(args.after) : -1;
+  const before = args.before ? cursorToOffset(args.before) : items.length;
+  const first = args.first ?? (args.last === null || args.last === undefined ? DEFAULT_PAGE_SIZE : null);
+  const { edges } = connectionFromArraySlice(
+    items as T[],
+    { first, after: args.after, last: args.last, before: args.before },
+    { sliceStart: 0, arrayLength: items.length },
+  );
+  const startCursor = edges[0]?.cursor ?? null;
+  const endCursor = edges[edges.length - 1]?.cursor ?? null;
+  const start = startCursor === null ? null : cursorToOffset(startCursor);
+  const end = endCursor === null ? null : cursorToOffset(endCursor);
+  return {
+    edges,
+    pageInfo: {
+      startCursor,
+      endCursor,
+      hasPreviousPage: start === null ? after >= 0 : start > 0,
+      hasNextPage: end === null ? before < items.length : end < items.length - 1,
+    },
+    totalCount: items.length,
+  };
+}
+
+// ---- random data: few words, accents, case, prefixes and repeated names, so ties are common ----
+
+const WORDS = ["nuclear", "Nucléaire", "nuc", "energy", "énergie", "JUMCO", "jum", "order", "al", "nahda", "Al-Nahda"];
+const phraseOf = fc.array(fc.constantFrom(...WORDS), { minLength: 0, maxLength: 4 }).map(ws => ws.join(" "));
+
+const recordOf = (i: number): fc.Arbitrary<NodeRecord> =>
+  fc.oneof(
+    fc
+      .record({ name: phraseOf, aliases: fc.array(phraseOf, { maxLength: 2 }), description: phraseOf })
+      .map((r): NodeRecord => ({
+        __typename: "Company",
+        id: `company:${i}`,
+        citations: [],
+        countryId: "country:KZ",
+        sector: CompanySector.NUCLEAR_ENERGY,
+        ...r,
+      })),
+    fc
+      .record({ name: phraseOf, aliases: fc.array(phraseOf, { maxLength: 2 }), description: phraseOf })
+      .map((r): NodeRecord => ({
+        __typename: "CooperationArea",
+        id: `area:${i}`,
+        citations: [],
+        category: AreaCategory.ECONOMIC,
+        companyIds: [],
+        ...r,
+      })),
+    fc
+      .record({ name: phraseOf, aliases: fc.array(phraseOf, { maxLength: 2 }) })
+      .map((r): NodeRecord => ({ __typename: "City", id: `city:${i}`, citations: [], countryId: "country:KZ", ...r })),
+    phraseOf.map((summary): NodeRecord => ({
+      __typename: "Position",
+      id: `position:${i}`,
+      citations: [],
+      areaId: "area:0",
+      actorId: "country:KZ",
+      stance: Stance.SUPPORTED,
+      meetingId: "meeting:0",
+      summary,
+    })),
+  );
+
+const datasetOf = fc
+  .integer({ min: 0, max: 60 })
+  .chain(n => fc.tuple(...Array.from({ length: n }, (_, i) => recordOf(i))))
+  .map(records => records);
+
+const typesOf = fc.option(fc.subarray<NodeTypename>(["Company", "CooperationArea", "City", "Position"]));
+
+/** Page arguments with cursors chosen inside the list, so they are ones the service could have issued. */
+const pageOf = (length: number): fc.Arbitrary<PageArgs> => {
+  const cursor = length === 0 ? fc.constant(null) : fc.option(fc.nat(length - 1).map(offsetToCursor));
+  return fc.record({
+    first: fc.option(fc.nat(25)),
+    after: cursor,
+    last: fc.option(fc.nat(25)),
+    before: cursor,
+  });
+};
+
+describe("search selects the page without sorting every hit", () => {
+  it("gives the reference's page, scores, fields, cursors and flags", () => {
+    fc.assert(
+      fc.property(datasetOf, phraseOf, typesOf, fc.nat(1000), (records, text, types, seed) => {
+        const expected = referenceSearch(records, text, types);
+        const matches = new SearchIndex(records).match(text, types);
+        expect(matches.count).toBe(expected.length);
+        fc.assert(
+          fc.property(pageOf(expected.length), page => {
+            expect(paginateWindow(matches.count, page, (s, e) => matches.hits(s, e))).toEqual(
+              referencePaginate(expected, page),
+            );
+          }),
+          { numRuns: 10, seed },
+        );
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("gives the reference's hits for any rank range, from the front or from the back, query after query", () => {
+    fc.assert(
+      fc.property(
+        datasetOf,
+        fc.array(fc.tuple(phraseOf, typesOf, fc.nat(), fc.nat()), { minLength: 1, maxLength: 4 }),
+        (records, queries) => {
+          // One index answers every query: what one query scored must not leak into the next.
+          const index = new SearchIndex(records);
+          const matched = queries.map(([text, types]) => index.match(text, types));
+          queries.forEach(([text, types, a, b], q) => {
+            const expected = referenceSearch(records, text, types);
+            const matches = matched[q] as ReturnType<SearchIndex["match"]>;
+            expect(matches.count).toBe(expected.length);
+            const start = expected.length === 0 ? 0 : a % (expected.length + 1);
+            const end = start + (b % (expected.length - start + 1));
+            expect(matches.hits(start, end)).toEqual(expected.slice(start, end));
+          });
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it("matches records that only tie on score, ordered by normalised name then id", () => {
+    const company = (id: string, name: string): NodeRecord => ({
+      __typename: "Company",
+      id,
+      citations: [],
+      name,
+      aliases: [],
+      countryId: "country:KZ",
+      sector: CompanySector.NUCLEAR_ENERGY,
+      description: "",
+    });
+    const records = [company("c:3", "Nucléaire B"), company("c:1", "nucleaire b"), company("c:2", "Nucleaire A")];
+    const matches = new SearchIndex(records).match("nucleaire", null);
+    expect(matches.hits(0, 3).map(h => [h.node.id, h.score, h.matchedField])).toEqual([
+      ["c:2", 15, "name"],
+      ["c:1", 15, "name"],
+      ["c:3", 15, "name"],
+    ]);
+    expect(matches.hits(1, 3).map(h => h.node.id)).toEqual(["c:1", "c:3"]);
+  });
+});

@@ -1,0 +1,64 @@
+/**
+ * The graph loaded on a worker thread (src/seed/load-worker.ts) is the graph `loadSeed` builds, and
+ * an invalid seed is refused with the same problems and message. The worker runs compiled code:
+ * these tests use `dist/` (`npm test` builds it before jest runs, as for test/http/process.test.ts).
+ */
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+import { loadSeed } from "../../src/seed/seed.loader";
+import { ROOT, SEED_DIR } from "../support/harness";
+
+const COMPILED = join(ROOT, "dist", "src", "seed", "load-worker.js");
+type Module = typeof import("../../src/seed/load-worker");
+
+let compiled: Module;
+beforeAll(() => {
+  if (!existsSync(COMPILED)) throw new Error(`${COMPILED} is missing: run \`npm run build\` (npm test does) first`);
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  compiled = require(COMPILED) as Module;
+});
+
+describe("loading the graph on a worker thread", () => {
+  test("gives the records loadSeed gives", async () => {
+    const loaded = await compiled.loadGraphOffThread({ seedDir: SEED_DIR, snapshotDir: null });
+    expect({ warm: loaded.warm, coldReason: loaded.coldReason, written: loaded.written }).toEqual({
+      warm: false,
+      coldReason: null,
+      written: null,
+    });
+    expect(loaded.data).toEqual(loadSeed({ seedDir: SEED_DIR }));
+  });
+
+  test("refuses an invalid seed with the same problems and message as loadSeed", async () => {
+    const seedDir = join(ROOT, "test", "fixtures", "process-bad-seed");
+    let expected: unknown;
+    try {
+      loadSeed({ seedDir });
+    } catch (error) {
+      expected = error;
+    }
+    const refused = await compiled.loadGraphOffThread({ seedDir, snapshotDir: null }).then(
+      () => null,
+      (error: unknown) => error as Error & { problems?: readonly string[] },
+    );
+    expect({ name: refused?.name, message: refused?.message, problems: refused?.problems }).toEqual({
+      name: "SeedValidationError",
+      message: (expected as Error).message,
+      problems: (expected as { problems: readonly string[] }).problems,
+    });
+  });
+
+  test("writes and then reads the snapshot when SNAPSHOT_DIR is given", async () => {
+    const snapshotDir = mkdtempSync(join(tmpdir(), "load-worker-test-"));
+    try {
+      const cold = await compiled.loadGraphOffThread({ seedDir: SEED_DIR, snapshotDir });
+      const warm = await compiled.loadGraphOffThread({ seedDir: SEED_DIR, snapshotDir });
+      expect([cold.warm, warm.warm]).toEqual([false, true]);
+      expect(warm.data).toEqual(cold.data);
+    } finally {
+      rmSync(snapshotDir, { recursive: true, force: true });
+    }
+  });
+});

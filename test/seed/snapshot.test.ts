@@ -1,0 +1,190 @@
+/**
+ * Warm start from a snapshot (src/seed/snapshot.ts): the same graph as a cold load, and a snapshot
+ * that is corrupt, truncated or for another seed is never trusted (the seed is loaded cold and the
+ * snapshot rewritten). Everything happens in temporary folders: the committed seed is only read.
+ */
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+import { startApp } from "../../src/app";
+import { loadConfig } from "../../src/config/config";
+import type { GraphData, NodeTypename } from "../../src/domain/records";
+import { InMemoryRepository } from "../../src/repository/in-memory.repository";
+import { loadSeed } from "../../src/seed/seed.loader";
+import { loadWithSnapshot, snapshotKey } from "../../src/seed/snapshot";
+import { SEED_DIR } from "../support/harness";
+import { capturingLogger } from "../support/server";
+
+let work: string;
+let seedDir: string;
+let snapshotDir: string;
+beforeEach(() => {
+  work = mkdtempSync(join(tmpdir(), "snapshot-test-"));
+  seedDir = join(work, "seed");
+  snapshotDir = join(work, "snapshots");
+  cpSync(SEED_DIR, seedDir, { recursive: true });
+});
+afterEach(() => rmSync(work, { recursive: true, force: true }));
+
+/** Loads through the snapshot, counting cold loads. */
+function load() {
+  let cold = 0;
+  const result = loadWithSnapshot(seedDir, snapshotDir, () => {
+    cold++;
+    return loadSeed({ seedDir });
+  });
+  return { ...result, cold };
+}
+
+const snapshotFiles = () => readdirSync(snapshotDir).sort();
+const onlySnapshot = () => join(snapshotDir, snapshotFiles()[0] as string);
+
+const TYPES: readonly NodeTypename[] = [
+  "Source",
+  "Country",
+  "City",
+  "Leader",
+  "Company",
+  "Meeting",
+  "Delegation",
+  "CooperationArea",
+  "Position",
+  "Commitment",
+  "FlightRoute",
+  "Award",
+  "AwardConferral",
+  "SharedValue",
+  "Statement",
+];
+
+/** What the repository answers over a graph: every list in full, searches, lookups by id and citations. */
+function answers(data: GraphData) {
+  const repository = new InMemoryRepository(data);
+  const lists = TYPES.map(type => repository.list(type, { page: { first: 10_000 } }));
+  const ids = lists.flatMap(page => page.edges.map(edge => edge.node.id));
+  return {
+    lists,
+    nodes: repository.nodes([...ids, "missing:id"]),
+    searches: ["nuclear", "JUMCO", "order nahda", "kaz"].map(text => repository.search({ text, page: { first: 50 } })),
+    citing: data.sources.map(source => repository.citing(source.id, { first: 100 })),
+  };
+}
+
+describe("warm start from a snapshot", () => {
+  test("a cold load writes the snapshot; the next load reads it and answers exactly as the cold one", () => {
+    const cold = load();
+    expect({ warm: cold.warm, cold: cold.cold, files: snapshotFiles().length }).toEqual({
+      warm: false,
+      cold: 1,
+      files: 1,
+    });
+    expect(cold.coldReason).toMatch(/^no snapshot for this seed and version/);
+    const warm = load();
+    expect({ warm: warm.warm, cold: warm.cold, coldReason: warm.coldReason, written: warm.written }).toEqual({
+      warm: true,
+      cold: 0,
+      coldReason: null,
+      written: null,
+    });
+    expect(warm.data).toEqual(cold.data);
+    expect(answers(warm.data)).toEqual(answers(cold.data));
+  });
+
+  test("a corrupt snapshot (one payload byte changed) is ignored, loaded cold and rewritten", () => {
+    load();
+    const path = onlySnapshot();
+    const good = readFileSync(path);
+    const bad = Buffer.from(good);
+    const at = bad.length - 100;
+    bad[at] = (bad[at] as number) ^ 1;
+    writeFileSync(path, bad);
+    const again = load();
+    expect({ warm: again.warm, cold: again.cold, coldReason: again.coldReason }).toEqual({
+      warm: false,
+      cold: 1,
+      coldReason: "the snapshot's payload does not match its checksum",
+    });
+    expect(readFileSync(path).equals(good)).toBe(true);
+    expect(load().warm).toBe(true);
+  });
+
+  test("a truncated snapshot, or one whose header is damaged, is ignored, loaded cold and rewritten", () => {
+    load();
+    const path = onlySnapshot();
+    const good = readFileSync(path);
+    writeFileSync(path, good.subarray(0, good.length - 10));
+    const truncated = load();
+    expect([truncated.warm, truncated.cold, truncated.coldReason]).toEqual([
+      false,
+      1,
+      `the snapshot is truncated or padded (${good.length - 10 - 512} payload bytes, header says ${good.length - 512})`,
+    ]);
+    expect(readFileSync(path).equals(good)).toBe(true);
+    writeFileSync(path, Buffer.concat([Buffer.from("{not json"), good.subarray(9)]));
+    const damaged = load();
+    expect([damaged.warm, damaged.cold, damaged.coldReason]).toEqual([false, 1, "the snapshot's header is not JSON"]);
+    expect(readFileSync(path).equals(good)).toBe(true);
+  });
+
+  test("a changed seed file (or source text) gives another key: loaded cold, the old snapshot replaced", () => {
+    const first = load();
+    const before = snapshotFiles();
+    const file = join(seedDir, "reference.json");
+    writeFileSync(file, `${readFileSync(file, "utf8")}\n`);
+    const changed = load();
+    expect([changed.warm, changed.cold, changed.coldReason]).toEqual([
+      false,
+      1,
+      "no snapshot for this seed and version (ENOENT)",
+    ]);
+    expect(snapshotFiles()).toHaveLength(1);
+    expect(snapshotFiles()).not.toEqual(before);
+    expect(changed.data).toEqual(first.data);
+
+    const text = join(seedDir, "sources", readdirSync(join(seedDir, "sources"))[0] as string);
+    const keyBefore = snapshotKey(seedDir, snapshotDir);
+    writeFileSync(text, `${readFileSync(text, "utf8")} `);
+    expect(snapshotKey(seedDir, snapshotDir)).not.toBe(keyBefore);
+  });
+
+  test("the key depends on the service version and ignores a snapshot folder inside the seed folder", () => {
+    const inside = join(seedDir, "snapshots");
+    const key = snapshotKey(seedDir, inside, "0.1.0");
+    expect(snapshotKey(seedDir, inside, "0.1.1")).not.toBe(key);
+    loadWithSnapshot(seedDir, inside, () => loadSeed({ seedDir }));
+    expect(snapshotKey(seedDir, inside, "0.1.0")).toBe(key);
+    expect(loadWithSnapshot(seedDir, inside, () => loadSeed({ seedDir })).warm).toBe(true);
+  });
+
+  test("a snapshot that cannot be written is reported and the cold graph still served", () => {
+    writeFileSync(snapshotDir, "a file where the folder should be");
+    const result = load();
+    expect({ warm: result.warm, cold: result.cold, error: "error" in (result.written ?? {}) }).toEqual({
+      warm: false,
+      cold: 1,
+      error: true,
+    });
+    expect(result.data).toEqual(loadSeed({ seedDir }));
+  });
+
+  test("the service uses SNAPSHOT_DIR: the first start loads cold and writes it, the second reads it", async () => {
+    const config = loadConfig({
+      NODE_ENV: "test",
+      HOST: "127.0.0.1",
+      PORT: "0",
+      SEED_DIR: seedDir,
+      SNAPSHOT_DIR: snapshotDir,
+    });
+    expect(loadConfig({ NODE_ENV: "test" }).snapshotDir).toBeNull();
+    const messages: string[] = [];
+    for (let i = 0; i < 2; i++) {
+      const { logger, lines } = capturingLogger();
+      const app = await startApp(config, logger);
+      await app.stop();
+      messages.push(String(lines.find(line => /loaded/.test(String(line.msg)))?.msg));
+    }
+    expect(messages).toEqual(["seed loaded cold", "graph loaded from its snapshot"]);
+    expect(snapshotFiles()).toHaveLength(1);
+  });
+});
