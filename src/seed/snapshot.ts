@@ -12,7 +12,18 @@
  * holds one snapshot: writing a new one removes the others.
  */
 import { createHash } from "node:crypto";
-import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync } from "node:fs";
+import {
+  closeSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeSync,
+} from "node:fs";
 import { join, relative, resolve, sep } from "node:path";
 
 import { PROJECT_ROOT } from "../config/config";
@@ -45,15 +56,24 @@ export interface SnapshotLoad {
   readonly written: { readonly path: string } | { readonly error: string } | null;
 }
 
-/** Every regular file under `dir`, as sorted relative paths, leaving out the folder `skip` (when inside). */
+/**
+ * Every file under `dir`, as sorted relative paths, leaving out the folder `skip` (when inside).
+ * Symbolic links are followed (seed files mounted as links, as Kubernetes mounts a ConfigMap, must
+ * count by their content); a folder reached twice through links is walked once.
+ */
 function filesUnder(dir: string, skip: string): string[] {
   const files: string[] = [];
+  const walked = new Set<string>();
   const walk = (folder: string) => {
-    for (const entry of readdirSync(folder, { withFileTypes: true })) {
-      const path = join(folder, entry.name);
+    const real = realpathSync(folder);
+    if (walked.has(real)) return;
+    walked.add(real);
+    for (const name of readdirSync(folder)) {
+      const path = join(folder, name);
       if (path === skip) continue;
-      if (entry.isDirectory()) walk(path);
-      else if (entry.isFile()) files.push(relative(dir, path).split(sep).join("/"));
+      const stats = statSync(path, { throwIfNoEntry: false });
+      if (stats?.isDirectory()) walk(path);
+      else if (stats?.isFile()) files.push(relative(dir, path).split(sep).join("/"));
     }
   };
   walk(dir);

@@ -3,7 +3,16 @@
  * that is corrupt, truncated or for another seed is never trusted (the seed is loaded cold and the
  * snapshot rewritten). Everything happens in temporary folders: the committed seed is only read.
  */
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -14,6 +23,15 @@ import { InMemoryRepository } from "../../src/repository/in-memory.repository";
 import { loadSeed } from "../../src/seed/seed.loader";
 import { loadWithSnapshot, snapshotKey } from "../../src/seed/snapshot";
 import { SEED_DIR } from "../support/harness";
+
+/** Copies a folder, links replaced by copies of what they point to. */
+function copyFollowingLinks(from: string, to: string): void {
+  mkdirSync(to, { recursive: true });
+  for (const name of readdirSync(from)) {
+    if (statSync(join(from, name)).isDirectory()) copyFollowingLinks(join(from, name), join(to, name));
+    else copyFileSync(join(from, name), join(to, name));
+  }
+}
 import { capturingLogger } from "../support/server";
 
 let work: string;
@@ -23,7 +41,9 @@ beforeEach(() => {
   work = mkdtempSync(join(tmpdir(), "snapshot-test-"));
   seedDir = join(work, "seed");
   snapshotDir = join(work, "snapshots");
-  cpSync(SEED_DIR, seedDir, { recursive: true });
+  // Real files, not the fixture's links (cpSync copies links as links to the committed files): the
+  // tests change them.
+  copyFollowingLinks(SEED_DIR, seedDir);
 });
 afterEach(() => rmSync(work, { recursive: true, force: true }));
 
@@ -155,6 +175,13 @@ describe("warm start from a snapshot", () => {
     loadWithSnapshot(seedDir, inside, () => loadSeed({ seedDir }));
     expect(snapshotKey(seedDir, inside, "0.1.0")).toBe(key);
     expect(loadWithSnapshot(seedDir, inside, () => loadSeed({ seedDir })).warm).toBe(true);
+  });
+
+  test("seed files behind symbolic links count by their content (as mounted ConfigMaps are)", () => {
+    // SEED_DIR holds links to the committed files; seedDir holds copies of them.
+    expect(snapshotKey(SEED_DIR, snapshotDir)).toBe(snapshotKey(seedDir, snapshotDir));
+    writeFileSync(join(seedDir, "reference.json"), `${readFileSync(join(seedDir, "reference.json"), "utf8")}\n`);
+    expect(snapshotKey(SEED_DIR, snapshotDir)).not.toBe(snapshotKey(seedDir, snapshotDir));
   });
 
   test("a snapshot that cannot be written is reported and the cold graph still served", () => {
