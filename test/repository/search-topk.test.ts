@@ -114,6 +114,20 @@ function referenceSearch(records: readonly NodeRecord[], text: string, types: re
   );
 }
 
+/** What a client can read of a page (pages build edges and cursors lazily, so compare what they give). */
+function readPage<T>(page: Page<T>) {
+  return {
+    edges: page.edges.map(({ cursor, node }) => ({ cursor, node })),
+    pageInfo: {
+      startCursor: page.pageInfo.startCursor,
+      endCursor: page.pageInfo.endCursor,
+      hasPreviousPage: page.pageInfo.hasPreviousPage,
+      hasNextPage: page.pageInfo.hasNextPage,
+    },
+    totalCount: page.totalCount,
+  };
+}
+
 function referencePaginate<T>(items: readonly T[], args: PageArgs): Page<T> {
   const after = args.after ? cursorToOffset(args.after) : -1;
   const before = args.before ? cursorToOffset(args.before) : items.length;
@@ -208,8 +222,8 @@ describe("search selects the page without sorting every hit", () => {
         expect(matches.count).toBe(expected.length);
         fc.assert(
           fc.property(pageOf(expected.length), page => {
-            expect(paginateWindow(matches.count, page, (s, e) => matches.hits(s, e))).toEqual(
-              referencePaginate(expected, page),
+            expect(readPage(paginateWindow(matches.count, page, (s, e) => matches.hits(s, e)))).toEqual(
+              readPage(referencePaginate(expected, page)),
             );
           }),
           { numRuns: 10, seed },
