@@ -6,6 +6,8 @@
 import { runService } from "./process";
 
 runService().catch((error: unknown) => {
-  process.stderr.write(`bilateral-graph failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(
+    `bilateral-graph failed to start: ${error instanceof Error ? error.message || String(error) : String(error)}\n`,
+  );
   process.exit(1);
 });

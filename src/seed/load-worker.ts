@@ -24,11 +24,19 @@ export interface GraphLoadRequest {
 
 export type GraphLoad = SnapshotLoad;
 
-type Reply =
-  | { readonly ok: true; readonly load: GraphLoad }
-  | { readonly ok: false; readonly problems: readonly string[] | null; readonly message: string };
-
 const WORKER_TAG = "bilateral-graph:load";
+
+type Reply = { readonly tag: typeof WORKER_TAG } & (
+  | { readonly ok: true; readonly load: GraphLoad }
+  | { readonly ok: false; readonly problems: readonly string[] | null; readonly message: string }
+);
+
+/**
+ * Whether a message from the worker is its reply. Node posts messages of its own on the same port
+ * (under `node --watch`, the files the worker loads), which are not.
+ */
+const isReply = (message: unknown): message is Reply =>
+  typeof message === "object" && message !== null && (message as { tag?: unknown }).tag === WORKER_TAG;
 
 /** The graph, on this thread: from the snapshot when one is configured and trusted, else the seed. */
 export function loadGraph({ seedDir, snapshotDir }: GraphLoadRequest): GraphLoad {
@@ -42,7 +50,8 @@ export function loadGraphOffThread(request: GraphLoadRequest): Promise<GraphLoad
   return new Promise<GraphLoad>((resolve, reject) => {
     const worker = new Worker(__filename, { workerData: { tag: WORKER_TAG, request } });
     let settled = false;
-    worker.once("message", (reply: Reply) => {
+    worker.on("message", (reply: unknown) => {
+      if (!isReply(reply) || settled) return;
       settled = true;
       if (reply.ok) resolve(reply.load);
       else reject(reply.problems ? new SeedValidationError(reply.problems) : new Error(reply.message));
@@ -61,12 +70,17 @@ if (!isMainThread && (workerData as { tag?: unknown } | null)?.tag === WORKER_TA
   const { request } = workerData as { request: GraphLoadRequest };
   let reply: Reply;
   try {
-    reply = { ok: true, load: loadGraph(request) };
+    reply = { tag: WORKER_TAG, ok: true, load: loadGraph(request) };
   } catch (error) {
     reply =
       error instanceof SeedValidationError
-        ? { ok: false, problems: error.problems, message: error.message }
-        : { ok: false, problems: null, message: error instanceof Error ? error.message : String(error) };
+        ? { tag: WORKER_TAG, ok: false, problems: error.problems, message: error.message }
+        : {
+            tag: WORKER_TAG,
+            ok: false,
+            problems: null,
+            message: error instanceof Error ? error.message : String(error),
+          };
   }
   parentPort.postMessage(reply);
 }
