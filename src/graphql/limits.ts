@@ -13,7 +13,6 @@
  *   cap and bounded messages (./variables), and undeclared ones are dropped; variables that do not
  *   coerce are answered 400 BAD_USER_INPUT before anything executes.
  */
-import { createHash } from "node:crypto";
 
 import { type ApolloServerPlugin, type GraphQLResponse, HeaderMap } from "@apollo/server";
 import { ApolloServerErrorCode } from "@apollo/server/errors";
@@ -75,6 +74,27 @@ export const pageSizeEstimator: ComplexityEstimator = ({ type, field, args, chil
   return undefined;
 };
 
+/**
+ * What of the variables' values the cost depends on: `pageSizeEstimator` reads `first`/`last` (Int)
+ * and the length of `ids`/`representations` (lists), and graphql-query-complexity honours
+ * `@skip`/`@include` (Boolean); strings and input objects never change it. So numbers and booleans
+ * count by value, lists by length, the rest by kind: a short, linear key, with no serialising or
+ * hashing of what the client sent. (Keep in step with the estimators.)
+ */
+export function costSignature(variables: Readonly<Record<string, unknown>>): string {
+  let signature = "";
+  for (const name in variables) {
+    const value = variables[name];
+    signature +=
+      typeof value === "number" || typeof value === "boolean"
+        ? `${name}=${String(value)};`
+        : Array.isArray(value)
+          ? `${name}#${value.length};`
+          : `${name}:${value === null || value === undefined ? "null" : typeof value};`;
+  }
+  return signature;
+}
+
 /** A request's variables did not coerce: the errors, answered 400 before anything executes. */
 function variableErrorResponse(errors: readonly GraphQLError[]): GraphQLResponse {
   return {
@@ -92,10 +112,10 @@ function variableErrorResponse(errors: readonly GraphQLError[]): GraphQLResponse
   };
 }
 
-/** Computed costs by a hash of (query, operation name, declared variables); bounded in bytes, LRU. */
+/** Computed costs by (query hash, operation name, cost signature of the variables); bounded in bytes, LRU. */
 export type CostCache = LRUCache<string, number>;
 
-/** What one cached cost is counted as: its key (a base64 SHA-256, 44 characters) plus the number. */
+/** What one cached cost is counted as: its key plus the number. */
 const COST_ENTRY_BYTES = (key: string): number => key.length + 16;
 
 export function createCostCache(maxBytes: number): CostCache | null {
@@ -115,9 +135,9 @@ export interface OperationChecks {
 /**
  * Checks each resolved operation before it executes: its variables (undeclared ones dropped, the
  * rest coerced once with an error cap, see ./variables) and then its cost. The cost of a document,
- * operation and declared variable values is kept in an LRU cache bounded in bytes, keyed by a
- * SHA-256 of the three (Apollo's hash of the query text, the operation name and the variables'
- * JSON), so a run of unique requests neither grows the heap nor keeps their text.
+ * operation and declared variable values is kept in an LRU cache bounded in bytes, keyed by Apollo's
+ * hash of the query text, the operation name and the variables' cost signature (`costSignature`),
+ * so a run of unique requests neither grows the heap nor keeps their text.
  */
 export function operationChecksPlugin(
   schema: GraphQLSchema,
@@ -144,9 +164,7 @@ export function operationChecksPlugin(
             variableErrors = coerced.errors;
             return Promise.resolve();
           }
-          const key = createHash("sha256")
-            .update(`${queryHash}\u0000${operationName ?? ""}\u0000${JSON.stringify(variables)}`)
-            .digest("base64");
+          const key = `${queryHash}\u0000${operationName ?? ""}\u0000${costSignature(variables)}`;
           requested = costs?.get(key) ?? computeCost(schema, document, variables, operationName, maxCost);
           costs?.set(key, requested);
           if (requested > maxCost) {

@@ -158,7 +158,37 @@ describe("2. caches bounded in bytes, keyed on declared variables only", () => {
       }
     });
     expect(costs?.calculatedSize).toBeLessThanOrEqual(4_096);
-    expect(costs?.size).toBe(Math.floor(4_096 / (44 + 16)));
+    // Keys are Apollo's 64-character query hash, the operation name and "first=N;": 95–97 bytes an entry.
+    expect(costs?.size).toBe(Math.floor(4_096 / 97));
+  });
+
+  test("the cached cost follows what variables change of it: page sizes, list lengths, @include", async () => {
+    const query =
+      "query Areas($first: Int, $ids: [ID!]!, $more: Boolean!) { cooperationAreas(first: $first) { totalCount } nodes(ids: $ids) @include(if: $more) { id } }";
+    const costOf = async (apollo: ApolloServer<GraphContext>, variables: Record<string, unknown>) => {
+      const response = await execute(apollo, query, variables);
+      return response.body.kind === "single" ? response.body.singleResult.extensions?.cost : undefined;
+    };
+    const seen: unknown[] = [];
+    const costs = await withChecks(100_000, async apollo => {
+      for (const variables of [
+        { first: 5, ids: ["area:nuclear"], more: true },
+        { first: 50, ids: ["area:nuclear"], more: true },
+        { first: 5, ids: ["area:nuclear", "area:energy", "x"], more: true },
+        { first: 5, ids: ["a", "b", "c"], more: true },
+        { first: 5, ids: ["area:nuclear"], more: false },
+      ])
+        seen.push(await costOf(apollo, variables));
+    });
+    // cooperationAreas: 1 + first × 1 (totalCount); nodes, when included: 1 + ids × 1 (id).
+    expect(seen).toEqual([
+      { requested: 1 + 5 + 1 + 1, limit: 25000 },
+      { requested: 1 + 50 + 1 + 1, limit: 25000 },
+      { requested: 1 + 5 + 1 + 3, limit: 25000 },
+      { requested: 1 + 5 + 1 + 3, limit: 25000 },
+      { requested: 1 + 5, limit: 25000 },
+    ]);
+    expect(costs?.size).toBe(4);
   });
 
   test("undeclared variables are ignored: they neither change the key nor reach execution", async () => {
