@@ -1,6 +1,6 @@
 /**
- * Reading what a client sent, within limits: the body (size-capped; an oversized body is not read
- * further, and the connection is closed), its JSON (depth-capped before anything recursive runs),
+ * Reading what a client sent, within limits: the body (size-capped; past the cap the rest is only
+ * discarded, for at most LINGER_MS after the 413, and the connection is closed), its JSON (depth-capped before anything recursive runs),
  * and the GraphQL parameters of a GET's query string. Failures are `HttpError`s carrying the status
  * and `extensions.code` the client gets; a client that goes away mid-body is a `ClientAbortError`.
  */
@@ -44,16 +44,35 @@ export function sendJson(
   res.end(payload);
 }
 
+/**
+ * How long a connection closed after an error (an oversized body) still takes in what the client
+ * sends, discarding it, before the socket is destroyed. Closing a socket with unread data makes the
+ * kernel reset the connection, which can destroy the answer before the client reads it; so, as
+ * nginx's lingering close does, the answer is sent, our side closed (FIN), and the client's bytes
+ * are read and dropped for at most this long. Bounded in time, so never a drain of the whole body.
+ */
+export const LINGER_MS = 1_000;
+
 export function sendError(res: ServerResponse, error: HttpError): void {
   const headers = error.closeConnection ? { ...error.headers, connection: "close" } : error.headers;
+  const socket = res.socket;
+  if (error.closeConnection && socket) {
+    // node ends and destroys the socket once a `Connection: close` answer is written (destroySoon);
+    // for this socket that becomes: end, discard what still comes, destroy after LINGER_MS.
+    socket.destroySoon = () => {
+      socket.end();
+      socket.resume();
+      const timer = setTimeout(() => socket.destroy(), LINGER_MS);
+      timer.unref();
+      socket.once("close", () => clearTimeout(timer));
+    };
+  }
   sendJson(res, error.status, { errors: [{ message: error.message, extensions: { code: error.code } }] }, headers);
-  // Not drained: whatever the client still sends is dropped with the socket once the answer is out.
-  if (error.closeConnection) res.once("finish", () => res.socket?.destroySoon());
 }
 
 /**
- * The body as text, at most `limit` bytes. Past the limit the request is no longer read: the 413
- * goes out with `Connection: close` and the socket is closed (see `sendError`).
+ * The body as text, at most `limit` bytes. Past the limit nothing more is kept: the 413 goes out with
+ * `Connection: close` and the socket is closed after at most LINGER_MS (see `sendError`).
  */
 export function readBody(req: IncomingMessage, limit: number): Promise<string> {
   const tooLarge = () =>
@@ -72,7 +91,8 @@ export function readBody(req: IncomingMessage, limit: number): Promise<string> {
       size += chunk.length;
       if (size > limit) {
         stop();
-        req.pause();
+        // What still comes is dropped, for at most LINGER_MS once the 413 is out (see sendError).
+        req.resume();
         reject(tooLarge());
         return;
       }
