@@ -23,12 +23,12 @@ import {
   type VariableDefinitionNode,
 } from "graphql";
 
+import { truncate } from "../common/text";
+
 /** Longest preview of a client's value quoted in a message. */
 export const PREVIEW_CHARS = 60;
 /** Longest message of one coercion error (the preview included). */
 export const MAX_MESSAGE_CHARS = 300;
-
-const cut = (text: string, max: number): string => (text.length <= max ? text : `${text.slice(0, max - 1)}…`);
 
 /**
  * A short, bounded rendering of a JSON-like value: at most PREVIEW_CHARS characters, built without
@@ -61,13 +61,13 @@ export function preview(value: unknown, max = PREVIEW_CHARS): string {
       if (!Object.prototype.hasOwnProperty.call(v, key)) continue;
       if (!first && !write(", ")) return false;
       first = false;
-      if (!write(`${cut(key, max)}: `)) return false;
+      if (!write(`${truncate(key, max)}: `)) return false;
       if (!visit((v as Record<string, unknown>)[key], depth + 1)) return false;
     }
     return write(first ? "}" : " }");
   };
   visit(value, 0);
-  return cut(out, max);
+  return truncate(out, max);
 }
 
 /** Removes graphql-js's field and enum suggestions from a message. */
@@ -107,7 +107,7 @@ export function coerceVariables(
     return text;
   };
   const report = (message: string, node: VariableDefinitionNode): void => {
-    const text = cut(options.hideSuggestions ? withoutSuggestions(message) : message, MAX_MESSAGE_CHARS);
+    const text = truncate(options.hideSuggestions ? withoutSuggestions(message) : message, MAX_MESSAGE_CHARS);
     errors.push(new GraphQLError(text, { nodes: node }));
     if (errors.length >= options.maxErrors) throw new TooManyErrors();
   };
@@ -140,7 +140,7 @@ export function coerceVariables(
               ? ` at "${name}${path.map(p => (typeof p === "number" ? `[${p}]` : `.${p}`)).join("")}"`
               : "";
           report(
-            `Variable "$${name}" got invalid value ${previewOnce(invalid)}${cut(at, PREVIEW_CHARS + name.length + 6)}; ${error.message}`,
+            `Variable "$${name}" got invalid value ${previewOnce(invalid)}${truncate(at, PREVIEW_CHARS + name.length + 6)}; ${error.message}`,
             definition,
           );
         },

@@ -9,14 +9,15 @@
  */
 import { collectDefaultMetrics, Counter, Histogram, Registry } from "prom-client";
 
+import { truncate } from "../common/text";
+
 export type Outcome = "success" | "client_error" | "server_error" | "aborted";
 
 /** Longest operation name kept as a label (and in logs); longer ones are cut and marked with "…". */
 export const MAX_LABEL_CHARS = 64;
 
 /** An operation name, cut to MAX_LABEL_CHARS. */
-export const capName = (name: string): string =>
-  name.length <= MAX_LABEL_CHARS ? name : `${name.slice(0, MAX_LABEL_CHARS - 1)}…`;
+export const capName = (name: string): string => truncate(name, MAX_LABEL_CHARS);
 
 export class Metrics {
   readonly registry = new Registry();

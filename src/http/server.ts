@@ -21,6 +21,7 @@ import { InMemoryLRUCache } from "@apollo/utils.keyvaluecache";
 import type { DocumentNode, GraphQLSchema } from "graphql";
 import type { Logger } from "pino";
 
+import { truncate } from "../common/text";
 import type { Config } from "../config/config";
 import type { GraphContext, RequestInfo } from "../graphql/common/context";
 import {
@@ -175,7 +176,7 @@ const queryOf = (body: unknown): string | null =>
   typeof body === "object" && body !== null && "query" in body && typeof body.query === "string" ? body.query : null;
 
 /** A client-given path, cut for a message. */
-const shortPath = (path: string): string => (path.length <= 80 ? path : `${path.slice(0, 79)}…`);
+const shortPath = (path: string): string => truncate(path, 80);
 
 /** Seconds a client is told to wait (`Retry-After`) when it asks while the graph is loading. */
 const LOADING_RETRY_AFTER_S = 5;
@@ -313,7 +314,7 @@ export async function startService(parts: ServiceParts): Promise<RunningService>
           {
             requestId: info.id,
             method: req.method,
-            path: path.length <= 200 ? path : `${path.slice(0, 199)}…`,
+            path: truncate(path, 200),
             status: res.statusCode,
             operationName: info.operationName,
             outcome,
