@@ -13,8 +13,9 @@ import type {
   CountryRecord,
   NodeRecord,
   NodeTypename,
+  RecordByType,
 } from "../src/domain/records";
-import type { GraphRepository, MaybePromise, RecordByType } from "../src/repository/repository";
+import type { GraphRepository, MaybePromise } from "../src/repository/repository";
 
 /** The service's default `MAX_COST`, reported in `extensions.cost.limit`. */
 const COST_LIMIT = 25_000;

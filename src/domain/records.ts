@@ -203,6 +203,25 @@ export type NodeRecord =
 
 export type NodeTypename = NodeRecord["__typename"];
 
+/** The record of each type, by typename. */
+export interface RecordByType {
+  Source: SourceRecord;
+  Country: CountryRecord;
+  City: CityRecord;
+  Leader: LeaderRecord;
+  Company: CompanyRecord;
+  Meeting: MeetingRecord;
+  Delegation: DelegationRecord;
+  CooperationArea: CooperationAreaRecord;
+  Position: PositionRecord;
+  Commitment: CommitmentRecord;
+  FlightRoute: FlightRouteRecord;
+  Award: AwardRecord;
+  AwardConferral: AwardConferralRecord;
+  SharedValue: SharedValueRecord;
+  Statement: StatementRecord;
+}
+
 /** Records that may take a position on a cooperation area. */
 export type ActorRecord = CountryRecord | LeaderRecord | CompanyRecord | DelegationRecord;
 

@@ -10,7 +10,7 @@ import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import type { Logger } from "pino";
 import { ArgumentValidationError } from "type-graphql";
 
-import { InvalidArgumentError } from "../repository/pagination";
+import { InvalidArgumentError } from "../repository/errors";
 import type { GraphContext } from "./common/context";
 import { withoutSuggestions } from "./variables";
 

@@ -10,8 +10,9 @@
  *
  * Every method answers synchronously; the interface allows Promises for stores that need them.
  */
-import type { CountryRecord, GraphData, NodeRecord, NodeTypename } from "../domain/records";
-import { InvalidArgumentError, paginate, paginateWindow } from "./pagination";
+import type { CountryRecord, GraphData, NodeRecord, NodeTypename, RecordByType } from "../domain/records";
+import { InvalidArgumentError } from "./errors";
+import { paginate, paginateWindow } from "./pagination";
 import {
   type CountryPair,
   type DateRange,
@@ -23,7 +24,6 @@ import {
   type Ordering,
   type Page,
   type PageArgs,
-  type RecordByType,
   type SearchHit,
   type SearchQuery,
 } from "./repository";

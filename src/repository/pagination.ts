@@ -6,21 +6,11 @@
  */
 import { cursorToOffset } from "graphql-relay";
 
+import { InvalidArgumentError } from "./errors";
 import type { Edge, Page, PageArgs, PageInfo } from "./repository";
 
 /** Page size used when neither `first` nor `last` is given. */
 export const DEFAULT_PAGE_SIZE = 20;
-
-/** A request the repository refuses because of one argument; the GraphQL layer maps it to BAD_USER_INPUT. */
-export class InvalidArgumentError extends Error {
-  constructor(
-    readonly argument: string,
-    message: string,
-  ) {
-    super(message);
-    this.name = "InvalidArgumentError";
-  }
-}
 
 /** The offset a cursor stands for, checked against the list it is used on. */
 function offsetOf(cursor: string | null | undefined, argument: string, length: number): number | null {

@@ -29,30 +29,13 @@ import type {
   NodeRecord,
   NodeTypename,
   PositionRecord,
+  RecordByType,
   SharedValueRecord,
   SourceRecord,
   StatementRecord,
 } from "../domain/records";
 
 export type MaybePromise<T> = T | Promise<T>;
-
-export interface RecordByType {
-  Source: SourceRecord;
-  Country: CountryRecord;
-  City: CityRecord;
-  Leader: LeaderRecord;
-  Company: CompanyRecord;
-  Meeting: MeetingRecord;
-  Delegation: DelegationRecord;
-  CooperationArea: CooperationAreaRecord;
-  Position: PositionRecord;
-  Commitment: CommitmentRecord;
-  FlightRoute: FlightRouteRecord;
-  Award: AwardRecord;
-  AwardConferral: AwardConferralRecord;
-  SharedValue: SharedValueRecord;
-  Statement: StatementRecord;
-}
 
 /** Two ISO codes: keeps records that involve both countries. */
 export type CountryPair = readonly [string, string];

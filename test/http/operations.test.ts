@@ -5,9 +5,9 @@
  */
 import type { App } from "../../src/app";
 import { loadConfig } from "../../src/config/config";
-import type { NodeTypename } from "../../src/domain/records";
+import type { NodeTypename, RecordByType } from "../../src/domain/records";
 import { InMemoryRepository } from "../../src/repository/in-memory.repository";
-import type { ListQuery, Page, RecordByType } from "../../src/repository/repository";
+import type { ListQuery, Page } from "../../src/repository/repository";
 import { loadSeed } from "../../src/seed/seed.loader";
 import { SEED_DIR } from "../support/harness";
 import { capturingLogger, startTestServer } from "../support/server";

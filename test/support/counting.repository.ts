@@ -1,6 +1,5 @@
-import type { NodeTypename } from "../../src/domain/records";
+import type { NodeTypename, RecordByType } from "../../src/domain/records";
 import { InMemoryRepository } from "../../src/repository/in-memory.repository";
-import type { RecordByType } from "../../src/repository/repository";
 import { loadSeed } from "../../src/seed/seed.loader";
 import { SEED_DIR } from "./harness";
 

@@ -2,7 +2,7 @@
  * Test-only repositories for the hardening tests: the real seed, except that one part fails the
  * way a broken or overloaded database would.
  */
-import type { NodeTypename } from "../../src/domain/records";
+import type { NodeTypename, RecordByType } from "../../src/domain/records";
 import { InMemoryRepository } from "../../src/repository/in-memory.repository";
 import type {
   GraphRepository,
@@ -10,7 +10,6 @@ import type {
   MaybePromise,
   Page,
   PageArgs,
-  RecordByType,
   SearchQuery,
 } from "../../src/repository/repository";
 import { loadSeed } from "../../src/seed/seed.loader";

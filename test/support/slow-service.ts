@@ -7,7 +7,7 @@
  */
 import "reflect-metadata";
 
-import type { NodeTypename } from "../../src/domain/records";
+import type { NodeTypename, RecordByType } from "../../src/domain/records";
 import { runService } from "../../src/process";
 import { InMemoryRepository } from "../../src/repository/in-memory.repository";
 import type {
@@ -16,7 +16,6 @@ import type {
   MaybePromise,
   Page,
   PageArgs,
-  RecordByType,
   SearchQuery,
 } from "../../src/repository/repository";
 import { loadSeed } from "../../src/seed/seed.loader";

@@ -5,8 +5,8 @@
  */
 import { Arg, Args, type ClassType, Ctx, ID, Query, Resolver } from "type-graphql";
 
-import type { NodeTypename } from "../../domain/records";
-import type { MaybePromise, Page, RecordByType } from "../../repository/repository";
+import type { NodeTypename, RecordByType } from "../../domain/records";
+import type { MaybePromise, Page } from "../../repository/repository";
 import type { GraphContext } from "./context";
 import type { ListArgsShape } from "./list.args";
 import { list, ref } from "./relations";

@@ -2,7 +2,7 @@
  * How resolvers follow relations: always through the repository's batch-shaped methods, so a
  * relation costs one index lookup and a database-backed repository can batch them.
  */
-import type { NodeTypename } from "../../domain/records";
+import type { NodeTypename, RecordByType } from "../../domain/records";
 import { paginate } from "../../repository/pagination";
 import type {
   FilterByType,
@@ -11,7 +11,6 @@ import type {
   OrderDirection,
   OrderField,
   Page,
-  RecordByType,
 } from "../../repository/repository";
 import type { GraphContext } from "./context";
 import type { ListArgsShape } from "./list.args";
