@@ -14,26 +14,7 @@ import type {
   Stance,
   StatementKind,
 } from "../domain/enums";
-import type {
-  AwardConferralRecord,
-  AwardRecord,
-  CityRecord,
-  CommitmentRecord,
-  CompanyRecord,
-  CooperationAreaRecord,
-  CountryRecord,
-  DelegationRecord,
-  FlightRouteRecord,
-  LeaderRecord,
-  MeetingRecord,
-  NodeRecord,
-  NodeTypename,
-  PositionRecord,
-  RecordByType,
-  SharedValueRecord,
-  SourceRecord,
-  StatementRecord,
-} from "../domain/records";
+import type { CountryRecord, NodeRecord, NodeTypename, RecordByType } from "../domain/records";
 
 export type MaybePromise<T> = T | Promise<T>;
 
