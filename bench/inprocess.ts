@@ -34,7 +34,7 @@ import { type GraphQLSchema, isAbstractType } from "graphql";
 import pino from "pino";
 
 import { loadConfig } from "../src/config/config";
-import type { GraphContext } from "../src/graphql/common/context";
+import type { GraphContext } from "../src/graphql/base/context";
 import * as schemas from "../src/graphql/schema";
 import { createApollo } from "../src/http/server";
 import { InMemoryRepository } from "../src/repository/in-memory.repository";

@@ -46,7 +46,7 @@ import pino from "pino";
 import { offsetToCursor } from "graphql-relay";
 
 import { loadConfig } from "../src/config/config";
-import type { GraphContext } from "../src/graphql/common/context";
+import type { GraphContext } from "../src/graphql/base/context";
 import { buildServiceSchema } from "../src/graphql/schema";
 import { createApollo } from "../src/http/server";
 import { InMemoryRepository } from "../src/repository/in-memory.repository";

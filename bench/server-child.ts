@@ -23,7 +23,7 @@ import { join } from "node:path";
 import { ApolloServer } from "@apollo/server";
 import { startStandaloneServer } from "@apollo/server/standalone";
 
-import type { GraphContext } from "../src/graphql/common/context";
+import type { GraphContext } from "../src/graphql/base/context";
 import { resolveAbstractTypesByTypename } from "../src/graphql/execution/direct-resolvers";
 import { buildReferenceSchema } from "../src/graphql/schema";
 import { InMemoryRepository } from "../src/repository/in-memory.repository";

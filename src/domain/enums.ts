@@ -1,7 +1,7 @@
 /**
  * The closed vocabularies of the graph. They are shared by the seed format (validated with
  * class-validator), the repository records and the GraphQL schema (registered as enums with
- * descriptions in `src/graphql/common/enums.ts`), so one list is the truth for all three.
+ * descriptions in `src/graphql/base/enums.ts`), so one list is the truth for all three.
  */
 
 export enum SourceKind {

@@ -11,7 +11,7 @@ import type { Logger } from "pino";
 import { ArgumentValidationError } from "type-graphql";
 
 import { InvalidArgumentError } from "../repository/errors";
-import type { GraphContext } from "./common/context";
+import type { GraphContext } from "./base/context";
 import { withoutSuggestions } from "./variables";
 
 export interface ArgumentProblem {

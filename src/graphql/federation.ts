@@ -28,7 +28,7 @@ import {
 
 import type { NodeRecord, NodeTypename } from "../domain/records";
 import type { GraphRepository, MaybePromise } from "../repository/repository";
-import type { GraphContext } from "./common/context";
+import type { GraphContext } from "./base/context";
 
 /** The federation spec version the subgraph links to (known to @apollo/composition 2.14 and current routers). */
 export const FEDERATION_SPEC_URL = "https://specs.apollo.dev/federation/v2.7";

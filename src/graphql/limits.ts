@@ -35,7 +35,7 @@ import { LRUCache } from "lru-cache";
 
 import type { Limits } from "../config/config";
 import { DEFAULT_PAGE_SIZE } from "../repository/pagination";
-import type { GraphContext } from "./common/context";
+import type { GraphContext } from "./base/context";
 import { coerceVariables, declaredVariables } from "./variables";
 
 /** What a plain (non-connection) list is assumed to hold, for cost. */

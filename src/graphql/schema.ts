@@ -3,7 +3,7 @@
  * the repository reaches resolvers through the per-request context.
  */
 import "reflect-metadata";
-import "./common/enums";
+import "./base/enums";
 
 import { type GraphQLSchema, lexicographicSortSchema, printSchema } from "graphql";
 import { validateSync, type ValidatorOptions } from "class-validator";
@@ -15,7 +15,7 @@ import { AwardConferralResolver } from "./award-conferral/award-conferral.resolv
 import { AwardResolver } from "./award/award.resolver";
 import { CityResolver } from "./city/city.resolver";
 import { CommitmentResolver } from "./commitment/commitment.resolver";
-import { MoneyResolver } from "./common/money.resolver";
+import { MoneyResolver } from "./base/money.resolver";
 import { CompanyResolver } from "./company/company.resolver";
 import { CooperationAreaResolver } from "./cooperation-area/cooperation-area.resolver";
 import { CountryResolver } from "./country/country.resolver";
@@ -25,7 +25,7 @@ import { LeaderResolver } from "./leader/leader.resolver";
 import { MeetingResolver } from "./meeting/meeting.resolver";
 import { NodeResolver } from "./node/node.resolver";
 import { PositionResolver } from "./position/position.resolver";
-import { BilateralRelationsResolver } from "./relations/bilateral-relations.resolver";
+import { BilateralRelationsResolver } from "./bilateral-relations/bilateral-relations.resolver";
 import { SearchResolver } from "./search/search.resolver";
 import { SharedValueResolver } from "./shared-value/shared-value.resolver";
 import { CitationResolver, SourceResolver } from "./source/source.resolver";

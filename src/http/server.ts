@@ -23,7 +23,7 @@ import type { Logger } from "pino";
 
 import { truncate } from "../common/text";
 import type { Config } from "../config/config";
-import type { GraphContext, RequestInfo } from "../graphql/common/context";
+import type { GraphContext, RequestInfo } from "../graphql/base/context";
 import {
   badUserInputStatusPlugin,
   createErrorFormatter,

@@ -6,7 +6,7 @@
 import { parse } from "graphql";
 
 import type { App } from "../../src/app";
-import type { GraphContext } from "../../src/graphql/common/context";
+import type { GraphContext } from "../../src/graphql/base/context";
 import { createCompiledExecutor, type FallbackReason } from "../../src/graphql/execution/compiled-executor";
 import { buildServiceSchema } from "../../src/graphql/schema";
 import { InMemoryRepository } from "../../src/repository/in-memory.repository";

@@ -10,7 +10,7 @@ import { ApolloServer } from "@apollo/server";
 import { parse } from "graphql";
 
 import type { App } from "../../src/app";
-import type { GraphContext } from "../../src/graphql/common/context";
+import type { GraphContext } from "../../src/graphql/base/context";
 import { createCostCache, operationChecksPlugin } from "../../src/graphql/limits";
 import { buildServiceSchema } from "../../src/graphql/schema";
 import { repeatedFields } from "../../src/graphql/repeated-fields";

@@ -21,7 +21,7 @@ import {
   validate,
 } from "graphql";
 
-import type { GraphContext } from "../../src/graphql/common/context";
+import type { GraphContext } from "../../src/graphql/base/context";
 import { createCompiledExecutor, type FallbackReason } from "../../src/graphql/execution/compiled-executor";
 import { buildReferenceSchema, buildServiceSchema } from "../../src/graphql/schema";
 import type { GraphRepository } from "../../src/repository/repository";

@@ -11,7 +11,7 @@ import type { ApolloServer } from "@apollo/server";
 import pino from "pino";
 
 import { loadConfig } from "../../src/config/config";
-import type { GraphContext } from "../../src/graphql/common/context";
+import type { GraphContext } from "../../src/graphql/base/context";
 import { buildServiceSchema } from "../../src/graphql/schema";
 import { createApollo } from "../../src/http/server";
 import { InMemoryRepository } from "../../src/repository/in-memory.repository";

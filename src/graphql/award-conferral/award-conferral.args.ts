@@ -1,9 +1,9 @@
 import { ArgsType, InputType } from "type-graphql";
 
-import type { DateRange } from "../common/date-range.input";
-import { BetweenField, CountryField, DateRangeField, IdField } from "../common/filter.fields";
-import { ListArgs } from "../common/list.args";
-import { DatedOrder } from "../common/order.input";
+import type { DateRange } from "../base/date-range.input";
+import { BetweenField, CountryField, DateRangeField, IdField } from "../base/filter.fields";
+import { ListArgs } from "../base/list.args";
+import { DatedOrder } from "../base/order.input";
 
 @InputType("AwardConferralFilter", { description: "Conditions on award conferrals; all given conditions must hold." })
 export class AwardConferralFilter {

@@ -1,8 +1,8 @@
 import { ArgsType, InputType } from "type-graphql";
 
-import { CountryField, NameContainsField } from "../common/filter.fields";
-import { ListArgs } from "../common/list.args";
-import { NameOrder } from "../common/order.input";
+import { CountryField, NameContainsField } from "../base/filter.fields";
+import { ListArgs } from "../base/list.args";
+import { NameOrder } from "../base/order.input";
 
 @InputType("CityFilter", { description: "Conditions on cities; all given conditions must hold." })
 export class CityFilter {

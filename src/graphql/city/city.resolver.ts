@@ -1,10 +1,10 @@
 import { Args, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 
 import type { CityRecord } from "../../domain/records";
-import type { GraphContext } from "../common/context";
-import { EntityResolver } from "../common/entity.resolver";
-import { then } from "../common/maybe";
-import { list, ref } from "../common/relations";
+import type { GraphContext } from "../base/context";
+import { EntityResolver } from "../base/entity.resolver";
+import { then } from "../base/maybe";
+import { list, ref } from "../base/lookups";
 import { Country } from "../country/country.type";
 import { FlightRouteListArgs } from "../flight-route/flight-route.args";
 import { FlightRouteConnection } from "../flight-route/flight-route.type";

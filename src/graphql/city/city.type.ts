@@ -1,8 +1,8 @@
 import { Directive, Field, ObjectType } from "type-graphql";
 
-import { Citation } from "../common/citation.type";
-import { Connection } from "../common/connection.type";
-import { Node } from "../common/node.interface";
+import { Citation } from "../base/citation.type";
+import { Connection } from "../base/connection.type";
+import { Node } from "../base/node.interface";
 
 @Directive('@key(fields: "id")')
 @ObjectType("City", { implements: Node, description: "A city named by the sources." })

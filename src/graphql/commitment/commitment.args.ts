@@ -2,10 +2,10 @@ import { IsISO4217CurrencyCode, IsOptional } from "class-validator";
 import { ArgsType, Field, InputType } from "type-graphql";
 
 import { CommitmentKind, CommitmentStatus } from "../../domain/enums";
-import { BetweenField, CountryField, EnumField, IdField } from "../common/filter.fields";
-import { ListArgs } from "../common/list.args";
-import { NameOrder } from "../common/order.input";
-import { Currency } from "../common/scalars";
+import { BetweenField, CountryField, EnumField, IdField } from "../base/filter.fields";
+import { ListArgs } from "../base/list.args";
+import { NameOrder } from "../base/order.input";
+import { Currency } from "../base/scalars";
 
 @InputType("CommitmentFilter", { description: "Conditions on commitments; all given conditions must hold." })
 export class CommitmentFilter {

@@ -1,9 +1,9 @@
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 
 import type { CommitmentRecord } from "../../domain/records";
-import type { GraphContext } from "../common/context";
-import { EntityResolver } from "../common/entity.resolver";
-import { ref, refs } from "../common/relations";
+import type { GraphContext } from "../base/context";
+import { EntityResolver } from "../base/entity.resolver";
+import { ref, refs } from "../base/lookups";
 import { CooperationArea } from "../cooperation-area/cooperation-area.type";
 import { Country } from "../country/country.type";
 import { Meeting } from "../meeting/meeting.type";

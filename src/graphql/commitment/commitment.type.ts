@@ -1,10 +1,10 @@
 import { Directive, Field, ObjectType } from "type-graphql";
 
 import { CommitmentKind, CommitmentStatus } from "../../domain/enums";
-import { Citation } from "../common/citation.type";
-import { Connection } from "../common/connection.type";
-import { Money, Quantity } from "../common/money.type";
-import { Node } from "../common/node.interface";
+import { Citation } from "../base/citation.type";
+import { Connection } from "../base/connection.type";
+import { Money, Quantity } from "../base/money.type";
+import { Node } from "../base/node.interface";
 
 @Directive('@key(fields: "id")')
 @ObjectType("Commitment", {

@@ -1,9 +1,9 @@
 import { ArgsType, InputType } from "type-graphql";
 
 import { CompanySector } from "../../domain/enums";
-import { CountryField, EnumField, IdField, NameContainsField } from "../common/filter.fields";
-import { ListArgs } from "../common/list.args";
-import { NameOrder } from "../common/order.input";
+import { CountryField, EnumField, IdField, NameContainsField } from "../base/filter.fields";
+import { ListArgs } from "../base/list.args";
+import { NameOrder } from "../base/order.input";
 
 @InputType("CompanyFilter", { description: "Conditions on companies; all given conditions must hold." })
 export class CompanyFilter {

@@ -1,9 +1,9 @@
 import { Args, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 
 import type { CompanyRecord } from "../../domain/records";
-import type { GraphContext } from "../common/context";
-import { EntityResolver } from "../common/entity.resolver";
-import { list, ref } from "../common/relations";
+import type { GraphContext } from "../base/context";
+import { EntityResolver } from "../base/entity.resolver";
+import { list, ref } from "../base/lookups";
 import { CooperationAreaListArgs } from "../cooperation-area/cooperation-area.args";
 import { CooperationAreaConnection } from "../cooperation-area/cooperation-area.type";
 import { Country } from "../country/country.type";

@@ -1,9 +1,9 @@
 import { IsOptional, IsString, MaxLength } from "class-validator";
 import { ArgsType, Field, InputType } from "type-graphql";
 
-import { NameContainsField } from "../common/filter.fields";
-import { ListArgs } from "../common/list.args";
-import { NameOrder } from "../common/order.input";
+import { NameContainsField } from "../base/filter.fields";
+import { ListArgs } from "../base/list.args";
+import { NameOrder } from "../base/order.input";
 
 @InputType("CountryFilter", { description: "Conditions on countries; all given conditions must hold." })
 export class CountryFilter {

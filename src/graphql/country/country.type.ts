@@ -1,9 +1,9 @@
 import { Directive, Field, ObjectType } from "type-graphql";
 
-import { Citation } from "../common/citation.type";
-import { Connection } from "../common/connection.type";
-import { Node } from "../common/node.interface";
-import { CountryCode } from "../common/scalars";
+import { Citation } from "../base/citation.type";
+import { Connection } from "../base/connection.type";
+import { Node } from "../base/node.interface";
+import { CountryCode } from "../base/scalars";
 
 @Directive('@key(fields: "code")')
 @Directive('@key(fields: "id")')

@@ -1,8 +1,8 @@
 import { ArgsType, InputType } from "type-graphql";
 
-import { BetweenField, CountryField, IdField } from "../common/filter.fields";
-import { ListArgs } from "../common/list.args";
-import { NameOrder } from "../common/order.input";
+import { BetweenField, CountryField, IdField } from "../base/filter.fields";
+import { ListArgs } from "../base/list.args";
+import { NameOrder } from "../base/order.input";
 
 @InputType("DelegationFilter", { description: "Conditions on delegations; all given conditions must hold." })
 export class DelegationFilter {

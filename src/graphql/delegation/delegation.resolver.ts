@@ -1,9 +1,9 @@
 import { Args, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 
 import type { DelegationRecord } from "../../domain/records";
-import type { GraphContext } from "../common/context";
-import { EntityResolver } from "../common/entity.resolver";
-import { list, ref } from "../common/relations";
+import type { GraphContext } from "../base/context";
+import { EntityResolver } from "../base/entity.resolver";
+import { list, ref } from "../base/lookups";
 import { Country } from "../country/country.type";
 import { Meeting } from "../meeting/meeting.type";
 import { PositionListArgs } from "../position/position.args";

@@ -37,7 +37,7 @@ import {
 import { compileQuery, isCompiledQuery } from "graphql-jit";
 import { LRUCache } from "lru-cache";
 
-import type { GraphContext } from "../common/context";
+import type { GraphContext } from "../base/context";
 import { type ArgumentPlan, argumentErrors, planArguments } from "./argument-checks";
 
 /** Apollo Server's gateway interface, as its constructor takes it. */

@@ -37,7 +37,7 @@ import {
 } from "graphql";
 import { ArgumentValidationError, getMetadataStorage } from "type-graphql";
 
-import type { GraphContext } from "../common/context";
+import type { GraphContext } from "../base/context";
 
 /** Checks one field's coerced arguments with its class-validator rules; the error type-graphql threw, or null. */
 export type ArgumentValidator = (args: Readonly<Record<string, unknown>>) => ArgumentValidationError | null;

@@ -1,9 +1,9 @@
 import { ArgsType, InputType } from "type-graphql";
 
 import { RouteStatus } from "../../domain/enums";
-import { BetweenField, CountryField, EnumField, IdField } from "../common/filter.fields";
-import { ListArgs } from "../common/list.args";
-import { DatedOrder } from "../common/order.input";
+import { BetweenField, CountryField, EnumField, IdField } from "../base/filter.fields";
+import { ListArgs } from "../base/list.args";
+import { DatedOrder } from "../base/order.input";
 
 @InputType("FlightRouteFilter", { description: "Conditions on flight routes; all given conditions must hold." })
 export class FlightRouteFilter {

@@ -2,9 +2,9 @@ import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 
 import type { FlightRouteRecord } from "../../domain/records";
 import { City } from "../city/city.type";
-import type { GraphContext } from "../common/context";
-import { EntityResolver } from "../common/entity.resolver";
-import { ref } from "../common/relations";
+import type { GraphContext } from "../base/context";
+import { EntityResolver } from "../base/entity.resolver";
+import { ref } from "../base/lookups";
 import { Company } from "../company/company.type";
 import { CooperationArea } from "../cooperation-area/cooperation-area.type";
 import { FlightRouteListArgs } from "./flight-route.args";

@@ -1,8 +1,8 @@
 import { ArgsType, InputType } from "type-graphql";
 
-import { BetweenField, CountryField, NameContainsField } from "../common/filter.fields";
-import { ListArgs } from "../common/list.args";
-import { NameOrder } from "../common/order.input";
+import { BetweenField, CountryField, NameContainsField } from "../base/filter.fields";
+import { ListArgs } from "../base/list.args";
+import { NameOrder } from "../base/order.input";
 
 @InputType("LeaderFilter", { description: "Conditions on leaders; all given conditions must hold." })
 export class LeaderFilter {

@@ -6,9 +6,9 @@ import { AwardConferralConnection } from "../award-conferral/award-conferral.typ
 import { City } from "../city/city.type";
 import { CommitmentListArgs } from "../commitment/commitment.args";
 import { CommitmentConnection } from "../commitment/commitment.type";
-import type { GraphContext } from "../common/context";
-import { EntityResolver } from "../common/entity.resolver";
-import { list, ref, refs } from "../common/relations";
+import type { GraphContext } from "../base/context";
+import { EntityResolver } from "../base/entity.resolver";
+import { list, ref, refs } from "../base/lookups";
 import { CooperationAreaListArgs } from "../cooperation-area/cooperation-area.args";
 import { CooperationAreaConnection } from "../cooperation-area/cooperation-area.type";
 import { Country } from "../country/country.type";

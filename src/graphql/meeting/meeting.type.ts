@@ -1,10 +1,10 @@
 import { Directive, Field, ObjectType } from "type-graphql";
 
 import { MeetingFormat } from "../../domain/enums";
-import { Citation } from "../common/citation.type";
-import { Connection } from "../common/connection.type";
-import { Node } from "../common/node.interface";
-import { LocalDate } from "../common/scalars";
+import { Citation } from "../base/citation.type";
+import { Connection } from "../base/connection.type";
+import { Node } from "../base/node.interface";
+import { LocalDate } from "../base/scalars";
 
 @ObjectType("MeetingSession", { description: "A format in which a meeting's talks were held." })
 export class MeetingSession {

@@ -3,9 +3,9 @@ import { Arg, Args, ArgsType, Ctx, Field, ID, Query, Resolver } from "type-graph
 
 import type { NodeRecord } from "../../domain/records";
 import type { MaybePromise } from "../../repository/repository";
-import type { GraphContext } from "../common/context";
-import { then } from "../common/maybe";
-import { Node } from "../common/node.interface";
+import type { GraphContext } from "../base/context";
+import { then } from "../base/maybe";
+import { Node } from "../base/node.interface";
 
 /** The largest number of ids `nodes` takes at once. */
 export const MAX_NODE_IDS = 100;

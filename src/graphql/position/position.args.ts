@@ -1,9 +1,9 @@
 import { ArgsType, InputType } from "type-graphql";
 
 import { Stance } from "../../domain/enums";
-import { BetweenField, CountryField, EnumField, IdField } from "../common/filter.fields";
-import { ListArgs } from "../common/list.args";
-import { IdOrder } from "../common/order.input";
+import { BetweenField, CountryField, EnumField, IdField } from "../base/filter.fields";
+import { ListArgs } from "../base/list.args";
+import { IdOrder } from "../base/order.input";
 
 @InputType("PositionFilter", { description: "Conditions on positions; all given conditions must hold." })
 export class PositionFilter {

@@ -1,10 +1,10 @@
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 
 import type { ActorRecord, PositionRecord } from "../../domain/records";
-import type { GraphContext } from "../common/context";
-import { EntityResolver } from "../common/entity.resolver";
-import { then } from "../common/maybe";
-import { ref } from "../common/relations";
+import type { GraphContext } from "../base/context";
+import { EntityResolver } from "../base/entity.resolver";
+import { then } from "../base/maybe";
+import { ref } from "../base/lookups";
 import { CooperationArea } from "../cooperation-area/cooperation-area.type";
 import { Meeting } from "../meeting/meeting.type";
 import { Actor } from "./actor.union";

@@ -1,9 +1,9 @@
 import { Directive, Field, ObjectType } from "type-graphql";
 
 import { Stance } from "../../domain/enums";
-import { Citation } from "../common/citation.type";
-import { Connection } from "../common/connection.type";
-import { Node } from "../common/node.interface";
+import { Citation } from "../base/citation.type";
+import { Connection } from "../base/connection.type";
+import { Node } from "../base/node.interface";
 
 @Directive('@key(fields: "id")')
 @ObjectType("Position", {

@@ -1,8 +1,8 @@
 import { IsEnum, IsOptional, IsString, Matches, MaxLength } from "class-validator";
 import { ArgsType, Field } from "type-graphql";
 
-import { ConnectionArgs } from "../common/connection.args";
-import { SearchType } from "./search.types";
+import { ConnectionArgs } from "../base/connection.args";
+import { SearchType } from "./search.type";
 
 /** The longest search text accepted. */
 export const MAX_SEARCH_LENGTH = 200;

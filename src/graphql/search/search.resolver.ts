@@ -1,9 +1,9 @@
 import { Args, Ctx, Query, Resolver } from "type-graphql";
 
-import type { GraphContext } from "../common/context";
-import { then } from "../common/maybe";
+import type { GraphContext } from "../base/context";
+import { then } from "../base/maybe";
 import { SearchArgs } from "./search.args";
-import { SearchConnection, searchTypeNames } from "./search.types";
+import { SearchConnection, searchTypeNames } from "./search.type";
 
 @Resolver()
 export class SearchResolver {

@@ -1,10 +1,10 @@
 import { ArgsType, InputType } from "type-graphql";
 
 import { SourceKind } from "../../domain/enums";
-import type { DateRange } from "../common/date-range.input";
-import { DateRangeField, EnumField } from "../common/filter.fields";
-import { ListArgs } from "../common/list.args";
-import { DatedOrder } from "../common/order.input";
+import type { DateRange } from "../base/date-range.input";
+import { DateRangeField, EnumField } from "../base/filter.fields";
+import { ListArgs } from "../base/list.args";
+import { DatedOrder } from "../base/order.input";
 
 @InputType("SourceFilter", { description: "Conditions on sources; all given conditions must hold." })
 export class SourceFilter {

@@ -1,9 +1,9 @@
 import { ArgsType, InputType } from "type-graphql";
 
 import { StatementKind } from "../../domain/enums";
-import { BetweenField, EnumField, IdField } from "../common/filter.fields";
-import { ListArgs } from "../common/list.args";
-import { IdOrder } from "../common/order.input";
+import { BetweenField, EnumField, IdField } from "../base/filter.fields";
+import { ListArgs } from "../base/list.args";
+import { IdOrder } from "../base/order.input";
 
 @InputType("StatementFilter", { description: "Conditions on statements; all given conditions must hold." })
 export class StatementFilter {

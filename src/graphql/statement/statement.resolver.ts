@@ -1,9 +1,9 @@
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 
 import type { StatementRecord } from "../../domain/records";
-import type { GraphContext } from "../common/context";
-import { EntityResolver } from "../common/entity.resolver";
-import { ref, refs } from "../common/relations";
+import type { GraphContext } from "../base/context";
+import { EntityResolver } from "../base/entity.resolver";
+import { ref, refs } from "../base/lookups";
 import { Leader } from "../leader/leader.type";
 import { Meeting } from "../meeting/meeting.type";
 import { StatementListArgs } from "./statement.args";

@@ -9,7 +9,7 @@ import type { NodeTypename, RecordByType } from "../../domain/records";
 import type { MaybePromise, Page } from "../../repository/repository";
 import type { GraphContext } from "./context";
 import type { ListArgsShape } from "./list.args";
-import { list, ref } from "./relations";
+import { list, ref } from "./lookups";
 
 export interface EntityResolverOptions<K extends NodeTypename> {
   readonly typename: K;

@@ -4,9 +4,9 @@ import { AwardConferralListArgs } from "../award-conferral/award-conferral.args"
 import { AwardConferralConnection } from "../award-conferral/award-conferral.type";
 import { CommitmentListArgs } from "../commitment/commitment.args";
 import { CommitmentConnection } from "../commitment/commitment.type";
-import type { GraphContext } from "../common/context";
-import { then } from "../common/maybe";
-import { list } from "../common/relations";
+import type { GraphContext } from "../base/context";
+import { then } from "../base/maybe";
+import { list } from "../base/lookups";
 import { CooperationAreaListArgs } from "../cooperation-area/cooperation-area.args";
 import { CooperationAreaConnection } from "../cooperation-area/cooperation-area.type";
 import { DelegationListArgs } from "../delegation/delegation.args";

@@ -1,7 +1,7 @@
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique } from "class-validator";
 import { ArgsType, Field } from "type-graphql";
 
-import { CountryCode } from "../common/scalars";
+import { CountryCode } from "../base/scalars";
 
 @ArgsType()
 export class BilateralRelationsArgs {
