@@ -34,7 +34,7 @@ import { type GraphQLSchema, isAbstractType } from "graphql";
 import pino from "pino";
 
 import { loadConfig } from "../src/config/config";
-import type { GraphContext } from "../src/graphql/base/context";
+import { createContext, type GraphContext } from "../src/graphql/base/context";
 import * as schemas from "../src/graphql/schema";
 import { createApollo } from "../src/http/server";
 import { InMemoryRepository } from "../src/repository/in-memory.repository";
@@ -77,10 +77,8 @@ function apolloAnswer(apollo: ApolloServer<GraphContext>, context: () => GraphCo
 }
 
 async function variants(repository: InMemoryRepository): Promise<Map<string, Answer>> {
-  const context = (): GraphContext => ({
-    repository,
-    request: { id: "bench", operationName: null, internalError: false },
-  });
+  const context = (): GraphContext =>
+    createContext(repository, { id: "bench", operationName: null, internalError: false });
   const made = new Map<string, Answer>();
   const raw = new RawHandlers(repository);
   made.set("raw", body => Promise.resolve(`${JSON.stringify(raw.handle(JSON.parse(body)))}\n`));

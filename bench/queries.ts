@@ -3,6 +3,8 @@
  * client would really send. `bench/raw.ts` answers the same operations by hand.
  */
 import type { GraphRepository } from "../src/repository/repository";
+import { createLoaders } from "../src/repository/loaders";
+import type { NodeTypename } from "../src/domain/records";
 
 export interface BenchQuery {
   /** Short key used in tables and on the command line. */
@@ -266,8 +268,9 @@ export const ENTITY_TYPES = ["Country", "Leader", "Company", "CooperationArea", 
  */
 export async function entityRepresentations(repository: GraphRepository, count = 100): Promise<object[]> {
   const ids: Array<{ __typename: string; id: string }> = [];
-  for (const type of [...ENTITY_TYPES, "Meeting", "Award"] as const) {
-    const page = await repository.list(type as never, { page: { first: 100 } });
+  const loaders = createLoaders(repository);
+  for (const type of [...ENTITY_TYPES, "Meeting", "Award"] as NodeTypename[]) {
+    const page = await loaders.list(type, { page: { first: 100 } });
     for (const edge of page.edges) ids.push({ __typename: type, id: (edge.node as { id: string }).id });
   }
   const reps: object[] = [];

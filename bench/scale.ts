@@ -46,7 +46,7 @@ import pino from "pino";
 import { offsetToCursor } from "graphql-relay";
 
 import { loadConfig } from "../src/config/config";
-import type { GraphContext } from "../src/graphql/base/context";
+import { createContext, type GraphContext } from "../src/graphql/base/context";
 import { buildServiceSchema } from "../src/graphql/schema";
 import { createApollo } from "../src/http/server";
 import { InMemoryRepository } from "../src/repository/in-memory.repository";
@@ -250,10 +250,11 @@ async function service() {
   const apollo = createApollo({ config, schema, logger: pino({ level: "silent" }) });
   await apollo.start();
   const run = async (repository: InMemoryRepository, op: Operation, variables: Record<string, unknown>) => {
-    const contextValue: GraphContext = {
-      repository,
-      request: { id: "scale", operationName: null, internalError: false },
-    };
+    const contextValue: GraphContext = createContext(repository, {
+      id: "scale",
+      operationName: null,
+      internalError: false,
+    });
     const response = await apollo.executeOperation({ query: op.query, variables }, { contextValue });
     if (response.body.kind !== "single") throw new Error("expected a single result");
     const { data: answer, errors } = response.body.singleResult;

@@ -23,7 +23,7 @@ import { join } from "node:path";
 import { ApolloServer } from "@apollo/server";
 import { startStandaloneServer } from "@apollo/server/standalone";
 
-import type { GraphContext } from "../src/graphql/base/context";
+import { createContext, type GraphContext } from "../src/graphql/base/context";
 import { resolveAbstractTypesByTypename } from "../src/graphql/execution/direct-resolvers";
 import { buildReferenceSchema } from "../src/graphql/schema";
 import { InMemoryRepository } from "../src/repository/in-memory.repository";
@@ -93,10 +93,8 @@ function serveStatic(port: number, mapFile: string): void {
   }, port);
 }
 
-const benchContext = (repository: InMemoryRepository): GraphContext => ({
-  repository,
-  request: { id: "bench", operationName: null, internalError: false },
-});
+const benchContext = (repository: InMemoryRepository): GraphContext =>
+  createContext(repository, { id: "bench", operationName: null, internalError: false });
 
 async function serveNaive(port: number): Promise<void> {
   const repository = new InMemoryRepository(loadSeed({ seedDir: join(ROOT, "seed") }));

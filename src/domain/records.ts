@@ -184,26 +184,12 @@ export interface StatementRecord extends Base<"Statement"> {
   readonly summary: string;
 }
 
-export type NodeRecord =
-  | SourceRecord
-  | CountryRecord
-  | CityRecord
-  | LeaderRecord
-  | CompanyRecord
-  | MeetingRecord
-  | DelegationRecord
-  | CooperationAreaRecord
-  | PositionRecord
-  | CommitmentRecord
-  | FlightRouteRecord
-  | AwardRecord
-  | AwardConferralRecord
-  | SharedValueRecord
-  | StatementRecord;
-
-export type NodeTypename = NodeRecord["__typename"];
-
-/** The record of each type, by typename. */
+/**
+ * The registry of entity types: each record type by its GraphQL typename. This is the one place an
+ * entity type is declared; everything else keyed by type (seed entities, repository filters and
+ * indexes, search fields, GraphQL types and root fields) is a mapped type over these keys, so a type
+ * added here does not compile until every one of them has it (see "Adding an entity type" in the README).
+ */
 export interface RecordByType {
   Source: SourceRecord;
   Country: CountryRecord;
@@ -222,24 +208,38 @@ export interface RecordByType {
   Statement: StatementRecord;
 }
 
+export type NodeTypename = keyof RecordByType;
+
+export type NodeRecord = RecordByType[NodeTypename];
+
+/** The name of each type's collection, in seed files and in `GraphData`, in load order. */
+export const COLLECTIONS = {
+  Source: "sources",
+  Country: "countries",
+  City: "cities",
+  Leader: "leaders",
+  Company: "companies",
+  Meeting: "meetings",
+  Delegation: "delegations",
+  CooperationArea: "cooperationAreas",
+  Position: "positions",
+  Commitment: "commitments",
+  FlightRoute: "flightRoutes",
+  Award: "awards",
+  AwardConferral: "awardConferrals",
+  SharedValue: "sharedValues",
+  Statement: "statements",
+} as const satisfies { readonly [K in NodeTypename]: string };
+
+export type CollectionName = (typeof COLLECTIONS)[NodeTypename];
+
+/** Every typename, in the order of `COLLECTIONS`. */
+export const NODE_TYPENAMES = Object.keys(COLLECTIONS) as NodeTypename[];
+
 /** Records that may take a position on a cooperation area. */
 export type ActorRecord = CountryRecord | LeaderRecord | CompanyRecord | DelegationRecord;
 
-/** Everything the loader hands the repository: validated, cross-checked, frozen. */
-export interface GraphData {
-  readonly sources: readonly SourceRecord[];
-  readonly countries: readonly CountryRecord[];
-  readonly cities: readonly CityRecord[];
-  readonly leaders: readonly LeaderRecord[];
-  readonly companies: readonly CompanyRecord[];
-  readonly meetings: readonly MeetingRecord[];
-  readonly delegations: readonly DelegationRecord[];
-  readonly cooperationAreas: readonly CooperationAreaRecord[];
-  readonly positions: readonly PositionRecord[];
-  readonly commitments: readonly CommitmentRecord[];
-  readonly flightRoutes: readonly FlightRouteRecord[];
-  readonly awards: readonly AwardRecord[];
-  readonly awardConferrals: readonly AwardConferralRecord[];
-  readonly sharedValues: readonly SharedValueRecord[];
-  readonly statements: readonly StatementRecord[];
-}
+/** Everything the loader hands the repository: validated, cross-checked, frozen, one list per type. */
+export type GraphData = {
+  readonly [K in NodeTypename as (typeof COLLECTIONS)[K]]: readonly RecordByType[K][];
+};

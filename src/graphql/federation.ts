@@ -6,7 +6,7 @@
  * `_Entity` union of every type with a `@key`, the `_Service` type, and `Query._entities` and
  * `Query._service` — and its SDL is the schema printed with its directives under an `@link` to the
  * federation spec. `_entities` is answered in batches: one repository call per entity type in the
- * request, however many representations it holds; a key that matches nothing resolves to null.
+ * request, however many representations it holds (through the request's loaders); a key that matches nothing resolves to null.
  */
 import { getDocumentNodeFromSchema } from "@graphql-tools/utils";
 import {
@@ -27,7 +27,8 @@ import {
 } from "graphql";
 
 import type { NodeRecord, NodeTypename } from "../domain/records";
-import type { GraphRepository, MaybePromise } from "../repository/repository";
+import type { RequestLoaders } from "../repository/loaders";
+import type { MaybePromise } from "../repository/repository";
 import type { GraphContext } from "./base/context";
 
 /** The federation spec version the subgraph links to (known to @apollo/composition 2.14 and current routers). */
@@ -51,7 +52,7 @@ function isEntityType(schema: GraphQLSchema, typename: string): boolean {
 
 /** Resolves `_entities` representations with one batch lookup per type, in the order given. */
 export function resolveEntities(
-  repository: GraphRepository,
+  loaders: RequestLoaders,
   schema: GraphQLSchema,
   representations: readonly Representation[],
 ): MaybePromise<Array<NodeRecord | null>> {
@@ -84,7 +85,7 @@ export function resolveEntities(
   for (const [batchKey, { positions, keys }] of batches) {
     const [typename, kind] = batchKey.split(":") as [NodeTypename, "id" | "code"];
     const found: MaybePromise<ReadonlyArray<NodeRecord | null>> =
-      kind === "code" ? repository.countriesByCode(keys) : repository.getMany(typename, keys);
+      kind === "code" ? loaders.countriesByCode(keys) : loaders.getMany(typename, keys);
     const place = (records: ReadonlyArray<NodeRecord | null>) =>
       positions.forEach((position, i) => (results[position] = records[i] ?? null));
     if (found instanceof Promise) pending.push(found.then(place));
@@ -156,7 +157,7 @@ export function buildSubgraph(schema: GraphQLSchema): GraphQLSchema {
           },
         },
         resolve: (_root, args: { representations: Representation[] }, ctx: GraphContext, info) =>
-          resolveEntities(ctx.repository, info.schema, args.representations),
+          resolveEntities(ctx.loaders, info.schema, args.representations),
       },
       _service: {
         type: new GraphQLNonNull(service),

@@ -23,7 +23,7 @@ import type { Logger } from "pino";
 
 import { truncate } from "../common/text";
 import type { Config } from "../config/config";
-import type { GraphContext, RequestInfo } from "../graphql/base/context";
+import { createContext, type GraphContext, type RequestInfo } from "../graphql/base/context";
 import {
   badUserInputStatusPlugin,
   createErrorFormatter,
@@ -251,7 +251,7 @@ export async function startService(parts: ServiceParts): Promise<RunningService>
     const response = await withTimeout(
       apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest,
-        context: () => Promise.resolve({ repository: graph, request: info }),
+        context: () => Promise.resolve(createContext(graph, info)),
       }),
       config.requestTimeoutMs,
     );

@@ -6,7 +6,7 @@
 import { parse } from "graphql";
 
 import type { App } from "../../src/app";
-import type { GraphContext } from "../../src/graphql/base/context";
+import { createContext, type GraphContext } from "../../src/graphql/base/context";
 import { createCompiledExecutor, type FallbackReason } from "../../src/graphql/execution/compiled-executor";
 import { buildServiceSchema } from "../../src/graphql/schema";
 import { InMemoryRepository } from "../../src/repository/in-memory.repository";
@@ -16,10 +16,8 @@ import { startTestServer } from "../support/server";
 
 const repository = new InMemoryRepository(loadSeed({ seedDir: SEED_DIR }));
 const schema = buildServiceSchema();
-const context = (): GraphContext => ({
-  repository,
-  request: { id: "test", operationName: null, internalError: false },
-});
+const context = (): GraphContext =>
+  createContext(repository, { id: "test", operationName: null, internalError: false });
 
 function executorWithLog(cacheBytes?: number) {
   const fallbacks: Array<[string | null, FallbackReason]> = [];

@@ -10,7 +10,7 @@ import { ApolloServer } from "@apollo/server";
 import { parse } from "graphql";
 
 import type { App } from "../../src/app";
-import type { GraphContext } from "../../src/graphql/base/context";
+import { createContext, type GraphContext } from "../../src/graphql/base/context";
 import { createCostCache, operationChecksPlugin } from "../../src/graphql/limits";
 import { buildServiceSchema } from "../../src/graphql/schema";
 import { repeatedFields } from "../../src/graphql/repeated-fields";
@@ -143,7 +143,7 @@ describe("2. caches bounded in bytes, keyed on declared variables only", () => {
   const execute = (apollo: ApolloServer<GraphContext>, query: string, variables: Record<string, unknown>) =>
     apollo.executeOperation(
       { query, variables },
-      { contextValue: { repository, request: { id: "t", operationName: null, internalError: false } } },
+      { contextValue: createContext(repository, { id: "t", operationName: null, internalError: false }) },
     );
 
   test("500 unique operations and variables leave the cost cache within its bytes", async () => {

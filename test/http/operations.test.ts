@@ -5,9 +5,9 @@
  */
 import type { App } from "../../src/app";
 import { loadConfig } from "../../src/config/config";
-import type { NodeTypename, RecordByType } from "../../src/domain/records";
+import type { NodeTypename } from "../../src/domain/records";
 import { InMemoryRepository } from "../../src/repository/in-memory.repository";
-import type { ListQuery, Page } from "../../src/repository/repository";
+import type { ListQuery } from "../../src/repository/repository";
 import { loadSeed } from "../../src/seed/seed.loader";
 import { SEED_DIR } from "../support/harness";
 import { capturingLogger, startTestServer } from "../support/server";
@@ -24,9 +24,9 @@ async function post(app: App, query: string, headers: Record<string, string> = {
 
 /** A repository whose country list fails the way a broken database would. */
 class FailingRepository extends InMemoryRepository {
-  override list<K extends NodeTypename>(type: K, query: ListQuery<K>): Page<RecordByType[K]> {
+  override list<K extends NodeTypename>(type: K, queries: ReadonlyArray<ListQuery<K>>) {
     if (type === "Country") throw new Error("connection to /var/run/postgresql/.s.PGSQL.5432 refused");
-    return super.list(type, query);
+    return super.list(type, queries);
   }
 }
 

@@ -18,7 +18,9 @@ import { join } from "node:path";
 
 import { startApp } from "../../src/app";
 import { loadConfig } from "../../src/config/config";
-import type { GraphData, NodeTypename } from "../../src/domain/records";
+import type { GraphData, NodeRecord, NodeTypename } from "../../src/domain/records";
+import { createLoaders } from "../../src/repository/loaders";
+import type { Page } from "../../src/repository/repository";
 import { InMemoryRepository } from "../../src/repository/in-memory.repository";
 import { loadSeed } from "../../src/seed/seed.loader";
 import { loadWithSnapshot, snapshotKey } from "../../src/seed/snapshot";
@@ -81,13 +83,14 @@ const TYPES: readonly NodeTypename[] = [
 /** What the repository answers over a graph: every list in full, searches, lookups by id and citations. */
 function answers(data: GraphData) {
   const repository = new InMemoryRepository(data);
-  const lists = TYPES.map(type => repository.list(type, { page: { first: 10_000 } }));
+  const loaders = createLoaders(repository);
+  const lists = TYPES.map(type => loaders.list(type, { page: { first: 10_000 } }) as Page<NodeRecord>);
   const ids = lists.flatMap(page => page.edges.map(edge => edge.node.id));
   return {
     lists,
     nodes: repository.nodes([...ids, "missing:id"]),
     searches: ["nuclear", "JUMCO", "order nahda", "kaz"].map(text => repository.search({ text, page: { first: 50 } })),
-    citing: data.sources.map(source => repository.citing(source.id, { first: 100 })),
+    citing: repository.citing(data.sources.map(source => ({ sourceId: source.id, page: { first: 100 } }))),
   };
 }
 

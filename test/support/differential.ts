@@ -21,7 +21,7 @@ import {
   validate,
 } from "graphql";
 
-import type { GraphContext } from "../../src/graphql/base/context";
+import { createContext, type GraphContext } from "../../src/graphql/base/context";
 import { createCompiledExecutor, type FallbackReason } from "../../src/graphql/execution/compiled-executor";
 import { buildReferenceSchema, buildServiceSchema } from "../../src/graphql/schema";
 import type { GraphRepository } from "../../src/repository/repository";
@@ -73,10 +73,8 @@ export function createDifferential(repository: GraphRepository): Differential {
   const schema = buildServiceSchema();
   const fallbacks: Record<FallbackReason, number> = { uncompiled: 0, errors: 0, variables: 0 };
   const { executeOperation } = createCompiledExecutor(schema, { onFallback: (_name, why) => fallbacks[why]++ });
-  const context = (): GraphContext => ({
-    repository,
-    request: { id: "test", operationName: null, internalError: false },
-  });
+  const context = (): GraphContext =>
+    createContext(repository, { id: "test", operationName: null, internalError: false });
 
   const run: Differential["run"] = async (query, variables = {}, operationName = null) => {
     let document: DocumentNode;

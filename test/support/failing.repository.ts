@@ -2,16 +2,9 @@
  * Test-only repositories for the hardening tests: the real seed, except that one part fails the
  * way a broken or overloaded database would.
  */
-import type { NodeTypename, RecordByType } from "../../src/domain/records";
+import type { NodeTypename } from "../../src/domain/records";
 import { InMemoryRepository } from "../../src/repository/in-memory.repository";
-import type {
-  GraphRepository,
-  ListQuery,
-  MaybePromise,
-  Page,
-  PageArgs,
-  SearchQuery,
-} from "../../src/repository/repository";
+import type { CitingQuery, GraphRepository, ListQuery, SearchQuery } from "../../src/repository/repository";
 import { loadSeed } from "../../src/seed/seed.loader";
 import { SEED_DIR } from "./harness";
 
@@ -24,9 +17,9 @@ export class FailingRepository extends InMemoryRepository {
     super(loadSeed({ seedDir: SEED_DIR }));
   }
 
-  override list<K extends NodeTypename>(type: K, query: ListQuery<K>): Page<RecordByType[K]> {
+  override list<K extends NodeTypename>(type: K, queries: ReadonlyArray<ListQuery<K>>) {
     if (type === "Country") throw new Error(INTERNAL_FAILURE);
-    return super.list(type, query);
+    return super.list(type, queries);
   }
 }
 
@@ -41,9 +34,9 @@ export class SlowListRepository implements GraphRepository {
 
   constructor(private readonly delayMs: number) {}
 
-  list<K extends NodeTypename>(type: K, query: ListQuery<K>): MaybePromise<Page<RecordByType[K]>> {
+  list<K extends NodeTypename>(type: K, queries: ReadonlyArray<ListQuery<K>>) {
     return new Promise<void>(resolve => setTimeout(resolve, this.delayMs).unref()).then(() =>
-      this.inner.list(type, query),
+      this.inner.list(type, queries),
     );
   }
 
@@ -59,8 +52,8 @@ export class SlowListRepository implements GraphRepository {
     return this.inner.countriesByCode(codes);
   }
 
-  citing(sourceId: string, page: PageArgs) {
-    return this.inner.citing(sourceId, page);
+  citing(queries: readonly CitingQuery[]) {
+    return this.inner.citing(queries);
   }
 
   search(query: SearchQuery) {

@@ -11,7 +11,7 @@ import type { ApolloServer } from "@apollo/server";
 import pino from "pino";
 
 import { loadConfig } from "../../src/config/config";
-import type { GraphContext } from "../../src/graphql/base/context";
+import { createContext, type GraphContext } from "../../src/graphql/base/context";
 import { buildServiceSchema } from "../../src/graphql/schema";
 import { createApollo } from "../../src/http/server";
 import { InMemoryRepository } from "../../src/repository/in-memory.repository";
@@ -54,7 +54,7 @@ export async function createHarness(repository?: GraphRepository): Promise<Harne
   const differential = repository ? null : createDifferential(repo);
   const runWithExtensions: Harness["runWithExtensions"] = async (query, variables) => {
     await differential?.check(query, variables);
-    const contextValue = { repository: repo, request: { id: "test", operationName: null, internalError: false } };
+    const contextValue = createContext(repo, { id: "test", operationName: null, internalError: false });
     const response = await apollo.executeOperation({ query, variables }, { contextValue });
     if (response.body.kind !== "single") throw new Error("expected a single result");
     const { data, errors, extensions } = response.body.singleResult;

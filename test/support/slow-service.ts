@@ -7,17 +7,10 @@
  */
 import "reflect-metadata";
 
-import type { NodeTypename, RecordByType } from "../../src/domain/records";
+import type { NodeTypename } from "../../src/domain/records";
 import { runService } from "../../src/process";
 import { InMemoryRepository } from "../../src/repository/in-memory.repository";
-import type {
-  GraphRepository,
-  ListQuery,
-  MaybePromise,
-  Page,
-  PageArgs,
-  SearchQuery,
-} from "../../src/repository/repository";
+import type { CitingQuery, GraphRepository, ListQuery, SearchQuery } from "../../src/repository/repository";
 import { loadSeed } from "../../src/seed/seed.loader";
 
 /**
@@ -31,20 +24,20 @@ class SlowCountries implements GraphRepository {
     private readonly busyMs: number,
   ) {}
 
-  list<K extends NodeTypename>(type: K, query: ListQuery<K>): MaybePromise<Page<RecordByType[K]>> {
+  list<K extends NodeTypename>(type: K, queries: ReadonlyArray<ListQuery<K>>) {
     if (type === "City" && this.busyMs > 0) {
       process.stderr.write(`slow-service: busy for ${this.busyMs} ms\n`);
       const until = Date.now() + this.busyMs;
       while (Date.now() < until) {
         // The event loop stays blocked: nothing else runs, incoming bytes wait in the socket.
       }
-      return this.inner.list(type, query);
+      return this.inner.list(type, queries);
     }
-    if (type !== "Country") return this.inner.list(type, query);
+    if (type !== "Country") return this.inner.list(type, queries);
     // Tells the tests the request is in flight (stderr, apart from the JSON log on stdout).
     process.stderr.write(`slow-service: listing countries, answering in ${this.delayMs} ms\n`);
     const delay = new Promise<void>(resolve => setTimeout(resolve, this.delayMs));
-    return delay.then(() => this.inner.list(type, query));
+    return delay.then(() => this.inner.list(type, queries));
   }
 
   getMany<K extends NodeTypename>(type: K, ids: readonly string[]) {
@@ -59,8 +52,8 @@ class SlowCountries implements GraphRepository {
     return this.inner.countriesByCode(codes);
   }
 
-  citing(sourceId: string, page: PageArgs) {
-    return this.inner.citing(sourceId, page);
+  citing(queries: readonly CitingQuery[]) {
+    return this.inner.citing(queries);
   }
 
   search(query: SearchQuery) {

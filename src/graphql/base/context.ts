@@ -1,5 +1,6 @@
 import type { FieldNode } from "graphql";
 
+import { createLoaders, type RequestLoaders } from "../../repository/loaders";
 import type { GraphRepository } from "../../repository/repository";
 
 /** What the service records about one request as it goes; the HTTP layer logs and measures it. */
@@ -14,7 +15,8 @@ export interface RequestInfo {
 
 /** What every resolver receives: built per request, holding no request-crossing mutable state. */
 export interface GraphContext {
-  readonly repository: GraphRepository;
+  /** The request's own loaders over the repository: every lookup and list of the request goes through them. */
+  readonly loaders: RequestLoaders;
   readonly request: RequestInfo;
   /**
    * Set by the service's executor: the arguments of the operation already validated, as the error of
@@ -22,4 +24,13 @@ export interface GraphContext {
    * own arguments on every call.
    */
   readonly argumentErrors?: ReadonlyMap<FieldNode, Error>;
+}
+
+/** The context of one request over `repository`, with loaders of its own. */
+export function createContext(
+  repository: GraphRepository,
+  request: RequestInfo,
+  argumentErrors?: ReadonlyMap<FieldNode, Error>,
+): GraphContext {
+  return { loaders: createLoaders(repository), request, ...(argumentErrors ? { argumentErrors } : {}) };
 }

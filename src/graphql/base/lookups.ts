@@ -1,6 +1,7 @@
 /**
- * How resolvers follow relations: always through the repository's batch-shaped methods, so a
- * relation costs one index lookup and a database-backed repository can batch them.
+ * How resolvers follow relations and lists: always through the request's loaders (see
+ * src/repository/loaders.ts), so a relation costs one index lookup in memory and one batched call
+ * per level of a query on a database-backed store.
  */
 import type { NodeTypename, RecordByType } from "../../domain/records";
 import { paginate } from "../../repository/pagination";
@@ -14,7 +15,6 @@ import type {
 } from "../../repository/repository";
 import type { GraphContext } from "./context";
 import type { ListArgsShape } from "./list.args";
-import { then } from "./maybe";
 
 /** The record an id points at, or null. */
 export function ref<K extends NodeTypename>(
@@ -22,8 +22,7 @@ export function ref<K extends NodeTypename>(
   type: K,
   id: string | null,
 ): MaybePromise<RecordByType[K] | null> {
-  if (id === null) return null;
-  return then(ctx.repository.getMany(type, [id]), found => found[0] ?? null);
+  return ctx.loaders.get(type, id);
 }
 
 /** The records a list of ids points at, in order, skipping none (ids are checked at load). */
@@ -32,7 +31,7 @@ export function refs<K extends NodeTypename>(
   type: K,
   ids: readonly string[],
 ): MaybePromise<Array<RecordByType[K]>> {
-  return then(ctx.repository.getMany(type, ids), found => found.filter((r): r is RecordByType[K] => r !== null));
+  return ctx.loaders.getAll(type, ids);
 }
 
 export function toOrdering(order: { field: string; direction: string } | null | undefined): Ordering | null {
@@ -64,7 +63,7 @@ export function list<K extends NodeTypename>(
     if (given !== null && given !== undefined && !sameValue(key, given, value)) return paginate([], args);
     filter[key] = value;
   }
-  return ctx.repository.list(type, {
+  return ctx.loaders.list(type, {
     filter: filter,
     orderBy: toOrdering(args.orderBy),
     page: args,

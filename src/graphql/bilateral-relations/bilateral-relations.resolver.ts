@@ -1,3 +1,4 @@
+import { mapMaybePromise } from "@graphql-tools/utils";
 import { Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
 
 import { AwardConferralListArgs } from "../award-conferral/award-conferral.args";
@@ -5,7 +6,6 @@ import { AwardConferralConnection } from "../award-conferral/award-conferral.typ
 import { CommitmentListArgs } from "../commitment/commitment.args";
 import { CommitmentConnection } from "../commitment/commitment.type";
 import type { GraphContext } from "../base/context";
-import { then } from "../base/maybe";
 import { list } from "../base/lookups";
 import { CooperationAreaListArgs } from "../cooperation-area/cooperation-area.args";
 import { CooperationAreaConnection } from "../cooperation-area/cooperation-area.type";
@@ -40,7 +40,7 @@ export class BilateralRelationsResolver {
     @Args(_type => BilateralRelationsArgs) { countries }: BilateralRelationsArgs,
     @Ctx() ctx: GraphContext,
   ) {
-    return then(ctx.repository.countriesByCode(countries), ([a, b]): BilateralRelationsValue | null =>
+    return mapMaybePromise(ctx.loaders.countriesByCode(countries), ([a, b]): BilateralRelationsValue | null =>
       a && b ? { countries: [a, b] } : null,
     );
   }
@@ -59,12 +59,12 @@ export class BilateralRelationsResolver {
     description: "The most recent dated meeting between them; null when there is none.",
   })
   latestMeeting(@Root() value: BilateralRelationsValue, @Ctx() ctx: GraphContext) {
-    const page = ctx.repository.list("Meeting", {
+    const page = ctx.loaders.list("Meeting", {
       filter: { between: pair(value) },
       orderBy: { field: OrderField.DATE, direction: OrderDirection.DESC },
       page: { first: 1 },
     });
-    return then(page, ({ edges }) => (edges[0]?.node.date ? edges[0].node : null));
+    return mapMaybePromise(page, ({ edges }) => (edges[0]?.node.date ? edges[0].node : null));
   }
 
   @FieldResolver(_returns => LeaderConnection, { description: "Leaders who took part in meetings between them." })

@@ -1,9 +1,9 @@
+import { mapMaybePromise } from "@graphql-tools/utils";
 import { Args, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 
 import type { CityRecord } from "../../domain/records";
 import type { GraphContext } from "../base/context";
 import { EntityResolver } from "../base/entity.resolver";
-import { then } from "../base/maybe";
 import { list, ref } from "../base/lookups";
 import { Country } from "../country/country.type";
 import { FlightRouteListArgs } from "../flight-route/flight-route.args";
@@ -30,7 +30,7 @@ export class CityResolver extends EntityResolver({
 
   @FieldResolver(_returns => Boolean, { description: "Whether the city is its country's capital." })
   isCapital(@Root() city: CityRecord, @Ctx() ctx: GraphContext) {
-    return then(ref(ctx, "Country", city.countryId), country => country?.capitalId === city.id);
+    return mapMaybePromise(ref(ctx, "Country", city.countryId), country => country?.capitalId === city.id);
   }
 
   @FieldResolver(_returns => MeetingConnection, { description: "Meetings held in the city." })

@@ -1,3 +1,4 @@
+import { mapMaybePromise } from "@graphql-tools/utils";
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
 
 import type { CountryRecord } from "../../domain/records";
@@ -13,7 +14,6 @@ import { CommitmentListArgs } from "../commitment/commitment.args";
 import { CommitmentConnection } from "../commitment/commitment.type";
 import type { GraphContext } from "../base/context";
 import { EntityResolver } from "../base/entity.resolver";
-import { then } from "../base/maybe";
 import { list, ref } from "../base/lookups";
 import { CountryCode } from "../base/scalars";
 import { CompanyListArgs } from "../company/company.args";
@@ -54,7 +54,7 @@ export class CountryResolver extends EntityResolver({
     @Arg("code", _type => CountryCode, { description: 'The ISO 3166-1 alpha-2 code, e.g. "JO".' }) code: string,
     @Ctx() ctx: GraphContext,
   ): MaybePromise<CountryRecord | null> {
-    return then(ctx.repository.countriesByCode([code]), found => found[0] ?? null);
+    return mapMaybePromise(ctx.loaders.countriesByCode([code]), found => found[0] ?? null);
   }
 
   @FieldResolver(_returns => City, { description: "The capital city." })

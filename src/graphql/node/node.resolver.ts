@@ -1,10 +1,10 @@
+import { mapMaybePromise } from "@graphql-tools/utils";
 import { ArrayMaxSize, IsString, MaxLength } from "class-validator";
 import { Arg, Args, ArgsType, Ctx, Field, ID, Query, Resolver } from "type-graphql";
 
 import type { NodeRecord } from "../../domain/records";
 import type { MaybePromise } from "../../repository/repository";
 import type { GraphContext } from "../base/context";
-import { then } from "../base/maybe";
 import { Node } from "../base/node.interface";
 
 /** The largest number of ids `nodes` takes at once. */
@@ -29,7 +29,7 @@ export class NodeResolver {
     @Arg("id", _type => ID, { description: "The global id." }) id: string,
     @Ctx() ctx: GraphContext,
   ): MaybePromise<NodeRecord | null> {
-    return then(ctx.repository.nodes([id]), found => found[0] ?? null);
+    return mapMaybePromise(ctx.loaders.nodes([id]), found => found[0] ?? null);
   }
 
   @Query(_returns => [Node], {
@@ -40,6 +40,6 @@ export class NodeResolver {
     @Args(_type => NodesArgs) { ids }: NodesArgs,
     @Ctx() ctx: GraphContext,
   ): MaybePromise<ReadonlyArray<NodeRecord | null>> {
-    return ctx.repository.nodes(ids);
+    return ctx.loaders.nodes(ids);
   }
 }

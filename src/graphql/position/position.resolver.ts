@@ -1,9 +1,9 @@
+import { mapMaybePromise } from "@graphql-tools/utils";
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 
 import type { ActorRecord, PositionRecord } from "../../domain/records";
 import type { GraphContext } from "../base/context";
 import { EntityResolver } from "../base/entity.resolver";
-import { then } from "../base/maybe";
 import { ref } from "../base/lookups";
 import { CooperationArea } from "../cooperation-area/cooperation-area.type";
 import { Meeting } from "../meeting/meeting.type";
@@ -28,7 +28,7 @@ export class PositionResolver extends EntityResolver({
 
   @FieldResolver(_returns => Actor, { description: "Who took the position." })
   actor(@Root() position: PositionRecord, @Ctx() ctx: GraphContext) {
-    return then(ctx.repository.nodes([position.actorId]), found => (found[0] ?? null) as ActorRecord | null);
+    return mapMaybePromise(ctx.loaders.nodes([position.actorId]), found => (found[0] ?? null) as ActorRecord | null);
   }
 
   @FieldResolver(_returns => Meeting, { description: "The meeting at which the position was taken." })

@@ -1,7 +1,7 @@
+import { mapMaybePromise } from "@graphql-tools/utils";
 import { Args, Ctx, Query, Resolver } from "type-graphql";
 
 import type { GraphContext } from "../base/context";
-import { then } from "../base/maybe";
 import { SearchArgs } from "./search.args";
 import { SearchConnection, searchTypeNames } from "./search.type";
 
@@ -12,12 +12,12 @@ export class SearchResolver {
       'Ranked search across every type: names, aliases (e.g. "JUMCO"), codes, titles and descriptions. Each edge says which field matched and how well.',
   })
   search(@Args(_type => SearchArgs) args: SearchArgs, @Ctx() ctx: GraphContext) {
-    const page = ctx.repository.search({
+    const page = ctx.loaders.search({
       text: args.text,
       types: args.types ? searchTypeNames(args.types) : null,
       page: args,
     });
-    return then(page, ({ edges, pageInfo, totalCount }) => ({
+    return mapMaybePromise(page, ({ edges, pageInfo, totalCount }) => ({
       // The cursor is encoded only if the query selects it.
       edges: edges.map(edge => ({
         ...edge.node,

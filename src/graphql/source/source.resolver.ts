@@ -48,7 +48,7 @@ export class SourceResolver extends EntityResolver({
     description: "Every object with a citation of this source, in id order: what the source backs.",
   })
   citedBy(@Root() source: SourceRecord, @Args(_type => ConnectionArgs) page: ConnectionArgs, @Ctx() ctx: GraphContext) {
-    return ctx.repository.citing(source.id, page);
+    return ctx.loaders.citing({ sourceId: source.id, page });
   }
 }
 
