@@ -11,14 +11,10 @@
  * A query scores every matching record (that is what `totalCount` counts) but builds hits only for
  * the page asked for: a bounded heap keeps the page's ranks, so nothing sorts every match.
  */
+import { compareStrings } from "../common/compare";
 import type { NodeRecord, NodeTypename } from "../domain/records";
 import type { SearchHit } from "./repository";
-
-interface Field {
-  readonly field: string;
-  readonly text: string;
-  readonly weight: number;
-}
+import { fieldsOf, type SearchField as Field } from "./search-fields";
 
 /**
  * A posting, packed into one number: record × FIELDS + field (no object per posting). Records
@@ -34,56 +30,6 @@ export function tokenize(text: string): string[] {
   return normalize(text)
     .split(/[^\p{L}\p{N}]+/u)
     .filter(t => t.length > 0);
-}
-
-/** The searchable fields of a record, strongest first. */
-function fieldsOf(r: NodeRecord): Field[] {
-  const fields: Field[] = [];
-  const add = (field: string, text: string | null | undefined, weight: number) => {
-    if (text) fields.push({ field, text, weight });
-  };
-  if ("name" in r) add("name", r.name, 10);
-  if ("aliases" in r) for (const alias of r.aliases) add("alias", alias, 9);
-  switch (r.__typename) {
-    case "Country":
-      add("code", r.code, 9);
-      add("officialName", r.officialName, 8);
-      add("demonym", r.demonym, 5);
-      add("region", r.region, 3);
-      break;
-    case "Leader":
-      add("office", r.office, 6);
-      break;
-    case "Source":
-      add("title", r.title, 10);
-      add("reportedBy", r.reportedBy, 5);
-      break;
-    case "Meeting":
-    case "Commitment":
-      add("title", r.title, 10);
-      add("description", r.description, 3);
-      break;
-    case "Company":
-    case "CooperationArea":
-    case "Award":
-      add("description", r.description, 3);
-      break;
-    case "Position":
-    case "Statement":
-      add("summary", r.summary, 3);
-      break;
-    case "AwardConferral":
-      add("reason", r.reason, 3);
-      break;
-    case "FlightRoute":
-      add("expectedBenefits", r.expectedBenefits.join(", "), 3);
-      break;
-    case "City":
-    case "Delegation":
-    case "SharedValue":
-      break;
-  }
-  return fields;
 }
 
 /** What one query matched: how many records, and the hits at any rank range, ranked on demand. */
@@ -231,8 +177,8 @@ export class SearchIndex {
   private compareRanked(a: Ranked, b: Ranked): number {
     return (
       b.score - a.score ||
-      compare(this.sortKeys[a.record] as string, this.sortKeys[b.record] as string) ||
-      compare((this.records[a.record] as NodeRecord).id, (this.records[b.record] as NodeRecord).id)
+      compareStrings(this.sortKeys[a.record] as string, this.sortKeys[b.record] as string) ||
+      compareStrings((this.records[a.record] as NodeRecord).id, (this.records[b.record] as NodeRecord).id)
     );
   }
 }
@@ -306,10 +252,6 @@ function sortName(r: NodeRecord): string {
   if (text === null) return r.id;
   const normalized = normalize(text);
   return normalized === text ? text : normalized;
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function lowerBound(sorted: readonly string[], value: string): number {
