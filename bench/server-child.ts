@@ -28,9 +28,9 @@ import { resolveAbstractTypesByTypename } from "../src/graphql/execution/direct-
 import { buildReferenceSchema } from "../src/graphql/schema";
 import { InMemoryRepository } from "../src/repository/in-memory.repository";
 import { loadSeed } from "../src/seed/seed.loader";
+import { benchContext, ROOT } from "./common";
 import { RawHandlers, RawRequestError } from "./raw";
 
-const ROOT = join(__dirname, "..", "..");
 const HOST = "127.0.0.1";
 
 function readBody(req: IncomingMessage): Promise<string> {
@@ -92,11 +92,6 @@ function serveStatic(port: number, mapFile: string): void {
     });
   }, port);
 }
-
-const benchContext = (repository: InMemoryRepository): GraphContext => ({
-  repository,
-  request: { id: "bench", operationName: null, internalError: false },
-});
 
 async function serveNaive(port: number): Promise<void> {
   const repository = new InMemoryRepository(loadSeed({ seedDir: join(ROOT, "seed") }));
