@@ -43,14 +43,18 @@ import { loadSeed } from "../src/seed/seed.loader";
 import {
   busyPerCpu,
   CLK_TCK,
+  envList,
   envNumber,
   fmt,
   machine,
   median,
+  othersShare,
   percentile,
+  postJson,
   prettyMarkdown,
   ROOT,
   serviceDigest,
+  sleep,
   table,
   waitForQuiet,
 } from "./common";
@@ -198,8 +202,6 @@ function canConnect(port: number): Promise<boolean> {
   });
 }
 
-const sleep = (ms: number) => new Promise<void>(resolve => setTimeout(resolve, ms));
-
 async function startServer(
   args: string[],
   env: NodeJS.ProcessEnv,
@@ -264,27 +266,17 @@ function cpuSeconds(pid: number): number {
  * request mostly intact; rounds with more than MAX_FOREIGN are run again.
  */
 function foreignShare(before: number[], after: number[], server: number, client: number, elapsed: number): number {
-  if (before.length === 0 || after.length !== before.length) return NaN;
-  const delta = after.map((v, i) => v - (before[i] as number));
-  if (PINNED && delta.length > Math.max(Number(SERVER_CORE), Number(CLIENT_CORE))) {
-    const onServerCore = (delta[Number(SERVER_CORE)] as number) - server;
-    const onClientCore = (delta[Number(CLIENT_CORE)] as number) - client;
+  const [serverCore, clientCore] = [Number(SERVER_CORE), Number(CLIENT_CORE)];
+  if (PINNED && after.length === before.length && before.length > Math.max(serverCore, clientCore)) {
+    const onServerCore = (after[serverCore] as number) - (before[serverCore] as number) - server;
+    const onClientCore = (after[clientCore] as number) - (before[clientCore] as number) - client;
     return Math.max(0, onServerCore, onClientCore) / elapsed;
   }
-  return Math.max(0, delta.reduce((a, b) => a + b, 0) - server - client) / elapsed;
+  return othersShare(before, after, server + client, elapsed);
 }
 
 // ---------------------------------------------------------------------------------------------
 // Validity.
-
-async function post(port: number, body: string): Promise<{ status: number; text: string }> {
-  const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body,
-  });
-  return { status: response.status, text: await response.text() };
-}
 
 interface Answer {
   readonly status: number;
@@ -295,7 +287,7 @@ interface Answer {
 async function answers(port: number, queries: readonly BenchQuery[]): Promise<Map<string, Answer>> {
   const out = new Map<string, Answer>();
   for (const q of queries) {
-    const { status, text } = await post(port, requestBody(q));
+    const { status, text } = await postJson(`http://127.0.0.1:${port}/graphql`, requestBody(q));
     let json: Answer["json"] = {};
     try {
       json = JSON.parse(text) as Answer["json"];
@@ -458,9 +450,8 @@ async function profileService(
 // ---------------------------------------------------------------------------------------------
 
 async function main(): Promise<void> {
-  const only = (name: string) => process.env[name]?.split(",").map(s => s.trim()) ?? null;
-  const queryKeys = only("BENCH_QUERIES");
-  const variantKeys = only("BENCH_VARIANTS");
+  const queryKeys = envList("BENCH_QUERIES");
+  const variantKeys = envList("BENCH_VARIANTS");
   const repository = new InMemoryRepository(loadSeed({ seedDir: join(ROOT, "seed") }));
   const queries = (await benchQueries(repository)).filter(q => !queryKeys || queryKeys.includes(q.key));
   const variants = VARIANTS.filter(v => !variantKeys || variantKeys.includes(v.key) || v.key === "raw");

@@ -1,20 +1,29 @@
-/** Helpers shared by the benchmarks: statistics, machine description, markdown output. */
+/**
+ * Helpers shared by the benchmarks: statistics, environment settings, machine description and
+ * load, markdown output, a JSON POST, and the GraphQL context of a request run in-process.
+ */
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import { join } from "node:path";
 
+import { createContext, type GraphContext } from "../src/graphql/base/context";
+import type { GraphRepository } from "../src/repository/repository";
+
 /** The checkout's root (this file runs from dist/bench/). */
 export const ROOT = join(__dirname, "..", "..");
 
+/** A sorted copy, in ascending order. */
+export const sorted = (values: readonly number[]): number[] => [...values].sort((a, b) => a - b);
+
 export function median(values: readonly number[]): number {
   if (values.length === 0) return NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 === 1
-    ? (sorted[mid] as number)
-    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+  const ascending = sorted(values);
+  const mid = ascending.length >> 1;
+  return ascending.length % 2 === 1
+    ? (ascending[mid] as number)
+    : ((ascending[mid - 1] as number) + (ascending[mid] as number)) / 2;
 }
 
 /** Nearest-rank percentile of an already sorted array. */
@@ -36,6 +45,24 @@ export function envNumber(name: string, fallback: number, range?: { min: number;
   if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number, got "${raw}"`);
   return value;
 }
+
+/** A comma-separated list from the environment (e.g. BENCH_QUERIES=flat,nested), or null when unset. */
+export const envList = (name: string): string[] | null => process.env[name]?.split(",").map(s => s.trim()) ?? null;
+
+export const sleep = (ms: number): Promise<void> => new Promise<void>(resolve => setTimeout(resolve, ms));
+
+/** Bytes in MiB. */
+export const mb = (bytes: number): number => bytes / 2 ** 20;
+
+/** POSTs a JSON body to `url`; answers the status and the response's text. */
+export async function postJson(url: string, body: string): Promise<{ status: number; text: string }> {
+  const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body });
+  return { status: response.status, text: await response.text() };
+}
+
+/** The context of a request run outside the service's HTTP layer, over `repository`. */
+export const benchContext = (repository: GraphRepository, id = "bench"): GraphContext =>
+  createContext(repository, { id, operationName: null, internalError: false });
 
 export function machine(): { cpu: string; cores: number; memoryGb: number; node: string; date: string } {
   let cpu = cpus()[0]?.model ?? "unknown CPU";
@@ -128,7 +155,7 @@ export async function waitForQuiet(
   for (;;) {
     const before = busyPerCpu();
     const own = process.cpuUsage();
-    await new Promise(resolve => setTimeout(resolve, 1000));
+    await sleep(1000);
     const used = process.cpuUsage(own);
     const share = othersShare(before, busyPerCpu(), (used.user + used.system) / 1e6, 1);
     if (!(share > threshold) || Date.now() - started > maxSeconds * 1000) return share;

@@ -30,16 +30,17 @@ import { join } from "node:path";
 import { isDeepStrictEqual } from "node:util";
 
 import { ApolloServer, HeaderMap } from "@apollo/server";
-import { type GraphQLSchema, isAbstractType } from "graphql";
+import type { GraphQLSchema } from "graphql";
 import pino from "pino";
 
 import { loadConfig } from "../src/config/config";
-import { createContext, type GraphContext } from "../src/graphql/base/context";
+import type { GraphContext } from "../src/graphql/base/context";
+import { resolveAbstractTypesByTypename } from "../src/graphql/execution/direct-resolvers";
 import * as schemas from "../src/graphql/schema";
 import { createApollo } from "../src/http/server";
 import { InMemoryRepository } from "../src/repository/in-memory.repository";
 import { loadSeed } from "../src/seed/seed.loader";
-import { envNumber, fmt, machine, median, ROOT, table } from "./common";
+import { benchContext, envList, envNumber, fmt, machine, median, ROOT, table } from "./common";
 import { type BenchQuery, benchQueries, requestBody } from "./queries";
 import { RawHandlers } from "./raw";
 
@@ -52,16 +53,6 @@ const ROUND_MS = envNumber("INPROC_MS", 300);
 function typeGraphqlSchema(): GraphQLSchema {
   const build = (schemas as Record<string, unknown>).buildReferenceSchema as (() => GraphQLSchema) | undefined;
   return (build ?? schemas.buildServiceSchema)();
-}
-
-/** What graphql-jit needs of abstract types: resolved from the `__typename` every record carries. */
-function byTypename(schema: GraphQLSchema): GraphQLSchema {
-  for (const type of Object.values(schema.getTypeMap())) {
-    if (isAbstractType(type) && !type.name.startsWith("__")) {
-      type.resolveType = value => (value as { __typename?: string }).__typename;
-    }
-  }
-  return schema;
 }
 
 function apolloAnswer(apollo: ApolloServer<GraphContext>, context: () => GraphContext): Answer {
@@ -77,8 +68,7 @@ function apolloAnswer(apollo: ApolloServer<GraphContext>, context: () => GraphCo
 }
 
 async function variants(repository: InMemoryRepository): Promise<Map<string, Answer>> {
-  const context = (): GraphContext =>
-    createContext(repository, { id: "bench", operationName: null, internalError: false });
+  const context = (): GraphContext => benchContext(repository);
   const made = new Map<string, Answer>();
   const raw = new RawHandlers(repository);
   made.set("raw", body => Promise.resolve(`${JSON.stringify(raw.handle(JSON.parse(body)))}\n`));
@@ -88,7 +78,12 @@ async function variants(repository: InMemoryRepository): Promise<Map<string, Ans
   made.set("naive", apolloAnswer(naive, context));
 
   const { createYoga } = await import("graphql-yoga");
-  const yoga = createYoga({ schema: byTypename(typeGraphqlSchema()), context, graphiql: false, logging: false });
+  const yoga = createYoga({
+    schema: resolveAbstractTypesByTypename(typeGraphqlSchema()),
+    context,
+    graphiql: false,
+    logging: false,
+  });
   made.set("yoga", async body => {
     const response = await yoga.fetch("http://localhost/graphql", {
       method: "POST",
@@ -101,7 +96,12 @@ async function variants(repository: InMemoryRepository): Promise<Map<string, Ans
   const { default: Fastify } = await import("fastify");
   const { default: mercurius } = await import("mercurius");
   const app = Fastify({ logger: false });
-  await app.register(mercurius, { schema: byTypename(typeGraphqlSchema()), context, jit: 1, graphiql: false });
+  await app.register(mercurius, {
+    schema: resolveAbstractTypesByTypename(typeGraphqlSchema()),
+    context,
+    jit: 1,
+    graphiql: false,
+  });
   await app.ready();
   made.set("mercurius", async body => {
     const { query, variables, operationName } = JSON.parse(body) as {
@@ -135,10 +135,9 @@ async function measure(answer: Answer, body: string): Promise<number> {
 }
 
 async function main(): Promise<void> {
-  const only = (name: string) => process.env[name]?.split(",").map(s => s.trim()) ?? null;
   const repository = new InMemoryRepository(loadSeed({ seedDir: join(ROOT, "seed") }));
-  const queryKeys = only("INPROC_QUERIES");
-  const variantKeys = only("INPROC_VARIANTS");
+  const queryKeys = envList("INPROC_QUERIES");
+  const variantKeys = envList("INPROC_VARIANTS");
   const queries = (await benchQueries(repository)).filter(q => !queryKeys || queryKeys.includes(q.key));
   const all = await variants(repository);
   const keys = [...all.keys()].filter(k => k === "raw" || !variantKeys || variantKeys.includes(k));

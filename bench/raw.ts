@@ -75,9 +75,7 @@ export class RawHandlers {
     filter: Record<string, unknown> | null,
     first: number,
   ): { totalCount: number; nodes: Array<RecordByType[K]> } {
-    const [page] = sync(
-      this.repository.list(type, [{ filter: filter, orderBy: null, page: { first } }]),
-    );
+    const [page] = sync(this.repository.list(type, [{ filter: filter, orderBy: null, page: { first } }]));
     if (!page || page instanceof Error) throw page ?? new Error("no page");
     return { totalCount: page.totalCount, nodes: page.edges.map(e => e.node) };
   }

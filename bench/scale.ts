@@ -46,22 +46,24 @@ import pino from "pino";
 import { offsetToCursor } from "graphql-relay";
 
 import { loadConfig } from "../src/config/config";
-import { createContext, type GraphContext } from "../src/graphql/base/context";
 import { buildServiceSchema } from "../src/graphql/schema";
 import { createApollo } from "../src/http/server";
 import { InMemoryRepository } from "../src/repository/in-memory.repository";
 import { loadSeed } from "../src/seed/seed.loader";
 import { loadWithSnapshot } from "../src/seed/snapshot";
 import {
+  benchContext,
   busyPerCpu,
   envNumber,
   fmt,
   machine,
+  mb,
   othersShare,
   percentile,
   prettyMarkdown,
   ROOT,
   serviceDigest,
+  sleep,
   table,
   waitForQuiet,
 } from "./common";
@@ -228,7 +230,6 @@ const phase = (name: string) =>
   void send({ type: "phase", phase: name, atUs: Number(process.hrtime.bigint() / 1000n) });
 const now = () => Number(process.hrtime.bigint()) / 1e6;
 const gc = () => (globalThis as { gc?: () => void }).gc?.();
-const mb = (bytes: number) => bytes / 2 ** 20;
 const cpuNow = () => {
   const { user, system } = process.cpuUsage();
   return (user + system) / 1e6;
@@ -250,11 +251,7 @@ async function service() {
   const apollo = createApollo({ config, schema, logger: pino({ level: "silent" }) });
   await apollo.start();
   const run = async (repository: InMemoryRepository, op: Operation, variables: Record<string, unknown>) => {
-    const contextValue: GraphContext = createContext(repository, {
-      id: "scale",
-      operationName: null,
-      internalError: false,
-    });
+    const contextValue = benchContext(repository, "scale");
     const response = await apollo.executeOperation({ query: op.query, variables }, { contextValue });
     if (response.body.kind !== "single") throw new Error("expected a single result");
     const { data: answer, errors } = response.body.singleResult;
@@ -334,7 +331,7 @@ async function child(dir: string, loadOnly: boolean, snapshotDir: string | null)
   }
   // Let the forced GC's concurrent sweeping finish, then measure in interleaved rounds, so that a
   // GC or background work hits every operation alike rather than whichever runs first.
-  await new Promise(resolve => setTimeout(resolve, 500));
+  await sleep(500);
   const queryWindow = others();
   for (let round = 0; round < ROUNDS; round++) {
     for (const plan of plans) {
@@ -516,9 +513,7 @@ async function parent(): Promise<void> {
   for (const scale of scales) {
     console.error(`×${fmt(scale)}: generating (or reusing) the seed folder under ${base}`);
     const { dir, generated, seconds } = ensureSeed(scale, base);
-    console.error(
-      `×${fmt(scale)}: ${fmt(generated.records)} records, ${fmt(generated.jsonBytes / 2 ** 20, 1)} MB JSON`,
-    );
+    console.error(`×${fmt(scale)}: ${fmt(generated.records)} records, ${fmt(mb(generated.jsonBytes), 1)} MB JSON`);
     const attempts: Attempt[] = [];
     const snapshotDir = mkdtempSync(join(tmpdir(), "bench-scale-snapshot-"));
     await waitForQuiet(MAX_OTHERS, WAIT_QUIET, m => console.error(m));
@@ -722,7 +717,7 @@ function render(
     rows.map(row => {
       const r = okResult(row);
       const g = row.generated;
-      const head = [`×${fmt(row.scale)}`, fmt(g.records), fmt(g.citations), fmt(g.jsonBytes / 2 ** 20, 1)];
+      const head = [`×${fmt(row.scale)}`, fmt(g.records), fmt(g.citations), fmt(mb(g.jsonBytes), 1)];
       if (!r) {
         const failed = row.attempts[row.attempts.length - 1] as Attempt;
         return [

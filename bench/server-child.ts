@@ -23,14 +23,14 @@ import { join } from "node:path";
 import { ApolloServer } from "@apollo/server";
 import { startStandaloneServer } from "@apollo/server/standalone";
 
-import { createContext, type GraphContext } from "../src/graphql/base/context";
+import type { GraphContext } from "../src/graphql/base/context";
 import { resolveAbstractTypesByTypename } from "../src/graphql/execution/direct-resolvers";
 import { buildReferenceSchema } from "../src/graphql/schema";
 import { InMemoryRepository } from "../src/repository/in-memory.repository";
 import { loadSeed } from "../src/seed/seed.loader";
+import { benchContext, ROOT } from "./common";
 import { RawHandlers, RawRequestError } from "./raw";
 
-const ROOT = join(__dirname, "..", "..");
 const HOST = "127.0.0.1";
 
 function readBody(req: IncomingMessage): Promise<string> {
@@ -92,9 +92,6 @@ function serveStatic(port: number, mapFile: string): void {
     });
   }, port);
 }
-
-const benchContext = (repository: InMemoryRepository): GraphContext =>
-  createContext(repository, { id: "bench", operationName: null, internalError: false });
 
 async function serveNaive(port: number): Promise<void> {
   const repository = new InMemoryRepository(loadSeed({ seedDir: join(ROOT, "seed") }));

@@ -48,7 +48,7 @@ import { performance } from "node:perf_hooks";
 import type autocannon from "autocannon";
 
 import type { Limits } from "../src/config/config";
-import { envNumber, fmt, percentile } from "./common";
+import { envNumber, fmt, mb, percentile, postJson, sleep, sorted } from "./common";
 
 /** What one class of request must get back. */
 interface Expectation {
@@ -123,7 +123,6 @@ interface ServerSide {
   maxBytes: number;
 }
 
-const MB = 1024 * 1024;
 /** Replaced by a per-request number in the body of a `unique` class. */
 const VARY = "@@SOAK@@";
 /** Width of that number (zero-padded, so bodies keep their size). */
@@ -493,7 +492,7 @@ async function slowSenders(port: number, count: number, seconds: number, deadlin
   const slot = async (): Promise<void> => {
     for (let tries = 0; tries < maxTries && (tries === 0 || performance.now() + deadlineMs <= endAt); tries++) {
       await slowSender(port, deadlineMs, report);
-      await new Promise(resolve => setTimeout(resolve, 50));
+      await sleep(50);
     }
   };
   await Promise.all(Array.from({ length: count }, slot));
@@ -603,8 +602,6 @@ interface PhaseResult {
   readonly heapAfterMB: number;
 }
 
-const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
-
 async function main(): Promise<number> {
   const seconds = envNumber("SOAK_SECONDS", 60, { min: 14, max: 75 });
   const connections = Math.round(envNumber("SOAK_CONNECTIONS", 8, { min: 1, max: 256 }));
@@ -640,21 +637,17 @@ async function main(): Promise<number> {
     gc?.();
     await new Promise(resolve => setImmediate(resolve));
     gc?.();
-    return process.memoryUsage().heapUsed / MB;
+    return mb(process.memoryUsage().heapUsed);
   };
-  const rssBeforeMB = process.memoryUsage.rss() / MB;
+  const rssBeforeMB = mb(process.memoryUsage.rss());
   let rssPeakMB = rssBeforeMB;
-  const rssTimer = setInterval(() => (rssPeakMB = Math.max(rssPeakMB, process.memoryUsage.rss() / MB)), 500);
-  const post = async (body: string) => {
-    const response = await fetch(app.url, { method: "POST", headers: { "content-type": "application/json" }, body });
-    return { status: response.status, text: await response.text() };
-  };
+  const rssTimer = setInterval(() => (rssPeakMB = Math.max(rssPeakMB, mb(process.memoryUsage.rss()))), 500);
   let child: ChildProcess | null = null;
   try {
     // Baselines: what each request to be answered normally gets before any load.
     const withBaseline = async (klass: RequestClass): Promise<RequestClass> => {
       if (klass.expect.status !== 200) return klass;
-      const { status, text } = await post(klass.body.split(VARY).join(fixedId(0)));
+      const { status, text } = await postJson(app.url, klass.body.split(VARY).join(fixedId(0)));
       if (status !== 200 || text.includes('"errors"')) {
         throw new Error(`the baseline of ${klass.name} failed: ${status} ${text.slice(0, 500)}`);
       }
@@ -702,10 +695,10 @@ async function main(): Promise<number> {
 
     const metricsUrl = app.metricsUrl ?? app.url.replace(/\/graphql$/, "/metrics");
     const metrics = await scrapeMetrics(metricsUrl, config.metrics.token);
-    const still = await post(valid[0]?.body ?? "");
+    const still = await postJson(app.url, valid[0]?.body ?? "");
     const stillOk = still.status === 200 && still.text === valid[0]?.expect.body;
     clearInterval(rssTimer);
-    const memory = { rssBeforeMB, rssPeakMB, rssAfterMB: process.memoryUsage.rss() / MB };
+    const memory = { rssBeforeMB, rssPeakMB, rssAfterMB: mb(process.memoryUsage.rss()) };
     const limits = { p99LimitMs, heapLimitMB, deadlineMs, headersTimeoutMs: config.connections.headersTimeoutMs };
     return report({ seconds, connections, gc: gc !== undefined, ...limits }, results, metrics, memory, stillOk);
   } finally {
@@ -741,7 +734,6 @@ function mergedServer(sides: ReadonlyArray<ServerSide | undefined>): ServerSide 
   };
 }
 
-const sorted = (values: readonly number[]): number[] => [...values].sort((a, b) => a - b);
 const signed = (mb: number): string => `${mb >= 0 ? "+" : ""}${fmt(mb, 1)}`;
 
 function report(

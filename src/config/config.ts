@@ -10,7 +10,7 @@ export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
 /**
- * Limits on what one HTTP connection and request may hold (see src/http/server.ts): timeouts,
+ * Limits on what one HTTP connection and request may hold (see src/http/listener.ts): timeouts,
  * connection and header caps, and the deepest JSON a body (or a GET's variables) may nest.
  */
 export interface ConnectionLimits {
