@@ -1,0 +1,176 @@
+/**
+ * Citations: the source texts, read and split into sentences, and each citation checked against
+ * its source — the quote located (at the offsets it gives, or by searching the text) and compared
+ * with the text there — to become a citation record with its offsets and sentence.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+
+import type { CitationRecord } from "../domain/records";
+import type { SeedCitation } from "./seed.dto.common";
+import { isObject, type SeedEntry } from "./seed.parse";
+
+/** A source text indexed for citation checks: code points, and sentence bounds in code points. */
+export interface SourceText {
+  readonly text: string;
+  readonly codePoints: readonly string[];
+  readonly sentences: ReadonlyArray<{ readonly start: number; readonly end: number; readonly text: string }>;
+}
+
+/** The citation records of the citations `seed` at `path` of `entry`, each checked against its source. */
+export type CitationsOf = (entry: SeedEntry, path: string, seed: readonly unknown[]) => CitationRecord[];
+
+/** The text of every source whose shape checked, by source id; a file that cannot be read is a problem. */
+export function readSourceTexts(
+  seedDir: string,
+  entries: readonly SeedEntry[],
+  problems: string[],
+): Map<string, SourceText> {
+  const texts = new Map<string, SourceText>();
+  for (const entry of entries) {
+    if (entry.typename !== "Source" || !entry.toRecord) continue;
+    const file = String(entry.raw.file);
+    try {
+      texts.set(entry.id, indexSourceText(readFileSync(join(seedDir, file), "utf8")));
+    } catch (error) {
+      problems.push(
+        `${entry.file}: ${entry.path}.file: cannot read "${file}" (${(error as NodeJS.ErrnoException).code ?? "error"})`,
+      );
+    }
+  }
+  return texts;
+}
+
+/**
+ * Checks citations against the source texts, adding every problem found to `problems`. A citation
+ * that does not check still yields a record (offsets unchecked, no sentence); the load fails anyway.
+ * An unknown source goes unreported while a file is unparsed, as unknown references do.
+ */
+export function citationChecker(
+  texts: ReadonlyMap<string, SourceText>,
+  byId: ReadonlyMap<string, SeedEntry>,
+  unparsed: readonly string[],
+  problems: string[],
+): CitationsOf {
+  return (entry, path, seed) =>
+    seed.filter(isCitationShaped).map((citation, index) => {
+      const at = `${entry.file}: ${path}.citations[${index}]`;
+      const source = texts.get(citation.source);
+      const unchecked: CitationRecord = {
+        sourceId: citation.source,
+        start: citation.start ?? 0,
+        end: citation.end ?? 0,
+        quote: citation.quote,
+        sentence: "",
+      };
+      if (!source) {
+        const known = byId.get(citation.source);
+        if (!known && unparsed.length === 0)
+          problems.push(`${at}.source: references unknown source "${citation.source}"`);
+        if (known && known.typename !== "Source") {
+          problems.push(`${at}.source: "${citation.source}" is a ${known.typename}, expected Source`);
+        }
+        return unchecked;
+      }
+      const located = locateQuote(citation, source);
+      if ("problem" in located) {
+        problems.push(`${at}${located.field ? `.${located.field}` : ""}: ${located.problem}`);
+        return unchecked;
+      }
+      const { start, end } = located;
+      const record: CitationRecord = { ...unchecked, start, end };
+      if (end <= start) {
+        problems.push(`${at}: offsets ${start}..${end} are empty or reversed (end must be after start)`);
+        return record;
+      }
+      if (end > source.codePoints.length) {
+        problems.push(`${at}: offsets ${start}..${end} are outside the source text (0..${source.codePoints.length})`);
+        return record;
+      }
+      const actual = source.codePoints.slice(start, end).join("");
+      if (actual !== citation.quote) {
+        problems.push(
+          `${at}.quote: ${JSON.stringify(citation.quote)} does not match the source text at ${start}..${end}, which reads ${JSON.stringify(actual)}`,
+        );
+        return record;
+      }
+      const sentence = source.sentences.find(s => s.start <= start && start < s.end);
+      return { ...record, sentence: sentence?.text ?? citation.quote };
+    });
+}
+
+function indexSourceText(text: string): SourceText {
+  const codePoints = Array.from(text);
+  const sentences: Array<{ start: number; end: number; text: string }> = [];
+  const segmenter = new Intl.Segmenter("en", { granularity: "sentence" });
+  let cp = 0;
+  for (const { segment } of segmenter.segment(text)) {
+    const length = Array.from(segment).length;
+    const trimmed = segment.trim();
+    if (trimmed.length > 0) sentences.push({ start: cp, end: cp + length, text: trimmed });
+    cp += length;
+  }
+  return { text, codePoints, sentences };
+}
+
+const isOptionalInteger = (value: unknown): boolean => value === undefined || Number.isInteger(value);
+
+/** A citation whose fields have the right types (its shape problems, if any, are reported elsewhere). */
+const isCitationShaped = (c: unknown): c is SeedCitation =>
+  isObject(c) &&
+  typeof c.source === "string" &&
+  isOptionalInteger(c.start) &&
+  isOptionalInteger(c.end) &&
+  isOptionalInteger(c.occurrence) &&
+  typeof c.quote === "string";
+
+/** The code-point offsets at which `quote` starts in the source text, overlapping occurrences included. */
+function occurrencesOf(source: SourceText, quote: string): number[] {
+  const starts: number[] = [];
+  let codePoints = 0;
+  let scanned = 0;
+  for (let at = source.text.indexOf(quote); at !== -1; at = source.text.indexOf(quote, at + 1)) {
+    codePoints += Array.from(source.text.slice(scanned, at)).length;
+    scanned = at;
+    starts.push(codePoints);
+  }
+  return starts;
+}
+
+/**
+ * Where a citation's quote lies in its source: the offsets it gives, or the one occurrence of the
+ * quote (the `occurrence`-th when given). A problem when neither settles it.
+ */
+function locateQuote(
+  citation: SeedCitation,
+  source: SourceText,
+): { start: number; end: number } | { problem: string; field?: string } {
+  const { start, end, occurrence, quote } = citation;
+  if (start !== undefined || end !== undefined) {
+    if (start === undefined || end === undefined) {
+      return { problem: "give both start and end, or neither (the loader then finds the quote)" };
+    }
+    if (occurrence !== undefined) {
+      return { field: "occurrence", problem: "give either offsets (start, end) or an occurrence, not both" };
+    }
+    return { start, end };
+  }
+  const found = occurrencesOf(source, quote);
+  const length = Array.from(quote).length;
+  if (found.length === 0)
+    return { field: "quote", problem: `${JSON.stringify(quote)} does not occur in the source text` };
+  if (occurrence === undefined && found.length > 1) {
+    return {
+      field: "quote",
+      problem: `${JSON.stringify(quote)} occurs ${found.length} times in the source text (at code points ${found.join(", ")}); add "occurrence": 1 to ${found.length} to say which`,
+    };
+  }
+  const at = found[(occurrence ?? 1) - 1];
+  if (at === undefined) {
+    return {
+      field: "occurrence",
+      problem: `${occurrence} is more than the ${found.length} occurrence${found.length === 1 ? "" : "s"} of ${JSON.stringify(quote)} in the source text`,
+    };
+  }
+  return { start: at, end: at + length };
+}

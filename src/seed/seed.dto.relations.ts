@@ -1,0 +1,231 @@
+/**
+ * The seed DTOs of what happens between the records that stand on their own: meetings and their
+ * formats, positions, commitments, flight routes, award conferrals and statements.
+ */
+import { Type } from "class-transformer";
+import {
+  ArrayNotEmpty,
+  IsArray,
+  IsBoolean,
+  IsEnum,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Max,
+  Min,
+  ValidateNested,
+} from "class-validator";
+
+import { CommitmentKind, CommitmentStatus, MeetingFormat, RouteStatus, Stance, StatementKind } from "../domain/enums";
+import { Cited, IsId, IsIsoDate, IsRef, SeedMoney, SeedQuantity } from "./seed.dto.common";
+
+export class SeedMeetingFormat extends Cited {
+  @IsEnum(MeetingFormat)
+  format!: MeetingFormat;
+
+  @IsString()
+  @IsNotEmpty()
+  description!: string;
+}
+
+export class SeedMeeting extends Cited {
+  @IsId("meeting")
+  id!: string;
+
+  @IsString()
+  @IsNotEmpty()
+  title!: string;
+
+  @IsString()
+  @IsNotEmpty()
+  description!: string;
+
+  /** ISO date, or null where the source does not date the meeting. */
+  @IsOptional()
+  @IsIsoDate()
+  date?: string | null;
+
+  @IsRef()
+  city!: string;
+
+  @IsRef()
+  hostCountry!: string;
+
+  @IsArray()
+  @ArrayNotEmpty()
+  @IsRef({ each: true })
+  participants!: string[];
+
+  @IsOptional()
+  @IsRef()
+  invitedBy?: string | null;
+
+  @IsOptional()
+  @IsRef()
+  continues?: string | null;
+
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => SeedMeetingFormat)
+  formats!: SeedMeetingFormat[];
+}
+
+export class SeedPosition extends Cited {
+  @IsId("position")
+  id!: string;
+
+  @IsRef()
+  area!: string;
+
+  /** A country, leader, company or delegation. */
+  @IsRef()
+  actor!: string;
+
+  @IsEnum(Stance)
+  stance!: Stance;
+
+  @IsRef()
+  meeting!: string;
+
+  @IsString()
+  @IsNotEmpty()
+  summary!: string;
+}
+
+export class SeedCommitment extends Cited {
+  @IsId("commitment")
+  id!: string;
+
+  @IsString()
+  @IsNotEmpty()
+  title!: string;
+
+  @IsString()
+  @IsNotEmpty()
+  description!: string;
+
+  @IsEnum(CommitmentKind)
+  kind!: CommitmentKind;
+
+  @IsEnum(CommitmentStatus)
+  status!: CommitmentStatus;
+
+  @IsArray()
+  @ArrayNotEmpty()
+  @IsRef({ each: true })
+  parties!: string[];
+
+  @IsOptional()
+  @IsRef()
+  beneficiary?: string | null;
+
+  @IsRef()
+  area!: string;
+
+  @IsRef()
+  meeting!: string;
+
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => SeedMoney)
+  value?: SeedMoney | null;
+
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => SeedQuantity)
+  quantity?: SeedQuantity | null;
+}
+
+export class SeedFlightRoute extends Cited {
+  @IsId("route")
+  id!: string;
+
+  @IsRef()
+  operator!: string;
+
+  @IsRef()
+  origin!: string;
+
+  @IsRef()
+  destination!: string;
+
+  @IsBoolean()
+  direct!: boolean;
+
+  @IsEnum(RouteStatus)
+  status!: RouteStatus;
+
+  @IsOptional()
+  @IsInt()
+  @Min(1900)
+  @Max(2200)
+  plannedYear?: number | null;
+
+  /** How the planned year was read from the source, e.g. "next year" relative to publication. */
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  plannedYearBasis?: string | null;
+
+  @IsRef()
+  area!: string;
+
+  @IsArray()
+  @IsString({ each: true })
+  @IsNotEmpty({ each: true })
+  expectedBenefits!: string[];
+}
+
+export class SeedAwardConferral extends Cited {
+  @IsId("conferral")
+  id!: string;
+
+  @IsRef()
+  award!: string;
+
+  @IsRef()
+  conferredBy!: string;
+
+  @IsRef()
+  recipient!: string;
+
+  @IsIsoDate()
+  date!: string;
+
+  @IsRef()
+  city!: string;
+
+  @IsOptional()
+  @IsRef()
+  meeting?: string | null;
+
+  @IsString()
+  @IsNotEmpty()
+  reason!: string;
+
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  recipientResponse?: string | null;
+}
+
+export class SeedStatement extends Cited {
+  @IsId("statement")
+  id!: string;
+
+  @IsArray()
+  @ArrayNotEmpty()
+  @IsRef({ each: true })
+  speakers!: string[];
+
+  @IsRef()
+  meeting!: string;
+
+  @IsEnum(StatementKind)
+  kind!: StatementKind;
+
+  @IsString()
+  @IsNotEmpty()
+  summary!: string;
+}

@@ -1,0 +1,256 @@
+/**
+ * One declaration per record type for the seed side: the collection its records stand in, the DTO
+ * that checks their shape, their reference fields and the types those may point at, and the
+ * mapping of a validated DTO to its graph record. The table's order is the order collections are
+ * read and listed in (referenced kinds before referring kinds).
+ */
+import type { NodeTypename } from "../domain/records";
+import * as entities from "./seed.dto.entities";
+import * as relations from "./seed.dto.relations";
+import { cited, named, type SeedEntityTable } from "./seed.entity";
+
+export const SEED_ENTITIES = {
+  Source: {
+    collection: "sources",
+    dto: entities.SeedSource,
+    references: { dateline: ["City"] },
+    toRecord: (dto, ctx) => ({
+      __typename: "Source",
+      ...cited(dto, ctx),
+      title: dto.title,
+      kind: dto.kind,
+      file: dto.file,
+      text: ctx.sourceText(dto.id),
+      publishedOn: dto.publishedOn,
+      datelineCityId: dto.dateline ?? null,
+      reportedBy: dto.reportedBy ?? null,
+      publisher: dto.publisher ?? null,
+      language: dto.language,
+    }),
+  },
+  Country: {
+    collection: "countries",
+    dto: entities.SeedCountry,
+    references: { capital: ["City"] },
+    toRecord: (dto, ctx) => ({
+      __typename: "Country",
+      ...cited(dto, ctx),
+      ...named(dto),
+      code: dto.code,
+      officialName: dto.officialName,
+      capitalId: dto.capital,
+      region: dto.region,
+      demonym: dto.demonym,
+    }),
+  },
+  City: {
+    collection: "cities",
+    dto: entities.SeedCity,
+    references: { country: ["Country"] },
+    toRecord: (dto, ctx) => ({ __typename: "City", ...cited(dto, ctx), ...named(dto), countryId: dto.country }),
+  },
+  Leader: {
+    collection: "leaders",
+    dto: entities.SeedLeader,
+    references: { country: ["Country"] },
+    toRecord: (dto, ctx) => ({
+      __typename: "Leader",
+      ...cited(dto, ctx),
+      ...named(dto),
+      title: dto.title,
+      office: dto.office,
+      countryId: dto.country,
+    }),
+  },
+  Company: {
+    collection: "companies",
+    dto: entities.SeedCompany,
+    references: { country: ["Country"] },
+    toRecord: (dto, ctx) => ({
+      __typename: "Company",
+      ...cited(dto, ctx),
+      ...named(dto),
+      countryId: dto.country,
+      sector: dto.sector,
+      description: dto.description,
+    }),
+  },
+  Meeting: {
+    collection: "meetings",
+    dto: relations.SeedMeeting,
+    references: {
+      city: ["City"],
+      hostCountry: ["Country"],
+      participants: ["Leader"],
+      invitedBy: ["Leader"],
+      continues: ["Meeting"],
+    },
+    toRecord: (dto, ctx) => ({
+      __typename: "Meeting",
+      ...cited(dto, ctx),
+      title: dto.title,
+      description: dto.description,
+      date: dto.date ?? null,
+      cityId: dto.city,
+      hostCountryId: dto.hostCountry,
+      participantIds: dto.participants,
+      invitedById: dto.invitedBy ?? null,
+      continuesId: dto.continues ?? null,
+      formats: dto.formats.map((f, i) => ({
+        format: f.format,
+        description: f.description,
+        citations: ctx.citations(f.citations, `.formats[${i}]`),
+      })),
+    }),
+  },
+  Delegation: {
+    collection: "delegations",
+    dto: entities.SeedDelegation,
+    references: { country: ["Country"], meeting: ["Meeting"] },
+    toRecord: (dto, ctx) => ({
+      __typename: "Delegation",
+      ...cited(dto, ctx),
+      name: dto.name,
+      countryId: dto.country,
+      meetingId: dto.meeting,
+    }),
+  },
+  CooperationArea: {
+    collection: "cooperationAreas",
+    dto: entities.SeedCooperationArea,
+    references: { companies: ["Company"] },
+    toRecord: (dto, ctx) => ({
+      __typename: "CooperationArea",
+      ...cited(dto, ctx),
+      ...named(dto),
+      category: dto.category,
+      description: dto.description,
+      companyIds: dto.companies,
+    }),
+  },
+  Position: {
+    collection: "positions",
+    dto: relations.SeedPosition,
+    references: {
+      area: ["CooperationArea"],
+      actor: ["Country", "Leader", "Company", "Delegation"],
+      meeting: ["Meeting"],
+    },
+    toRecord: (dto, ctx) => ({
+      __typename: "Position",
+      ...cited(dto, ctx),
+      areaId: dto.area,
+      actorId: dto.actor,
+      stance: dto.stance,
+      meetingId: dto.meeting,
+      summary: dto.summary,
+    }),
+  },
+  Commitment: {
+    collection: "commitments",
+    dto: relations.SeedCommitment,
+    references: { parties: ["Country"], beneficiary: ["Country"], area: ["CooperationArea"], meeting: ["Meeting"] },
+    toRecord: (dto, ctx) => ({
+      __typename: "Commitment",
+      ...cited(dto, ctx),
+      title: dto.title,
+      description: dto.description,
+      kind: dto.kind,
+      status: dto.status,
+      partyIds: dto.parties,
+      beneficiaryId: dto.beneficiary ?? null,
+      areaId: dto.area,
+      meetingId: dto.meeting,
+      value: dto.value ? { amount: dto.value.amount, currency: dto.value.currency } : null,
+      quantity: dto.quantity ? { value: dto.quantity.value, unit: dto.quantity.unit } : null,
+    }),
+  },
+  FlightRoute: {
+    collection: "flightRoutes",
+    dto: relations.SeedFlightRoute,
+    references: { operator: ["Company"], origin: ["City"], destination: ["City"], area: ["CooperationArea"] },
+    toRecord: (dto, ctx) => ({
+      __typename: "FlightRoute",
+      ...cited(dto, ctx),
+      operatorId: dto.operator,
+      originId: dto.origin,
+      destinationId: dto.destination,
+      direct: dto.direct,
+      status: dto.status,
+      plannedYear: dto.plannedYear ?? null,
+      plannedYearBasis: dto.plannedYearBasis ?? null,
+      areaId: dto.area,
+      expectedBenefits: dto.expectedBenefits,
+    }),
+  },
+  Award: {
+    collection: "awards",
+    dto: entities.SeedAward,
+    references: { country: ["Country"] },
+    toRecord: (dto, ctx) => ({
+      __typename: "Award",
+      ...cited(dto, ctx),
+      ...named(dto),
+      countryId: dto.country,
+      description: dto.description,
+    }),
+  },
+  AwardConferral: {
+    collection: "awardConferrals",
+    dto: relations.SeedAwardConferral,
+    references: {
+      award: ["Award"],
+      conferredBy: ["Leader"],
+      recipient: ["Leader"],
+      city: ["City"],
+      meeting: ["Meeting"],
+    },
+    toRecord: (dto, ctx) => ({
+      __typename: "AwardConferral",
+      ...cited(dto, ctx),
+      awardId: dto.award,
+      conferredById: dto.conferredBy,
+      recipientId: dto.recipient,
+      date: dto.date,
+      cityId: dto.city,
+      meetingId: dto.meeting ?? null,
+      reason: dto.reason,
+      recipientResponse: dto.recipientResponse ?? null,
+    }),
+  },
+  SharedValue: {
+    collection: "sharedValues",
+    dto: entities.SeedSharedValue,
+    references: { countries: ["Country"], notedBy: ["Leader"], meeting: ["Meeting"] },
+    toRecord: (dto, ctx) => ({
+      __typename: "SharedValue",
+      ...cited(dto, ctx),
+      ...named(dto),
+      countryIds: dto.countries,
+      notedById: dto.notedBy,
+      meetingId: dto.meeting,
+    }),
+  },
+  Statement: {
+    collection: "statements",
+    dto: relations.SeedStatement,
+    references: { speakers: ["Leader"], meeting: ["Meeting"] },
+    toRecord: (dto, ctx) => ({
+      __typename: "Statement",
+      ...cited(dto, ctx),
+      speakerIds: dto.speakers,
+      meetingId: dto.meeting,
+      kind: dto.kind,
+      summary: dto.summary,
+    }),
+  },
+} satisfies SeedEntityTable;
+
+/** The record types, in the table's order. */
+export const SEED_TYPENAMES: readonly NodeTypename[] = Object.keys(SEED_ENTITIES).filter(
+  (key): key is NodeTypename => key in SEED_ENTITIES,
+);
+
+/** The collections of a seed file, in the table's order. Every collection is optional in a file. */
+export const SEED_COLLECTIONS = SEED_TYPENAMES.map(typename => SEED_ENTITIES[typename].collection);
+export type SeedCollection = (typeof SEED_COLLECTIONS)[number];

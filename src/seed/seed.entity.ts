@@ -1,0 +1,88 @@
+/**
+ * What each record type declares on the seed side (`SeedEntity`): the collection its records stand
+ * in, the DTO that checks their shape, its reference fields, and how a validated DTO becomes its
+ * graph record; with the fields most mappings share. The declarations are in seed.entities.ts.
+ */
+import type { CitationRecord, GraphData, NodeTypename, RecordByType } from "../domain/records";
+import type { Named, SeedCitation } from "./seed.dto.common";
+import type {
+  SeedAward,
+  SeedCity,
+  SeedCompany,
+  SeedCooperationArea,
+  SeedCountry,
+  SeedDelegation,
+  SeedLeader,
+  SeedSharedValue,
+  SeedSource,
+} from "./seed.dto.entities";
+import type {
+  SeedAwardConferral,
+  SeedCommitment,
+  SeedFlightRoute,
+  SeedMeeting,
+  SeedPosition,
+  SeedStatement,
+} from "./seed.dto.relations";
+
+/** The DTO that checks the shape of each type's seed records: the instance type of its entity's `dto`. */
+export interface SeedDtoByType {
+  Source: SeedSource;
+  Country: SeedCountry;
+  City: SeedCity;
+  Leader: SeedLeader;
+  Company: SeedCompany;
+  Meeting: SeedMeeting;
+  Delegation: SeedDelegation;
+  CooperationArea: SeedCooperationArea;
+  Position: SeedPosition;
+  Commitment: SeedCommitment;
+  FlightRoute: SeedFlightRoute;
+  Award: SeedAward;
+  AwardConferral: SeedAwardConferral;
+  SharedValue: SeedSharedValue;
+  Statement: SeedStatement;
+}
+
+/** The `GraphData` key whose list holds the records of type K. */
+export type CollectionOf<K extends NodeTypename> = {
+  [C in keyof GraphData]: GraphData[C] extends readonly RecordByType[K][] ? C : never;
+}[keyof GraphData];
+
+/** The fields of a DTO that can hold references: an id, or a list of ids (the record's own `id` aside). */
+export type ReferenceField<D> = Exclude<
+  { [F in keyof D]-?: D[F] extends string | readonly string[] | null | undefined ? F : never }[keyof D],
+  "id"
+>;
+
+/** What mapping a record may ask of the loader. */
+export interface RecordContext {
+  /** The citations found `at` (e.g. `.formats[0]`) below the record's JSON path, checked against their sources. */
+  readonly citations: (seed: readonly SeedCitation[], at?: string) => CitationRecord[];
+  /** The text of the source with this id ("" when its file could not be read). */
+  readonly sourceText: (id: string) => string;
+}
+
+/** The seed side of the record type K. */
+export interface SeedEntity<K extends NodeTypename> {
+  /** Where the records stand in a seed file, and in `GraphData`. */
+  readonly collection: CollectionOf<K>;
+  /** The class-validator DTO each record's shape is checked against. */
+  readonly dto: new () => SeedDtoByType[K];
+  /** Each reference field, and the types of record it may point at. */
+  readonly references: { readonly [F in ReferenceField<SeedDtoByType[K]>]?: readonly NodeTypename[] };
+  /** The graph record of a record whose shape checked. */
+  readonly toRecord: (dto: SeedDtoByType[K], ctx: RecordContext) => RecordByType[K];
+}
+
+/** One entity for every record type. */
+export type SeedEntityTable = { readonly [K in NodeTypename]: SeedEntity<K> };
+
+/** The fields every graph record has: its id, and its citations checked against their sources. */
+export const cited = (
+  dto: { readonly id: string; readonly citations: readonly SeedCitation[] },
+  ctx: RecordContext,
+) => ({ id: dto.id, citations: ctx.citations(dto.citations) });
+
+/** The name, and the other names, of a named record. */
+export const named = (dto: Named) => ({ name: dto.name, aliases: dto.aliases ?? [] });

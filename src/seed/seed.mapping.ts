@@ -1,0 +1,43 @@
+/**
+ * Record mapping: each record whose shape checked becomes its graph record, by its type's
+ * `toRecord` (seed.entities.ts), frozen into the loader's `GraphData`.
+ */
+import type { GraphData, NodeRecord } from "../domain/records";
+import type { CitationsOf, SourceText } from "./seed.citations";
+import { SEED_COLLECTIONS, type SeedCollection } from "./seed.entities";
+import type { SeedEntry } from "./seed.parse";
+
+/**
+ * The graph: each record whose shape checked mapped to its frozen graph record. The citations of
+ * the records whose shape did not are still checked, so that every problem shows in one run.
+ */
+export function buildGraph(
+  entries: readonly SeedEntry[],
+  citationsOf: CitationsOf,
+  texts: ReadonlyMap<string, SourceText>,
+): GraphData {
+  const data = Object.fromEntries(SEED_COLLECTIONS.map(c => [c, [] as NodeRecord[]])) as Record<
+    SeedCollection,
+    NodeRecord[]
+  >;
+  for (const entry of entries) {
+    if (!entry.toRecord) {
+      if (Array.isArray(entry.raw.citations)) citationsOf(entry, entry.path, entry.raw.citations);
+      continue;
+    }
+    const record = entry.toRecord({
+      citations: (seed, at = "") => citationsOf(entry, `${entry.path}${at}`, seed),
+      sourceText: id => texts.get(id)?.text ?? "",
+    });
+    data[entry.collection].push(deepFreeze(record));
+  }
+  return Object.freeze(data) as unknown as GraphData;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === "object" && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}
