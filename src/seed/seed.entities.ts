@@ -1,17 +1,15 @@
 /**
- * One declaration per record type for the seed side: the collection its records stand in, the DTO
- * that checks their shape, their reference fields and the types those may point at, and the
- * mapping of a validated DTO to its graph record. The table's order is the order collections are
- * read and listed in (referenced kinds before referring kinds).
+ * One declaration per record type for the seed side (its collection name is in src/domain/records.ts):
+ * the DTO that checks their shape, their reference fields and the types those may point at, and the
+ * mapping of a validated DTO to its graph record.
  */
-import type { NodeTypename } from "../domain/records";
+import { type CollectionName, COLLECTIONS, NODE_TYPENAMES, type NodeTypename } from "../domain/records";
 import * as entities from "./seed.dto.entities";
 import * as relations from "./seed.dto.relations";
 import { cited, named, type SeedEntityTable } from "./seed.entity";
 
 export const SEED_ENTITIES = {
   Source: {
-    collection: "sources",
     dto: entities.SeedSource,
     references: { dateline: ["City"] },
     toRecord: (dto, ctx) => ({
@@ -29,7 +27,6 @@ export const SEED_ENTITIES = {
     }),
   },
   Country: {
-    collection: "countries",
     dto: entities.SeedCountry,
     references: { capital: ["City"] },
     toRecord: (dto, ctx) => ({
@@ -44,13 +41,11 @@ export const SEED_ENTITIES = {
     }),
   },
   City: {
-    collection: "cities",
     dto: entities.SeedCity,
     references: { country: ["Country"] },
     toRecord: (dto, ctx) => ({ __typename: "City", ...cited(dto, ctx), ...named(dto), countryId: dto.country }),
   },
   Leader: {
-    collection: "leaders",
     dto: entities.SeedLeader,
     references: { country: ["Country"] },
     toRecord: (dto, ctx) => ({
@@ -63,7 +58,6 @@ export const SEED_ENTITIES = {
     }),
   },
   Company: {
-    collection: "companies",
     dto: entities.SeedCompany,
     references: { country: ["Country"] },
     toRecord: (dto, ctx) => ({
@@ -76,7 +70,6 @@ export const SEED_ENTITIES = {
     }),
   },
   Meeting: {
-    collection: "meetings",
     dto: relations.SeedMeeting,
     references: {
       city: ["City"],
@@ -104,7 +97,6 @@ export const SEED_ENTITIES = {
     }),
   },
   Delegation: {
-    collection: "delegations",
     dto: entities.SeedDelegation,
     references: { country: ["Country"], meeting: ["Meeting"] },
     toRecord: (dto, ctx) => ({
@@ -116,7 +108,6 @@ export const SEED_ENTITIES = {
     }),
   },
   CooperationArea: {
-    collection: "cooperationAreas",
     dto: entities.SeedCooperationArea,
     references: { companies: ["Company"] },
     toRecord: (dto, ctx) => ({
@@ -129,7 +120,6 @@ export const SEED_ENTITIES = {
     }),
   },
   Position: {
-    collection: "positions",
     dto: relations.SeedPosition,
     references: {
       area: ["CooperationArea"],
@@ -147,7 +137,6 @@ export const SEED_ENTITIES = {
     }),
   },
   Commitment: {
-    collection: "commitments",
     dto: relations.SeedCommitment,
     references: { parties: ["Country"], beneficiary: ["Country"], area: ["CooperationArea"], meeting: ["Meeting"] },
     toRecord: (dto, ctx) => ({
@@ -166,7 +155,6 @@ export const SEED_ENTITIES = {
     }),
   },
   FlightRoute: {
-    collection: "flightRoutes",
     dto: relations.SeedFlightRoute,
     references: { operator: ["Company"], origin: ["City"], destination: ["City"], area: ["CooperationArea"] },
     toRecord: (dto, ctx) => ({
@@ -184,7 +172,6 @@ export const SEED_ENTITIES = {
     }),
   },
   Award: {
-    collection: "awards",
     dto: entities.SeedAward,
     references: { country: ["Country"] },
     toRecord: (dto, ctx) => ({
@@ -196,7 +183,6 @@ export const SEED_ENTITIES = {
     }),
   },
   AwardConferral: {
-    collection: "awardConferrals",
     dto: relations.SeedAwardConferral,
     references: {
       award: ["Award"],
@@ -219,7 +205,6 @@ export const SEED_ENTITIES = {
     }),
   },
   SharedValue: {
-    collection: "sharedValues",
     dto: entities.SeedSharedValue,
     references: { countries: ["Country"], notedBy: ["Leader"], meeting: ["Meeting"] },
     toRecord: (dto, ctx) => ({
@@ -232,7 +217,6 @@ export const SEED_ENTITIES = {
     }),
   },
   Statement: {
-    collection: "statements",
     dto: relations.SeedStatement,
     references: { speakers: ["Leader"], meeting: ["Meeting"] },
     toRecord: (dto, ctx) => ({
@@ -246,11 +230,9 @@ export const SEED_ENTITIES = {
   },
 } satisfies SeedEntityTable;
 
-/** The record types, in the table's order. */
-export const SEED_TYPENAMES: readonly NodeTypename[] = Object.keys(SEED_ENTITIES).filter(
-  (key): key is NodeTypename => key in SEED_ENTITIES,
-);
+/** The record types, in load order (referenced kinds before referring kinds). */
+export const SEED_TYPENAMES: readonly NodeTypename[] = NODE_TYPENAMES;
 
-/** The collections of a seed file, in the table's order. Every collection is optional in a file. */
-export const SEED_COLLECTIONS = SEED_TYPENAMES.map(typename => SEED_ENTITIES[typename].collection);
-export type SeedCollection = (typeof SEED_COLLECTIONS)[number];
+/** The collections of a seed file, in load order. Every collection is optional in a file. */
+export const SEED_COLLECTIONS: readonly CollectionName[] = NODE_TYPENAMES.map(typename => COLLECTIONS[typename]);
+export type SeedCollection = CollectionName;

@@ -1,9 +1,8 @@
 /**
- * What each record type declares on the seed side (`SeedEntity`): the collection its records stand
- * in, the DTO that checks their shape, its reference fields, and how a validated DTO becomes its
+ * What each record type declares on the seed side (`SeedEntity`): the DTO that checks their shape, its reference fields, and how a validated DTO becomes its
  * graph record; with the fields most mappings share. The declarations are in seed.entities.ts.
  */
-import type { CitationRecord, GraphData, NodeTypename, RecordByType } from "../domain/records";
+import type { CitationRecord, NodeTypename, RecordByType } from "../domain/records";
 import type { Named, SeedCitation } from "./seed.dto.common";
 import type {
   SeedAward,
@@ -44,11 +43,6 @@ export interface SeedDtoByType {
   Statement: SeedStatement;
 }
 
-/** The `GraphData` key whose list holds the records of type K. */
-export type CollectionOf<K extends NodeTypename> = {
-  [C in keyof GraphData]: GraphData[C] extends readonly RecordByType[K][] ? C : never;
-}[keyof GraphData];
-
 /** The fields of a DTO that can hold references: an id, or a list of ids (the record's own `id` aside). */
 export type ReferenceField<D> = Exclude<
   { [F in keyof D]-?: D[F] extends string | readonly string[] | null | undefined ? F : never }[keyof D],
@@ -65,8 +59,6 @@ export interface RecordContext {
 
 /** The seed side of the record type K. */
 export interface SeedEntity<K extends NodeTypename> {
-  /** Where the records stand in a seed file, and in `GraphData`. */
-  readonly collection: CollectionOf<K>;
   /** The class-validator DTO each record's shape is checked against. */
   readonly dto: new () => SeedDtoByType[K];
   /** Each reference field, and the types of record it may point at. */

@@ -10,7 +10,7 @@ import { plainToInstance } from "class-transformer";
 import { type ValidationError, validateSync } from "class-validator";
 
 import { parseJson } from "../common/json";
-import type { NodeRecord, NodeTypename } from "../domain/records";
+import { COLLECTIONS, type NodeRecord, type NodeTypename } from "../domain/records";
 import { SEED_COLLECTIONS, SEED_ENTITIES, SEED_TYPENAMES, type SeedCollection } from "./seed.entities";
 import type { RecordContext, SeedEntityTable } from "./seed.entity";
 
@@ -71,7 +71,7 @@ export function parseSeedFiles(
       }
     }
     for (const typename of SEED_TYPENAMES) {
-      const { collection } = ENTITIES[typename];
+      const collection = COLLECTIONS[typename];
       const records = json[collection];
       if (records === undefined) continue;
       if (!Array.isArray(records)) {
