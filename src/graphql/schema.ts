@@ -7,8 +7,14 @@ import "./base/enums";
 
 import { type GraphQLSchema, lexicographicSortSchema, printSchema } from "graphql";
 import { validateSync, type ValidatorOptions } from "class-validator";
-import { ArgumentValidationError, buildSchemaSync } from "type-graphql";
+import { ArgumentValidationError, buildSchemaSync, type NonEmptyArray } from "type-graphql";
 
+import type { NodeTypename } from "../domain/records";
+
+/** A resolver class, as type-graphql takes it. */
+type ResolverClass = Parameters<typeof buildSchemaSync>[0]["resolvers"][number];
+
+import { checkEntitySchema } from "./entity-check";
 import { installDirectResolvers } from "./execution/direct-resolvers";
 import { buildSubgraph } from "./federation";
 import { AwardConferralResolver } from "./award-conferral/award-conferral.resolver";
@@ -31,28 +37,33 @@ import { SharedValueResolver } from "./shared-value/shared-value.resolver";
 import { CitationResolver, SourceResolver } from "./source/source.resolver";
 import { StatementResolver } from "./statement/statement.resolver";
 
-export const resolvers = [
+/** The resolver of every entity type, by typename: a type without one does not compile. */
+export const ENTITY_RESOLVERS = {
+  Source: SourceResolver,
+  Country: CountryResolver,
+  City: CityResolver,
+  Leader: LeaderResolver,
+  Company: CompanyResolver,
+  Meeting: MeetingResolver,
+  Delegation: DelegationResolver,
+  CooperationArea: CooperationAreaResolver,
+  Position: PositionResolver,
+  Commitment: CommitmentResolver,
+  FlightRoute: FlightRouteResolver,
+  Award: AwardResolver,
+  AwardConferral: AwardConferralResolver,
+  SharedValue: SharedValueResolver,
+  Statement: StatementResolver,
+} as const satisfies { readonly [K in NodeTypename]: ResolverClass };
+
+export const resolvers: readonly ResolverClass[] = [
   NodeResolver,
   SearchResolver,
   BilateralRelationsResolver,
-  SourceResolver,
   CitationResolver,
-  CountryResolver,
-  CityResolver,
-  LeaderResolver,
-  CompanyResolver,
-  MeetingResolver,
-  DelegationResolver,
-  CooperationAreaResolver,
-  PositionResolver,
-  CommitmentResolver,
   MoneyResolver,
-  FlightRouteResolver,
-  AwardResolver,
-  AwardConferralResolver,
-  SharedValueResolver,
-  StatementResolver,
-] as const;
+  ...Object.values(ENTITY_RESOLVERS),
+];
 
 const VALIDATION_OPTIONS: ValidatorOptions = { skipMissingProperties: true, forbidUnknownValues: false };
 
@@ -71,9 +82,9 @@ export function validateArgs(value: unknown): void {
   }
 }
 
-export function buildGraphSchema(): GraphQLSchema {
+export function buildGraphSchema(resolverClasses: readonly ResolverClass[] = resolvers): GraphQLSchema {
   const schema = buildSchemaSync({
-    resolvers: [...resolvers],
+    resolvers: [...resolverClasses] as NonEmptyArray<ResolverClass>,
     // Arguments and inputs are checked with class-validator (see validateArgs).
     validateFn: validateArgs,
   });
@@ -82,6 +93,7 @@ export function buildGraphSchema(): GraphQLSchema {
     query.description =
       "The entry points of the graph of relations between states. Start from `bilateralRelations`, `search`, a lookup such as `country(code:)`, or a list such as `cooperationAreas`.";
   }
+  checkEntitySchema(schema);
   return schema;
 }
 

@@ -17,4 +17,9 @@ export class AwardConferralFilter {
 }
 
 @ArgsType()
-export class AwardConferralListArgs extends ListArgs(AwardConferralFilter, DatedOrder, "award conferrals") {}
+export class AwardConferralListArgs extends ListArgs(
+  "AwardConferral",
+  AwardConferralFilter,
+  DatedOrder,
+  "award conferrals",
+) {}

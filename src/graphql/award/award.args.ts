@@ -11,4 +11,4 @@ export class AwardFilter {
 }
 
 @ArgsType()
-export class AwardListArgs extends ListArgs(AwardFilter, NameOrder, "awards") {}
+export class AwardListArgs extends ListArgs("Award", AwardFilter, NameOrder, "awards") {}

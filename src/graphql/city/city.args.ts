@@ -11,4 +11,4 @@ export class CityFilter {
 }
 
 @ArgsType()
-export class CityListArgs extends ListArgs(CityFilter, NameOrder, "cities") {}
+export class CityListArgs extends ListArgs("City", CityFilter, NameOrder, "cities") {}

@@ -25,4 +25,4 @@ export class CommitmentFilter {
 }
 
 @ArgsType()
-export class CommitmentListArgs extends ListArgs(CommitmentFilter, NameOrder, "commitments") {}
+export class CommitmentListArgs extends ListArgs("Commitment", CommitmentFilter, NameOrder, "commitments") {}

@@ -14,4 +14,4 @@ export class CompanyFilter {
 }
 
 @ArgsType()
-export class CompanyListArgs extends ListArgs(CompanyFilter, NameOrder, "companies") {}
+export class CompanyListArgs extends ListArgs("Company", CompanyFilter, NameOrder, "companies") {}

@@ -27,4 +27,9 @@ export class CooperationAreaFilter {
 }
 
 @ArgsType()
-export class CooperationAreaListArgs extends ListArgs(CooperationAreaFilter, NameOrder, "areas of cooperation") {}
+export class CooperationAreaListArgs extends ListArgs(
+  "CooperationArea",
+  CooperationAreaFilter,
+  NameOrder,
+  "areas of cooperation",
+) {}

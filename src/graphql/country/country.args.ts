@@ -20,4 +20,4 @@ export class CountryFilter {
 }
 
 @ArgsType()
-export class CountryListArgs extends ListArgs(CountryFilter, NameOrder, "countries") {}
+export class CountryListArgs extends ListArgs("Country", CountryFilter, NameOrder, "countries") {}

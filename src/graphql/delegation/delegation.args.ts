@@ -12,4 +12,4 @@ export class DelegationFilter {
 }
 
 @ArgsType()
-export class DelegationListArgs extends ListArgs(DelegationFilter, NameOrder, "delegations") {}
+export class DelegationListArgs extends ListArgs("Delegation", DelegationFilter, NameOrder, "delegations") {}

@@ -99,7 +99,7 @@ interface Built {
  */
 export function installDirectResolvers(
   schema: GraphQLSchema,
-  resolverClasses: readonly ClassType[],
+  resolverClasses: readonly unknown[],
   validate: (value: unknown) => void,
 ): GraphQLSchema {
   const storage = getMetadataStorage();

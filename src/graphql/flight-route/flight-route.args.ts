@@ -16,4 +16,4 @@ export class FlightRouteFilter {
 }
 
 @ArgsType()
-export class FlightRouteListArgs extends ListArgs(FlightRouteFilter, DatedOrder, "flight routes") {}
+export class FlightRouteListArgs extends ListArgs("FlightRoute", FlightRouteFilter, DatedOrder, "flight routes") {}

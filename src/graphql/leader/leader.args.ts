@@ -12,4 +12,4 @@ export class LeaderFilter {
 }
 
 @ArgsType()
-export class LeaderListArgs extends ListArgs(LeaderFilter, NameOrder, "leaders") {}
+export class LeaderListArgs extends ListArgs("Leader", LeaderFilter, NameOrder, "leaders") {}

@@ -16,4 +16,4 @@ export class MeetingFilter {
 }
 
 @ArgsType()
-export class MeetingListArgs extends ListArgs(MeetingFilter, DatedOrder, "meetings") {}
+export class MeetingListArgs extends ListArgs("Meeting", MeetingFilter, DatedOrder, "meetings") {}

@@ -19,4 +19,4 @@ export class PositionFilter {
 }
 
 @ArgsType()
-export class PositionListArgs extends ListArgs(PositionFilter, IdOrder, "positions") {}
+export class PositionListArgs extends ListArgs("Position", PositionFilter, IdOrder, "positions") {}

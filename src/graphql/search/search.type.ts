@@ -1,23 +1,10 @@
 import { createUnionType, Field, Float, ObjectType, registerEnumType } from "type-graphql";
 
+import type { Assert, Same } from "../../common/types";
 import type { NodeRecord, NodeTypename } from "../../domain/records";
-import { AwardConferral } from "../award-conferral/award-conferral.type";
-import { Award } from "../award/award.type";
-import { City } from "../city/city.type";
-import { Commitment } from "../commitment/commitment.type";
 import { PageInfo } from "../base/connection.type";
 import { NonNegativeInt } from "../base/scalars";
-import { Company } from "../company/company.type";
-import { CooperationArea } from "../cooperation-area/cooperation-area.type";
-import { Country } from "../country/country.type";
-import { Delegation } from "../delegation/delegation.type";
-import { FlightRoute } from "../flight-route/flight-route.type";
-import { Leader } from "../leader/leader.type";
-import { Meeting } from "../meeting/meeting.type";
-import { Position } from "../position/position.type";
-import { SharedValue } from "../shared-value/shared-value.type";
-import { Source } from "../source/source.type";
-import { Statement } from "../statement/statement.type";
+import { ENTITY_CLASSES } from "../entity-types";
 
 /** The types search can be narrowed to, named as enum values. */
 export enum SearchType {
@@ -37,6 +24,9 @@ export enum SearchType {
   SHARED_VALUE = "SharedValue",
   STATEMENT = "Statement",
 }
+/** Search can be narrowed to every type, and to nothing else. */
+export type _SearchTypeCoversEveryType = Assert<Same<`${SearchType}`, NodeTypename>>;
+
 export const searchTypeNames = (types: readonly SearchType[]): NodeTypename[] => types.map(t => t as NodeTypename);
 
 registerEnumType(SearchType, {
@@ -50,24 +40,7 @@ registerEnumType(SearchType, {
 export const SearchResult = createUnionType({
   name: "SearchResult",
   description: "Anything search can find.",
-  types: () =>
-    [
-      Source,
-      Country,
-      City,
-      Leader,
-      Company,
-      Meeting,
-      Delegation,
-      CooperationArea,
-      Position,
-      Commitment,
-      FlightRoute,
-      Award,
-      AwardConferral,
-      SharedValue,
-      Statement,
-    ] as const,
+  types: () => ENTITY_CLASSES,
   resolveType: value => (value as unknown as NodeRecord).__typename,
 });
 

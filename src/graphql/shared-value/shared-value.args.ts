@@ -13,4 +13,4 @@ export class SharedValueFilter {
 }
 
 @ArgsType()
-export class SharedValueListArgs extends ListArgs(SharedValueFilter, NameOrder, "shared values") {}
+export class SharedValueListArgs extends ListArgs("SharedValue", SharedValueFilter, NameOrder, "shared values") {}

@@ -13,4 +13,4 @@ export class SourceFilter {
 }
 
 @ArgsType()
-export class SourceListArgs extends ListArgs(SourceFilter, DatedOrder, "sources") {}
+export class SourceListArgs extends ListArgs("Source", SourceFilter, DatedOrder, "sources") {}

@@ -14,4 +14,4 @@ export class StatementFilter {
 }
 
 @ArgsType()
-export class StatementListArgs extends ListArgs(StatementFilter, IdOrder, "statements") {}
+export class StatementListArgs extends ListArgs("Statement", StatementFilter, IdOrder, "statements") {}
