@@ -419,8 +419,12 @@ describe("the example operations through execute() against the real service", ()
     expect(second).toEqual(expectedSecond);
   });
 
-  test("CooperationAreasPage: the last page, after cursor 10; actors of three Actor members", async () => {
-    const last = await execute(app.url, CooperationAreasPageDocument, { first: 5, after: CURSOR[10] });
+  test("CooperationAreasPage: the last page, after the 11th area; actors of three Actor members", async () => {
+    const eleven = await execute(app.url, CooperationAreasPageDocument, { first: 11 });
+    const last = await execute(app.url, CooperationAreasPageDocument, {
+      first: 5,
+      after: eleven.cooperationAreas.pageInfo.endCursor,
+    });
     const expected: CooperationAreasPageQuery = {
       cooperationAreas: {
         totalCount: 16,

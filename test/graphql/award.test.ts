@@ -1,5 +1,6 @@
 import { CURSOR, EMPTY_PAGE_INFO, S_AWARD, S_OPENING, S_RESPONSE, onePage, reference, talks } from "../support/article";
 import { createHarness, type Harness } from "../support/harness";
+import { orderingRepository } from "../support/ordering-data";
 
 let h: Harness;
 
@@ -113,10 +114,6 @@ const NO_AWARD = {
 describe("awards", () => {
   it("lists the one award", async () => {
     expect(await h.run(AWARDS)).toEqual(THE_ORDER);
-  });
-
-  it("orders by name descending", async () => {
-    expect(await h.run(AWARDS, { orderBy: { field: "NAME", direction: "DESC" } })).toEqual(THE_ORDER);
   });
 
   it("filters by country", async () => {
@@ -264,11 +261,6 @@ describe("awardConferrals", () => {
     expect(await h.run(CONFERRALS)).toEqual(THE_CONFERRAL);
   });
 
-  it("orders by date descending and by award name", async () => {
-    expect(await h.run(CONFERRALS, { orderBy: { field: "DATE", direction: "DESC" } })).toEqual(THE_CONFERRAL);
-    expect(await h.run(CONFERRALS, { orderBy: { field: "NAME", direction: "ASC" } })).toEqual(THE_CONFERRAL);
-  });
-
   it("filters by date ranges that include 27 August 2025", async () => {
     expect(await h.run(CONFERRALS, { filter: { date: { from: "2025-08-27" } } })).toEqual(THE_CONFERRAL);
     expect(await h.run(CONFERRALS, { filter: { date: { to: "2025-08-27" } } })).toEqual(THE_CONFERRAL);
@@ -388,5 +380,55 @@ describe("AwardConferral relations", () => {
       status: 200,
       body: { data: { award: { conferrals: { totalCount: 0, nodes: [] } } } },
     });
+  });
+});
+
+describe("ordering awards and conferrals, over the seed's one each and four more (test/support/ordering-data.ts)", () => {
+  let more: Harness;
+  beforeAll(async () => {
+    more = await createHarness(orderingRepository());
+  });
+  afterAll(() => more.stop());
+
+  const ids = (field: "awards" | "awardConferrals", ...list: string[]) => ({
+    status: 200,
+    body: { data: { [field]: { nodes: list.map(id => ({ id })) } } },
+  });
+
+  it("orders awards by name, ignoring case, ties by id", async () => {
+    const AWARD_IDS = `query AwardIds($orderBy: NameOrder) { awards(orderBy: $orderBy) { nodes { id } } }`;
+    // "ALPHA" (order-4) and "alpha" (order-2) tie; "Bravo", "charlie", "Order of Al-Nahda" follow
+    expect(await more.run(AWARD_IDS, { orderBy: { field: "NAME", direction: "DESC" } })).toEqual(
+      ids("awards", "award:order-of-al-nahda", "award:order-1", "award:order-3", "award:order-4", "award:order-2"),
+    );
+    expect(await more.run(AWARD_IDS, { orderBy: { field: "NAME", direction: "ASC" } })).toEqual(
+      ids("awards", "award:order-2", "award:order-4", "award:order-3", "award:order-1", "award:order-of-al-nahda"),
+    );
+  });
+
+  it("orders conferrals by date descending (ties by id) and by their award's name", async () => {
+    const CONFERRAL_IDS = `query ConferralIds($orderBy: DatedOrder) { awardConferrals(orderBy: $orderBy) { nodes { id } } }`;
+    const SEEDED = "conferral:order-of-al-nahda-tokayev-2025-08-27";
+    // dated 2026-02-02, 2025-08-27, 2024-01-05 (order-4 and order-1), 2023-06-01
+    expect(await more.run(CONFERRAL_IDS, { orderBy: { field: "DATE", direction: "DESC" } })).toEqual(
+      ids(
+        "awardConferrals",
+        "conferral:order-2",
+        SEEDED,
+        "conferral:order-4",
+        "conferral:order-1",
+        "conferral:order-3",
+      ),
+    );
+    expect(await more.run(CONFERRAL_IDS, { orderBy: { field: "NAME", direction: "ASC" } })).toEqual(
+      ids(
+        "awardConferrals",
+        "conferral:order-2",
+        "conferral:order-4",
+        "conferral:order-3",
+        "conferral:order-1",
+        SEEDED,
+      ),
+    );
   });
 });

@@ -29,6 +29,7 @@ import {
 } from "graphql";
 
 import { InMemoryRepository } from "../../src/repository/in-memory.repository";
+import { cursorOf } from "../../src/repository/pagination";
 import { loadSeed } from "../../src/seed/seed.loader";
 import { createDifferential, differences } from "../support/differential";
 import { SEED_DIR } from "../support/harness";
@@ -43,8 +44,8 @@ const SEED_IDS: readonly string[] = readdirSync(SEED_DIR)
   .filter(file => file.endsWith(".json"))
   .flatMap(file => [...readFileSync(join(SEED_DIR, file), "utf8").matchAll(/"id":\s*"([^"]+)"/g)].map(m => m[1] ?? ""))
   .filter(id => id !== "");
-/** Offsets 0, 1 and 3 as issued by the service, and two it never issues. */
-const CURSORS = ["YXJyYXljb25uZWN0aW9uOjA=", "YXJyYXljb25uZWN0aW9uOjE=", "YXJyYXljb25uZWN0aW9uOjM=", "bogus", ""];
+/** Offsets 0, 1 and 3 as the service encodes them, and two it never issues. */
+const CURSORS = [cursorOf(0), cursorOf(1), cursorOf(3), "bogus", ""];
 
 type G = fc.GeneratorValue;
 const chance = (g: G, percent: number): boolean => g(fc.integer, { min: 1, max: 100 }) <= percent;

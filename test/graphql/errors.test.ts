@@ -1,4 +1,6 @@
+import { cursorOf } from "../../src/repository/pagination";
 import { EMPTY_PAGE_INFO } from "../support/article";
+import { edgeCursorOf } from "../support/cursors";
 import { createHarness, type Harness } from "../support/harness";
 
 let h: Harness;
@@ -139,8 +141,8 @@ describe("cursors", () => {
   });
 
   it("refuses a well-formed cursor with a negative offset", async () => {
-    // "arrayconnection:-1" in base64
-    const result = await h.run(AREAS_BEFORE, { before: "YXJyYXljb25uZWN0aW9uOi0x" });
+    // well-formed as the service encodes cursors, but an offset it never issues
+    const result = await h.run(AREAS_BEFORE, { before: cursorOf(-1) });
     expect(result).toEqual(
       badArguments(
         'Argument "before" is not a cursor issued by this service.',
@@ -152,8 +154,9 @@ describe("cursors", () => {
   });
 
   it("refuses a cursor that points past the end of the list instead of starting over", async () => {
-    // "arrayconnection:16": one past the last of the 16 areas (a cursor from a longer list)
-    const result = await h.run(AREAS_AFTER, { after: "YXJyYXljb25uZWN0aW9uOjE2" });
+    // the 17th of the 24 positions: one past the last of the 16 areas (a cursor from a longer list)
+    const positions = await h.run(`query PositionCursors { positions(first: 17) { edges { cursor } } }`);
+    const result = await h.run(AREAS_AFTER, { after: edgeCursorOf(positions, 16, "positions") });
     const message = 'Argument "after" points past the end of this list (16 items); it was issued for another list.';
     expect(result).toEqual(
       badArguments(message, { line: 3, column: 5 }, ["cooperationAreas"], [{ argument: "after", messages: [message] }]),
@@ -161,7 +164,8 @@ describe("cursors", () => {
   });
 
   it("refuses a cursor of a longer list used on a relation's shorter list", async () => {
-    // "arrayconnection:11": valid on the 16 areas, past the end of Kazakhstan's 11
+    // the 12th of the 16 areas: valid on the 16 areas, past the end of Kazakhstan's 11
+    const areas = await h.run(`query AreaCursors { cooperationAreas(first: 12) { edges { cursor } } }`);
     const result = await h.run(
       /* GraphQL */ `
         query KazakhAreas($after: String) {
@@ -172,7 +176,7 @@ describe("cursors", () => {
           }
         }
       `,
-      { after: "YXJyYXljb25uZWN0aW9uOjEx" },
+      { after: edgeCursorOf(areas, 11, "cooperationAreas") },
     );
     const message = 'Argument "after" points past the end of this list (11 items); it was issued for another list.';
     expect(result).toEqual({

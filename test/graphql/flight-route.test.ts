@@ -1,5 +1,6 @@
 import { CURSOR, EMPTY_PAGE_INFO, S_FLIGHTS, onePage, talks } from "../support/article";
 import { createHarness, type Harness } from "../support/harness";
+import { orderingRepository } from "../support/ordering-data";
 
 let h: Harness;
 
@@ -136,14 +137,6 @@ describe("flightRoutes", () => {
     expect(await h.run(ROUTES)).toEqual(THE_ROUTE);
   });
 
-  it("orders by planned year, newest first", async () => {
-    expect(await h.run(ROUTES, { orderBy: { field: "DATE", direction: "DESC" } })).toEqual(THE_ROUTE);
-  });
-
-  it("orders by name", async () => {
-    expect(await h.run(ROUTES, { orderBy: { field: "NAME", direction: "ASC" } })).toEqual(THE_ROUTE);
-  });
-
   it("filters by operator", async () => {
     expect(await h.run(ROUTES, { filter: { operator: "company:royal-jordanian" } })).toEqual(THE_ROUTE);
     expect(await h.run(ROUTES, { filter: { operator: "company:jumco" } })).toEqual(NONE);
@@ -223,5 +216,59 @@ describe("FlightRoute relations", () => {
         },
       },
     });
+  });
+});
+
+describe("flightRoutes ordering, over the seed's route and four more (test/support/ordering-data.ts)", () => {
+  let more: Harness;
+  beforeAll(async () => {
+    more = await createHarness(orderingRepository());
+  });
+  afterAll(() => more.stop());
+
+  const ORDERED = /* GraphQL */ `
+    query OrderedRoutes($orderBy: DatedOrder) {
+      flightRoutes(orderBy: $orderBy) {
+        nodes {
+          id
+          plannedYear
+          origin {
+            name
+          }
+        }
+      }
+    }
+  `;
+  const route = (id: string, plannedYear: number | null, origin: string) => ({
+    id,
+    plannedYear,
+    origin: { name: origin },
+  });
+  const AMMAN = route("route:royal-jordanian-amman-almaty", 2026, "Amman");
+  const R1 = route("route:order-1", 2024, "charlie");
+  const R2 = route("route:order-2", null, "alpha");
+  const R3 = route("route:order-3", 2023, "Bravo");
+  const R4 = route("route:order-4", 2024, "ALPHA");
+  const ordered = (...nodes: Array<typeof AMMAN>) => ({ status: 200, body: { data: { flightRoutes: { nodes } } } });
+
+  it("orders by planned year, newest first, ties by id, the route without a year last", async () => {
+    expect(await more.run(ORDERED, { orderBy: { field: "DATE", direction: "DESC" } })).toEqual(
+      ordered(AMMAN, R4, R1, R3, R2),
+    );
+  });
+
+  it("orders by planned year, oldest first, the route without a year last", async () => {
+    expect(await more.run(ORDERED, { orderBy: { field: "DATE", direction: "ASC" } })).toEqual(
+      ordered(R3, R1, R4, AMMAN, R2),
+    );
+  });
+
+  it("orders by name (origin – destination), ignoring case, ties by id", async () => {
+    expect(await more.run(ORDERED, { orderBy: { field: "NAME", direction: "ASC" } })).toEqual(
+      ordered(R2, R4, AMMAN, R3, R1),
+    );
+    expect(await more.run(ORDERED, { orderBy: { field: "NAME", direction: "DESC" } })).toEqual(
+      ordered(R1, R3, AMMAN, R4, R2),
+    );
   });
 });

@@ -1,4 +1,5 @@
 import { CURSOR, EMPTY_PAGE_INFO } from "../support/article";
+import { edgeCursorOf, endCursorOf, startCursorOf } from "../support/cursors";
 import { createHarness, type Harness } from "../support/harness";
 
 let h: Harness;
@@ -72,7 +73,7 @@ describe("forward pagination over cooperationAreas (first: 5, after)", () => {
       },
     });
 
-    const page2 = await h.run(AREAS, { first: 5, after: CURSOR[4] });
+    const page2 = await h.run(AREAS, { first: 5, after: endCursorOf(page1, "cooperationAreas") });
     expect(page2).toEqual({
       status: 200,
       body: {
@@ -92,7 +93,7 @@ describe("forward pagination over cooperationAreas (first: 5, after)", () => {
       },
     });
 
-    const page3 = await h.run(AREAS, { first: 5, after: CURSOR[9] });
+    const page3 = await h.run(AREAS, { first: 5, after: endCursorOf(page2, "cooperationAreas") });
     expect(page3).toEqual({
       status: 200,
       body: {
@@ -112,7 +113,7 @@ describe("forward pagination over cooperationAreas (first: 5, after)", () => {
       },
     });
 
-    const page4 = await h.run(AREAS, { first: 5, after: CURSOR[14] });
+    const page4 = await h.run(AREAS, { first: 5, after: endCursorOf(page3, "cooperationAreas") });
     expect(page4).toEqual({
       status: 200,
       body: {
@@ -127,7 +128,7 @@ describe("forward pagination over cooperationAreas (first: 5, after)", () => {
     });
 
     // Past the last item: an empty page that knows the items before it.
-    const afterLast = await h.run(AREAS, { first: 5, after: CURSOR[15] });
+    const afterLast = await h.run(AREAS, { first: 5, after: endCursorOf(page4, "cooperationAreas") });
     expect(afterLast).toEqual({
       status: 200,
       body: {
@@ -202,7 +203,7 @@ describe("backward pagination over cooperationAreas (last: 5, before)", () => {
       },
     });
 
-    const page2 = await h.run(AREAS, { last: 5, before: CURSOR[11] });
+    const page2 = await h.run(AREAS, { last: 5, before: startCursorOf(page1, "cooperationAreas") });
     expect(page2).toEqual({
       status: 200,
       body: {
@@ -222,7 +223,7 @@ describe("backward pagination over cooperationAreas (last: 5, before)", () => {
       },
     });
 
-    const page3 = await h.run(AREAS, { last: 5, before: CURSOR[6] });
+    const page3 = await h.run(AREAS, { last: 5, before: startCursorOf(page2, "cooperationAreas") });
     expect(page3).toEqual({
       status: 200,
       body: {
@@ -242,7 +243,7 @@ describe("backward pagination over cooperationAreas (last: 5, before)", () => {
       },
     });
 
-    const page4 = await h.run(AREAS, { last: 5, before: CURSOR[1] });
+    const page4 = await h.run(AREAS, { last: 5, before: startCursorOf(page3, "cooperationAreas") });
     expect(page4).toEqual({
       status: 200,
       body: {
@@ -257,7 +258,7 @@ describe("backward pagination over cooperationAreas (last: 5, before)", () => {
     });
 
     // Before the first item: an empty page that knows the items after it.
-    const beforeFirst = await h.run(AREAS, { last: 5, before: CURSOR[0] });
+    const beforeFirst = await h.run(AREAS, { last: 5, before: startCursorOf(page4, "cooperationAreas") });
     expect(beforeFirst).toEqual({
       status: 200,
       body: {
@@ -269,7 +270,9 @@ describe("backward pagination over cooperationAreas (last: 5, before)", () => {
   });
 
   it("takes a window between two cursors", async () => {
-    const result = await h.run(AREAS, { first: 2, after: CURSOR[3], before: CURSOR[7] });
+    const all = await h.run(AREAS, { first: 16 });
+    const cursor = (i: number) => edgeCursorOf(all, i, "cooperationAreas");
+    const result = await h.run(AREAS, { first: 2, after: cursor(3), before: cursor(7) });
     expect(result).toEqual({
       status: 200,
       body: {
@@ -471,7 +474,8 @@ describe("ordering meetings by date", () => {
 
   it("pages one meeting at a time, newest first", async () => {
     const orderBy = { field: "DATE", direction: "DESC" };
-    expect(await h.run(MEETINGS, { orderBy, first: 1 })).toEqual({
+    const newest = await h.run(MEETINGS, { orderBy, first: 1 });
+    expect(newest).toEqual({
       status: 200,
       body: {
         data: {
@@ -483,7 +487,7 @@ describe("ordering meetings by date", () => {
         },
       },
     });
-    expect(await h.run(MEETINGS, { orderBy, first: 1, after: CURSOR[0] })).toEqual({
+    expect(await h.run(MEETINGS, { orderBy, first: 1, after: endCursorOf(newest, "meetings") })).toEqual({
       status: 200,
       body: {
         data: {
@@ -517,7 +521,8 @@ describe("default page size", () => {
   `;
 
   it("returns 20 of the 24 positions when neither first nor last is given, then the other 4", async () => {
-    expect(await h.run(POSITIONS)).toEqual({
+    const first20 = await h.run(POSITIONS);
+    expect(first20).toEqual({
       status: 200,
       body: {
         data: {
@@ -550,7 +555,7 @@ describe("default page size", () => {
         },
       },
     });
-    expect(await h.run(POSITIONS, { after: CURSOR[19] })).toEqual({
+    expect(await h.run(POSITIONS, { after: endCursorOf(first20, "positions") })).toEqual({
       status: 200,
       body: {
         data: {
@@ -590,7 +595,13 @@ describe("pagination of relation fields", () => {
         }
       }
     `;
-    expect(await h.run(QUERY, { code: "KZ", first: 5, after: CURSOR[4] })).toEqual({
+    const page1 = await h.run(QUERY, { code: "KZ", first: 5 });
+    const page2 = await h.run(QUERY, {
+      code: "KZ",
+      first: 5,
+      after: endCursorOf(page1, "country", "cooperationAreas"),
+    });
+    expect(page2).toEqual({
       status: 200,
       body: {
         data: {
@@ -610,7 +621,9 @@ describe("pagination of relation fields", () => {
         },
       },
     });
-    expect(await h.run(QUERY, { code: "KZ", first: 5, after: CURSOR[9] })).toEqual({
+    expect(
+      await h.run(QUERY, { code: "KZ", first: 5, after: endCursorOf(page2, "country", "cooperationAreas") }),
+    ).toEqual({
       status: 200,
       body: {
         data: {

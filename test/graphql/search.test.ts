@@ -1,4 +1,5 @@
 import { CURSOR, EMPTY_PAGE_INFO, onePage } from "../support/article";
+import { edgeCursorOf, endCursorOf } from "../support/cursors";
 import { createHarness, type Harness } from "../support/harness";
 
 let h: Harness;
@@ -309,7 +310,8 @@ describe("search", () => {
   });
 
   it("pages forward through the matches", async () => {
-    const result = await h.run(SEARCH, { text: "JUMCO", first: 2, after: CURSOR[0] });
+    const first = await h.run(SEARCH, { text: "JUMCO", first: 1 });
+    const result = await h.run(SEARCH, { text: "JUMCO", first: 2, after: endCursorOf(first, "search") });
     expect(result).toEqual({
       status: 200,
       body: {
@@ -328,7 +330,8 @@ describe("search", () => {
   });
 
   it("pages backward through the matches", async () => {
-    const result = await h.run(SEARCH, { text: "JUMCO", last: 2, before: CURSOR[3] });
+    const all = await h.run(SEARCH, { text: "JUMCO" });
+    const result = await h.run(SEARCH, { text: "JUMCO", last: 2, before: edgeCursorOf(all, 3, "search") });
     expect(result).toEqual({
       status: 200,
       body: {
