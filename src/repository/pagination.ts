@@ -117,13 +117,6 @@ export function paginateWindow<T>(
   if (last !== null) start = Math.max(start, end - last);
   end = Math.max(start, end);
   // graphql-relay only reports items beyond the page in the direction of travel; the whole list is
-  // known here, so both flags are exact whichever way the client pages.
-  const empty = end === start;
-  return new SlicePage(
-    start,
-    empty ? [] : read(start, end),
-    length,
-    empty ? after >= 0 : start > 0,
-    empty ? before < length : end - 1 < length - 1,
-  );
+  // known here, so both flags are exact whichever way the client pages (an empty page included).
+  return new SlicePage(start, end === start ? [] : read(start, end), length, start > 0, end < length);
 }

@@ -20,13 +20,14 @@ import {
   Stance,
   StatementKind,
 } from "../../src/domain/enums";
-import type { GraphData, NodeTypename } from "../../src/domain/records";
+import type { GraphData, NodeRecord, NodeTypename, RecordByType } from "../../src/domain/records";
 import { InvalidArgumentError } from "../../src/repository/errors";
 import {
   type CountryPair,
   type DateRange,
   type FilterByType,
   type GraphRepository,
+  type ListQuery,
   type MaybePromise,
   OrderDirection,
   OrderField,
@@ -34,6 +35,7 @@ import {
   type Page,
   type PageArgs,
   type PageInfo,
+  type PageOrError,
   type SearchHit,
 } from "../../src/repository/repository";
 import { loadSeed } from "../../src/seed/seed.loader";
@@ -297,6 +299,26 @@ async function expectPaging<T>(
 
 const ALL: PageArgs = { first: 100 };
 
+/** One query of the batch-shaped `list`: its page, or the refusal answered in its place, thrown. */
+async function listOf<K extends NodeTypename>(
+  repo: GraphRepository,
+  type: K,
+  query: ListQuery<K>,
+): Promise<Page<RecordByType[K]>> {
+  return pageOf((await repo.list(type, [query]))[0]);
+}
+
+/** One query of the batch-shaped `citing`, as `listOf`. */
+async function citingOf(repo: GraphRepository, sourceId: string, page: PageArgs): Promise<Page<NodeRecord>> {
+  return pageOf((await repo.citing([{ sourceId, page }]))[0]);
+}
+
+function pageOf<T>(answer: PageOrError<T> | undefined): Page<T> {
+  if (answer instanceof Error) throw answer;
+  if (answer === undefined) throw new Error("the store answered no page for the query");
+  return answer;
+}
+
 export function describeRepositoryContract(name: string, make: Make, makeFrom?: MakeFrom): void {
   describe(`repository contract: ${name}`, () => {
     const data = loadSeed({ seedDir: SEED_DIR });
@@ -311,7 +333,7 @@ export function describeRepositoryContract(name: string, make: Make, makeFrom?: 
 
     /** The ids (in the store's order) and the count of a whole filtered, ordered list. */
     const listed = async <K extends NodeTypename>(type: K, filter: FilterByType[K] | null, orderBy?: Ordering) => {
-      const page = await repo.list(type, { filter, orderBy: orderBy ?? null, page: ALL });
+      const page = await listOf(repo, type, { filter, orderBy: orderBy ?? null, page: ALL });
       return { ids: page.edges.map(e => e.node.id), totalCount: page.totalCount };
     };
     const referenceListed = <K extends NodeTypename>(type: K, filter: FilterByType[K] | null, orderBy?: Ordering) => {
@@ -434,7 +456,7 @@ export function describeRepositoryContract(name: string, make: Make, makeFrom?: 
           return reference.orderings(type).map(o => [type, `${o.field} ${o.direction}`, count, o] as const);
         });
       const ids = async <K extends NodeTypename>(type: K, filter: FilterByType[K] | null, orderBy: Ordering | null) =>
-        (await store().list(type, { filter, orderBy, page: ALL })).edges.map(e => e.node.id);
+        (await listOf(store(), type, { filter, orderBy, page: ALL })).edges.map(e => e.node.id);
 
       it.each(cases(false))("%s by %s (%i records)", async (type, _, __, orderBy) => {
         expect(await ids(type, null, orderBy)).toEqual(reference.list(type, null, orderBy));
@@ -459,7 +481,7 @@ export function describeRepositoryContract(name: string, make: Make, makeFrom?: 
 
       it("pinned answers", async () => {
         const ids = async (type: NodeTypename, field: OrderField, direction: OrderDirection) =>
-          (await repo.list(type, { orderBy: { field, direction }, page: ALL })).edges.map(e => e.node.id);
+          (await listOf(repo, type, { orderBy: { field, direction }, page: ALL })).edges.map(e => e.node.id);
         // titles: "Increase bilateral trade…" before "Kazakhstan offers…"; ids the other way round
         expect(await ids("Commitment", OrderField.NAME, OrderDirection.ASC)).toEqual([
           "commitment:trade-turnover-500m",
@@ -499,14 +521,14 @@ export function describeRepositoryContract(name: string, make: Make, makeFrom?: 
       it.each(unsupported)(
         "%s cannot be ordered by %s: InvalidArgumentError naming orderBy",
         async (type, _, orderBy) => {
-          await expectInvalidArgument(() => repo.list(type, { orderBy, page: ALL }), "orderBy");
+          await expectInvalidArgument(() => listOf(repo, type, { orderBy, page: ALL }), "orderBy");
         },
       );
 
       it("refuses an unsupported ordering even when the filter keeps nothing", async () => {
         const orderBy = { field: OrderField.DATE, direction: OrderDirection.ASC };
         await expectInvalidArgument(
-          () => repo.list("Country", { filter: { region: "nowhere" }, orderBy, page: ALL }),
+          () => listOf(repo, "Country", { filter: { region: "nowhere" }, orderBy, page: ALL }),
           "orderBy",
         );
       });
@@ -542,38 +564,38 @@ export function describeRepositoryContract(name: string, make: Make, makeFrom?: 
     describe("paging", () => {
       it("forward (first/after) across a whole list, cursors from previous pages", async () => {
         const expected = reference.list("Position");
-        await expectPaging("forward", page => repo.list("Position", { page }), recordId, expected, 5);
-        await expectPaging("forward", page => repo.list("Position", { page }), recordId, expected, 24);
-        await expectPaging("forward", page => repo.list("Position", { page }), recordId, expected, 100);
+        await expectPaging("forward", page => listOf(repo, "Position", { page }), recordId, expected, 5);
+        await expectPaging("forward", page => listOf(repo, "Position", { page }), recordId, expected, 24);
+        await expectPaging("forward", page => listOf(repo, "Position", { page }), recordId, expected, 100);
       });
 
       it("backward (last/before) across a whole list, cursors from previous pages", async () => {
         const expected = reference.list("Position");
-        await expectPaging("backward", page => repo.list("Position", { page }), recordId, expected, 5);
-        await expectPaging("backward", page => repo.list("Position", { page }), recordId, expected, 24);
+        await expectPaging("backward", page => listOf(repo, "Position", { page }), recordId, expected, 5);
+        await expectPaging("backward", page => listOf(repo, "Position", { page }), recordId, expected, 24);
       });
 
       it("forward and backward over an ordered, filtered list", async () => {
         const orderBy = { field: OrderField.NAME, direction: OrderDirection.DESC };
         const filter = { category: AreaCategory.ECONOMIC };
         const expected = reference.list("CooperationArea", filter, orderBy);
-        const fetch = (page: PageArgs) => repo.list("CooperationArea", { filter, orderBy, page });
+        const fetch = (page: PageArgs) => listOf(repo, "CooperationArea", { filter, orderBy, page });
         await expectPaging("forward", fetch, recordId, expected, 3);
         await expectPaging("backward", fetch, recordId, expected, 3);
       });
 
       it("an empty list is one empty page", async () => {
-        const page = await repo.list("Leader", { filter: { country: "xx" }, page: { first: 5 } });
+        const page = await listOf(repo, "Leader", { filter: { country: "xx" }, page: { first: 5 } });
         expect(summary(page, recordId)).toEqual({ ids: [], totalCount: 0, pageInfo: EMPTY_PAGE_INFO });
-        const last = await repo.list("Leader", { filter: { country: "xx" }, page: { last: 5 } });
+        const last = await listOf(repo, "Leader", { filter: { country: "xx" }, page: { last: 5 } });
         expect(summary(last, recordId)).toEqual({ ids: [], totalCount: 0, pageInfo: EMPTY_PAGE_INFO });
       });
 
       it("after and before any edge's cursor, alone and together", async () => {
         const expected = reference.list("Statement");
-        const whole = await repo.list("Statement", { page: ALL });
+        const whole = await listOf(repo, "Statement", { page: ALL });
         const cursor = (i: number) => whole.edges[i]!.cursor;
-        const page = async (args: PageArgs) => listing(await repo.list("Statement", { page: args }), recordId);
+        const page = async (args: PageArgs) => listing(await listOf(repo, "Statement", { page: args }), recordId);
         const flags = (start: number, end: number) => ({
           totalCount: expected.length,
           ids: expected.slice(start, end),
@@ -588,7 +610,7 @@ export function describeRepositoryContract(name: string, make: Make, makeFrom?: 
           flags(expected.length, expected.length),
         );
         // a page's cursors are its edges' cursors, usable as arguments again
-        const middle = await repo.list("Statement", { page: { first: 3, after: cursor(2) } });
+        const middle = await listOf(repo, "Statement", { page: { first: 3, after: cursor(2) } });
         expect(infoOf(middle.pageInfo)).toEqual({
           hasPreviousPage: true,
           hasNextPage: true,
@@ -599,16 +621,84 @@ export function describeRepositoryContract(name: string, make: Make, makeFrom?: 
 
       it("refuses a garbage cursor, naming the argument", async () => {
         for (const garbage of ["garbage", "", "bm90IGEgY3Vyc29y", "0"]) {
-          await expectInvalidArgument(() => repo.list("Position", { page: { first: 2, after: garbage } }), "after");
-          await expectInvalidArgument(() => repo.list("Position", { page: { last: 2, before: garbage } }), "before");
+          await expectInvalidArgument(() => listOf(repo, "Position", { page: { first: 2, after: garbage } }), "after");
+          await expectInvalidArgument(() => listOf(repo, "Position", { page: { last: 2, before: garbage } }), "before");
         }
       });
 
       it("refuses a cursor from a longer list that points past the end of this one, naming the argument", async () => {
-        const positions = await repo.list("Position", { page: { last: 1 } });
+        const positions = await listOf(repo, "Position", { page: { last: 1 } });
         const foreign = positions.pageInfo.endCursor!;
-        await expectInvalidArgument(() => repo.list("Country", { page: { first: 1, after: foreign } }), "after");
-        await expectInvalidArgument(() => repo.list("Country", { page: { last: 1, before: foreign } }), "before");
+        await expectInvalidArgument(() => listOf(repo, "Country", { page: { first: 1, after: foreign } }), "after");
+        await expectInvalidArgument(() => listOf(repo, "Country", { page: { last: 1, before: foreign } }), "before");
+      });
+    });
+
+    describe("batches: many queries in one call", () => {
+      it("answers list queries in the order asked, a refused one with its error in its place", async () => {
+        const answers = await repo.list("Position", [
+          { filter: { stance: Stance.SUPPORTED }, page: { first: 2 } },
+          { page: { first: 1, after: "garbage" } },
+          { filter: { actorCountry: "jo" }, page: ALL },
+        ]);
+        const [first, refused, third] = answers;
+        expect({
+          count: answers.length,
+          first: first instanceof Error ? first : listing(first as Page<{ id: string }>, recordId),
+          refused: refused instanceof InvalidArgumentError ? refused.argument : refused,
+          third: third instanceof Error ? third : listing(third as Page<{ id: string }>, recordId),
+        }).toEqual({
+          count: 3,
+          first: (() => {
+            const ids = reference.list("Position", { stance: Stance.SUPPORTED });
+            return {
+              ids: ids.slice(0, 2),
+              totalCount: ids.length,
+              hasPreviousPage: false,
+              hasNextPage: ids.length > 2,
+            };
+          })(),
+          refused: "after",
+          third: whole(reference.list("Position", { actorCountry: "jo" })),
+        });
+      });
+
+      it("answers citing queries in the order asked, a refused one with its error in its place", async () => {
+        const answers = await repo.citing([
+          { sourceId: REFERENCE_SOURCE, page: ALL },
+          { sourceId: TALKS_SOURCE, page: { before: "garbage" } },
+          { sourceId: "source:none", page: ALL },
+        ]);
+        const [reference_, refused, none] = answers;
+        expect({
+          count: answers.length,
+          reference: reference_ instanceof Error ? reference_ : listing(reference_ as Page<{ id: string }>, recordId),
+          refused: refused instanceof InvalidArgumentError ? refused.argument : refused,
+          none: none instanceof Error ? none : listing(none as Page<{ id: string }>, recordId),
+        }).toEqual({
+          count: 3,
+          reference: whole(reference.citing(REFERENCE_SOURCE)),
+          refused: "before",
+          none: whole([]),
+        });
+      });
+
+      it("a page of zero items still says exactly what lies on either side", async () => {
+        const flags = ({ pageInfo, totalCount }: Page<unknown>) => ({
+          hasPreviousPage: pageInfo.hasPreviousPage,
+          hasNextPage: pageInfo.hasNextPage,
+          startCursor: pageInfo.startCursor,
+          endCursor: pageInfo.endCursor,
+          totalCount,
+        });
+        const n = reference.list("Position").length;
+        expect({
+          first0: flags(await listOf(repo, "Position", { page: { first: 0 } })),
+          last0: flags(await listOf(repo, "Position", { page: { last: 0 } })),
+        }).toEqual({
+          first0: { hasPreviousPage: false, hasNextPage: true, startCursor: null, endCursor: null, totalCount: n },
+          last0: { hasPreviousPage: true, hasNextPage: false, startCursor: null, endCursor: null, totalCount: n },
+        });
       });
     });
 
@@ -688,7 +778,7 @@ export function describeRepositoryContract(name: string, make: Make, makeFrom?: 
       });
 
       it("refuses a garbage or foreign cursor, naming the argument", async () => {
-        const long = await repo.list("Position", { page: { last: 1 } });
+        const long = await listOf(repo, "Position", { page: { last: 1 } });
         await expectInvalidArgument(() => repo.search({ text: "trade", page: { after: "garbage" } }), "after");
         await expectInvalidArgument(() => repo.search({ text: "trade", page: { before: "garbage" } }), "before");
         await expectInvalidArgument(
@@ -699,7 +789,7 @@ export function describeRepositoryContract(name: string, make: Make, makeFrom?: 
     });
 
     describe("citing", () => {
-      const citingIds = async (sourceId: string) => listing(await repo.citing(sourceId, ALL), recordId);
+      const citingIds = async (sourceId: string) => listing(await citingOf(repo, sourceId, ALL), recordId);
 
       it("the records citing a source, by id", async () => {
         for (const source of [TALKS_SOURCE, REFERENCE_SOURCE]) {
@@ -724,7 +814,7 @@ export function describeRepositoryContract(name: string, make: Make, makeFrom?: 
 
       it("nothing for an unknown source or a record that is not a source", async () => {
         for (const id of ["source:nope", ASTANA_TALKS]) {
-          expect(summary(await repo.citing(id, ALL), recordId)).toEqual({
+          expect(summary(await citingOf(repo, id, ALL), recordId)).toEqual({
             ids: [],
             totalCount: 0,
             pageInfo: EMPTY_PAGE_INFO,
@@ -734,14 +824,17 @@ export function describeRepositoryContract(name: string, make: Make, makeFrom?: 
 
       it("pages forward and backward", async () => {
         const expected = reference.citing(TALKS_SOURCE);
-        await expectPaging("forward", page => repo.citing(TALKS_SOURCE, page), recordId, expected, 20);
-        await expectPaging("backward", page => repo.citing(TALKS_SOURCE, page), recordId, expected, 20);
+        await expectPaging("forward", page => citingOf(repo, TALKS_SOURCE, page), recordId, expected, 20);
+        await expectPaging("backward", page => citingOf(repo, TALKS_SOURCE, page), recordId, expected, 20);
       });
 
       it("refuses a garbage or foreign cursor, naming the argument", async () => {
-        const talks = await repo.citing(TALKS_SOURCE, { last: 1 });
-        await expectInvalidArgument(() => repo.citing(REFERENCE_SOURCE, { after: talks.pageInfo.endCursor }), "after");
-        await expectInvalidArgument(() => repo.citing(REFERENCE_SOURCE, { before: "garbage" }), "before");
+        const talks = await citingOf(repo, TALKS_SOURCE, { last: 1 });
+        await expectInvalidArgument(
+          () => citingOf(repo, REFERENCE_SOURCE, { after: talks.pageInfo.endCursor }),
+          "after",
+        );
+        await expectInvalidArgument(() => citingOf(repo, REFERENCE_SOURCE, { before: "garbage" }), "before");
       });
     });
   });

@@ -141,13 +141,19 @@ function referencePaginate<T>(items: readonly T[], args: PageArgs): Page<T> {
   const endCursor = edges[edges.length - 1]?.cursor ?? null;
   const start = startCursor === null ? null : cursorToOffset(startCursor);
   const end = endCursor === null ? null : cursorToOffset(endCursor);
+  // Where an empty page sits: its window (after..before) cut by `first` from the front, then by `last` from the back.
+  const windowEnd = Math.min(before, items.length, first === null ? Infinity : after + 1 + first);
+  const emptyAt = Math.max(
+    after + 1,
+    args.last === null || args.last === undefined ? after + 1 : windowEnd - args.last,
+  );
   return {
     edges,
     pageInfo: {
       startCursor,
       endCursor,
-      hasPreviousPage: start === null ? after >= 0 : start > 0,
-      hasNextPage: end === null ? before < items.length : end < items.length - 1,
+      hasPreviousPage: start === null ? emptyAt > 0 : start > 0,
+      hasNextPage: end === null ? emptyAt < items.length : end < items.length - 1,
     },
     totalCount: items.length,
   };

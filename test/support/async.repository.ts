@@ -6,10 +6,11 @@
  */
 import type { CountryRecord, NodeRecord, NodeTypename, RecordByType } from "../../src/domain/records";
 import type {
+  CitingQuery,
   GraphRepository,
   ListQuery,
   Page,
-  PageArgs,
+  PageOrError,
   SearchHit,
   SearchQuery,
 } from "../../src/repository/repository";
@@ -38,14 +39,17 @@ export class AsyncRepository implements GraphRepository {
     return this.inner.countriesByCode(codes);
   }
 
-  async list<K extends NodeTypename>(type: K, query: ListQuery<K>): Promise<Page<RecordByType[K]>> {
+  async list<K extends NodeTypename>(
+    type: K,
+    queries: ReadonlyArray<ListQuery<K>>,
+  ): Promise<ReadonlyArray<PageOrError<RecordByType[K]>>> {
     await laterTurn();
-    return this.inner.list(type, query);
+    return this.inner.list(type, queries);
   }
 
-  async citing(sourceId: string, page: PageArgs): Promise<Page<NodeRecord>> {
+  async citing(queries: readonly CitingQuery[]): Promise<ReadonlyArray<PageOrError<NodeRecord>>> {
     await laterTurn();
-    return this.inner.citing(sourceId, page);
+    return this.inner.citing(queries);
   }
 
   async search(query: SearchQuery): Promise<Page<SearchHit>> {
