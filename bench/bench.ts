@@ -232,6 +232,16 @@ async function startServer(
     }
     await sleep(50);
   }
+  // The service listens while its seed still loads (503 "loading"): wait until it is ready. Servers
+  // without a readiness route answer it with anything but 503.
+  while ((await fetch(`http://127.0.0.1:${port}/health/ready`)).status === 503) {
+    if (exited) throw new Error(`server ${args.join(" ")} exited while loading:\n${stderr}`);
+    if (Date.now() - started > 60_000) {
+      child.kill("SIGKILL");
+      throw new Error(`server ${args.join(" ")} was not ready within 60 s:\n${stderr}`);
+    }
+    await sleep(50);
+  }
   return {
     pid: child.pid as number,
     stderr: () => stderr,
