@@ -41,35 +41,39 @@ registerEnumType(IdOrderField, {
   valuesConfig: { ID: { description: "By id." } },
 });
 
-@InputType("NameOrder", { description: "How to order a list of named items." })
-export class NameOrder {
-  @Field(_type => NameOrderField, { description: "The field to order by.", defaultValue: NameOrderField.NAME })
-  @IsEnum(NameOrderField)
-  field!: NameOrderField;
+/**
+ * An ordering input: which field (of `fields`, `defaultField` when not given) and which direction
+ * (ascending when not given).
+ */
+function OrderInput<F extends string>(name: string, fields: Record<string, F>, defaultField: F, description: string) {
+  @InputType(name, { description })
+  class Order {
+    @Field(_type => fields, { description: "The field to order by.", defaultValue: defaultField })
+    @IsEnum(fields)
+    field!: F;
 
-  @Field(_type => OrderDirection, { description: "The direction.", defaultValue: OrderDirection.ASC })
-  @IsEnum(OrderDirection)
-  direction!: OrderDirection;
+    @Field(_type => OrderDirection, { description: "The direction.", defaultValue: OrderDirection.ASC })
+    @IsEnum(OrderDirection)
+    direction!: OrderDirection;
+  }
+  return Order;
 }
 
-@InputType("DatedOrder", { description: "How to order a list of dated items." })
-export class DatedOrder {
-  @Field(_type => DatedOrderField, { description: "The field to order by.", defaultValue: DatedOrderField.DATE })
-  @IsEnum(DatedOrderField)
-  field!: DatedOrderField;
-
-  @Field(_type => OrderDirection, { description: "The direction.", defaultValue: OrderDirection.ASC })
-  @IsEnum(OrderDirection)
-  direction!: OrderDirection;
-}
-
-@InputType("IdOrder", { description: "How to order a list of items that have no name or date." })
-export class IdOrder {
-  @Field(_type => IdOrderField, { description: "The field to order by.", defaultValue: IdOrderField.ID })
-  @IsEnum(IdOrderField)
-  field!: IdOrderField;
-
-  @Field(_type => OrderDirection, { description: "The direction.", defaultValue: OrderDirection.ASC })
-  @IsEnum(OrderDirection)
-  direction!: OrderDirection;
-}
+export const NameOrder = OrderInput(
+  "NameOrder",
+  NameOrderField,
+  NameOrderField.NAME,
+  "How to order a list of named items.",
+);
+export const DatedOrder = OrderInput(
+  "DatedOrder",
+  DatedOrderField,
+  DatedOrderField.DATE,
+  "How to order a list of dated items.",
+);
+export const IdOrder = OrderInput(
+  "IdOrder",
+  IdOrderField,
+  IdOrderField.ID,
+  "How to order a list of items that have no name or date.",
+);
