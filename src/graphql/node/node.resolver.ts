@@ -1,23 +1,11 @@
 import { mapMaybePromise } from "@graphql-tools/utils";
-import { ArrayMaxSize, IsString, MaxLength } from "class-validator";
-import { Arg, Args, ArgsType, Ctx, Field, ID, Query, Resolver } from "type-graphql";
+import { Arg, Args, Ctx, ID, Query, Resolver } from "type-graphql";
 
 import type { NodeRecord } from "../../domain/records";
 import type { MaybePromise } from "../../repository/repository";
 import type { GraphContext } from "../base/context";
 import { Node } from "../base/node.interface";
-
-/** The largest number of ids `nodes` takes at once. */
-export const MAX_NODE_IDS = 100;
-
-@ArgsType()
-export class NodesArgs {
-  @Field(_type => [ID], { description: `The global ids (at most ${MAX_NODE_IDS}).` })
-  @ArrayMaxSize(MAX_NODE_IDS, { message: `ids must hold at most ${MAX_NODE_IDS} ids` })
-  @IsString({ each: true })
-  @MaxLength(200, { each: true })
-  ids!: string[];
-}
+import { MAX_NODE_IDS, NodesArgs } from "./node.args";
 
 @Resolver()
 export class NodeResolver {

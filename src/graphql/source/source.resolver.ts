@@ -4,18 +4,13 @@ import type { CitationRecord, SourceRecord } from "../../domain/records";
 import { City } from "../city/city.type";
 import { Citation } from "../base/citation.type";
 import { ConnectionArgs } from "../base/connection.args";
-import { Connection } from "../base/connection.type";
 import type { GraphContext } from "../base/context";
 import { EntityResolver } from "../base/entity.resolver";
-import { Node } from "../base/node.interface";
+import { NodeConnection } from "../node/node.type";
 import { ref } from "../base/lookups";
 import { NonNegativeInt } from "../base/scalars";
-import { ObjectType } from "type-graphql";
 import { SourceListArgs } from "./source.args";
 import { Source, SourceConnection } from "./source.type";
-
-@ObjectType("NodeConnection", { description: "A page of objects of any type." })
-export class NodeConnection extends Connection("Node", Node, "objects") {}
 
 @Resolver(_of => Source)
 export class SourceResolver extends EntityResolver({
