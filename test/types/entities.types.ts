@@ -9,7 +9,7 @@
 import { InputType } from "type-graphql";
 
 import type { Assert, Same } from "../../src/common/types";
-import type { AwardRecord, NodeTypename } from "../../src/domain/records";
+import { type AwardRecord, COLLECTIONS, type NodeTypename } from "../../src/domain/records";
 import { Award } from "../../src/graphql/award/award.type";
 import { AwardFilter } from "../../src/graphql/award/award.args";
 import { ListArgs } from "../../src/graphql/base/list.args";
@@ -61,3 +61,8 @@ export type _AwardWithSector = Assert<OnlyRecordFields<AwardWithSector, AwardRec
 type TypesWithSector = Omit<typeof ENTITY_TYPES, "Award"> & { readonly Award: typeof AwardWithSector };
 // @ts-expect-error -- the registry's check fails for a class with a field its record lacks
 export type _RegistryWithSector = Assert<EntityFieldChecks<TypesWithSector>[NodeTypename]>;
+
+// 6. The type is dropped from the collections (the seed files' keys, and GraphData's lists).
+const { Award: _awards, ...collectionsWithoutAward } = COLLECTIONS;
+// @ts-expect-error -- every type has its collection (COLLECTIONS is declared with this type)
+export const _missingCollection: { readonly [K in NodeTypename]: string } = collectionsWithoutAward;
