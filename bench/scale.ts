@@ -15,7 +15,9 @@
  *    up and then run at least 300 times in interleaved rounds (p50/p99).
  *
  *  - writes the snapshot of the loaded graph (src/seed/snapshot.ts); a second fresh process starts
- *    warm from it, timed until its first answer (as is the cold load).
+ *    warm from it, timed until its first answer (as is the cold load);
+ *  - with the repository released, builds the search index alone (src/repository/search-index.ts),
+ *    timed, and reports its size: searchable fields, distinct tokens, postings, heap growth.
  *
  * Targets (PASS/FAIL, exit code 1 on any FAIL): the goals of issue 14 at the largest scale (search
  * p50 ≤ 2 ms and p99 ≤ 10 ms, filtered page p99 ≤ 1 ms, nested walk p99 ≤ 3 ms, warm start to the
@@ -48,7 +50,9 @@ import { offsetToCursor } from "graphql-relay";
 import { loadConfig } from "../src/config/config";
 import { buildServiceSchema } from "../src/graphql/schema";
 import { createApollo } from "../src/http/server";
+import type { NodeRecord } from "../src/domain/records";
 import { InMemoryRepository } from "../src/repository/in-memory.repository";
+import { SearchIndex, type SearchIndexStats } from "../src/repository/search-index";
 import { loadSeed } from "../src/seed/seed.loader";
 import { loadWithSnapshot } from "../src/seed/snapshot";
 import {
@@ -206,6 +210,13 @@ interface ChildResult {
   readonly othersLoad: number;
   readonly othersQueries: number;
   readonly queries: Readonly<Record<string, QueryResult>>;
+  readonly searchIndex: SearchIndexResult;
+}
+
+/** The search index built alone (part of `indexMs`): its build time, size, and heap growth after a GC. */
+interface SearchIndexResult extends SearchIndexStats {
+  readonly buildMs: number;
+  readonly heapMb: number;
 }
 
 /** A warm start, in a fresh process: the snapshot the cold run wrote, then the indexes. */
@@ -358,9 +369,13 @@ async function child(dir: string, loadOnly: boolean, snapshotDir: string | null)
   if (written && "error" in written) throw new Error(`snapshot not written: ${written.error}`);
   const snapshotMb = written ? mb(statSync(written.path).size) : NaN;
 
+  // The search index alone, with the repository released (its byId map, built first, untimed).
+  phase("search-index");
+  repository = null;
+  const searchIndex = buildSearchIndex(Object.values<readonly NodeRecord[]>(data).flat());
+
   // The JSON.parse baseline last, with the graph released, so it neither skews RSS nor runs out of heap.
   phase("json-parse");
-  repository = null;
   gc();
   const files = readdirSync(dir)
     .filter(f => f.endsWith(".json"))
@@ -389,8 +404,22 @@ async function child(dir: string, loadOnly: boolean, snapshotDir: string | null)
       othersLoad,
       othersQueries,
       queries,
+      searchIndex,
     },
   });
+}
+
+/** Builds the search index of `records` as the repository does, timed, and measures it. */
+function buildSearchIndex(records: readonly NodeRecord[]): SearchIndexResult {
+  const byId = new Map(records.map(r => [r.id, r]));
+  gc();
+  const heapBefore = process.memoryUsage().heapUsed;
+  const started = now();
+  const index = new SearchIndex(records, id => byId.get(id));
+  const buildMs = now() - started;
+  gc();
+  const heapMb = mb(process.memoryUsage().heapUsed - heapBefore);
+  return { ...index.stats(), buildMs, heapMb };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -761,6 +790,24 @@ function render(
         ),
     )
     .join("\n");
+  const search = table(
+    ["Scale", "Records", "Fields", "Tokens", "Postings", "Build ms", "Heap MB", "Heap B/record"],
+    rows.flatMap(row => {
+      const r = okResult(row)?.searchIndex;
+      if (!r) return [];
+      return [
+        [
+          `×${fmt(row.scale)}`,
+          fmt(r.records),
+          fmt(r.fields),
+          fmt(r.tokens),
+          fmt(r.postings),
+          fmt(r.buildMs, 1),
+          ...(r.heapMb < 1 ? ["< noise", "< noise"] : [fmt(r.heapMb, 1), fmt((r.heapMb * 2 ** 20) / r.records)]),
+        ],
+      ];
+    }),
+  );
   const latency = table(
     ["Operation", ...rows.map(r => `×${fmt(r.scale)} p50 / p99 ms`), "items (×1 → largest)"],
     OPERATIONS.map(op => [
@@ -803,6 +850,10 @@ function render(
     load,
     ...(attempts ? ["", attempts] : []),
     "",
+    "## Search index",
+    "",
+    search,
+    "",
     "## Latency in-process (Apollo `executeOperation`, service configuration)",
     "",
     latency,
@@ -810,7 +861,7 @@ function render(
     "",
     "## How measured",
     "",
-    `The generator writes, deterministically (mulberry32, seed ${SEED}), a seed folder in the service's format at N × the real dataset: N units shaped like the real report (70 records each: 2 sources, 3 cities, 2 leaders, 3 companies, 2 meetings, 2 delegations, 16 areas, 24 positions, 2 commitments, a route, an award and its conferral, 2 shared values, 9 statements, with citations quoting generated report and reference texts at their code-point offsets) plus real ISO countries, capped at the ${249} codes the loader accepts. Pairs of countries repeat (30 % of units reuse a pair), half the talks' participants are earlier leaders of their country, and areas take some companies from earlier units, so fan-out is skewed as in real data. Folders live under \`${base}\` (${generatedNote}). Each scale runs in a fresh Node process with the default heap limit (as \`npm start\`), \`--expose-gc\`. Load = \`loadSeed\` (parse, class-validator, references, citations, freeze) + \`new InMemoryRepository\` (indexes, sorts, search index), compared with \`readFileSync\` + \`JSON.parse\` of the same JSON files (measured last, with the graph released). First answer = from the start of the load until the service answers its first query (a page of one area). After the queries the cold run writes the snapshot a warm start reads (\`SNAPSHOT_DIR\`, src/seed/snapshot.ts: the seed hashed, the records written; "snapshot write"); a second fresh process then starts warm from it: "snapshot read" (hash the seed, check and parse the snapshot) + "index" (\`new InMemoryRepository\`) + the first answer. RSS and heap are read after a forced GC with the graph held; RSS (heap) bytes per record is the growth of RSS (V8 heap used) over the process before loading, divided by the records (fact = record); RSS growth under 8 MB is within its noise. Others' CPU is what other processes on the machine used during the load and during the queries (from \`/proc/stat\`, minus the run's own CPU, as a share of one core; – when the window is under a second, too short for its 10 ms ticks); a run above ${fmt(MAX_OTHERS * 100)} % is repeated (up to ${CONTENDED_RETRIES} times, keeping the quietest) and ⚠ marks figures taken under contention anyway. Latencies are in-process through the service's own Apollo Server (\`createApollo\`, production configuration, cost plugin included, no HTTP): each operation is warmed up (≥ 20 runs and 300 ms), then all are measured in ${ROUNDS} interleaved rounds (so a GC hits every operation alike), ≥ ${MIN_RUNS} runs and ≥ ${fmt(MIN_MS)} ms per operation in all (at most ${fmt(MAX_RUNS)}); p50/p99 of all its runs. The deep page asks for 10 items after the cursor of offset totalCount − 11; the filtered query asks for 5 areas on which Kazakhstan (or its leaders, companies or delegation) took a position and whose category is ECONOMIC — pages of the same size at every scale, so the targets compare like with like (search and the nested walk return more as the data grows and have no target). The real dataset has ${REAL_DATASET_RECORDS} records; ×1 is a generated dataset of the same size.`,
+    `The generator writes, deterministically (mulberry32, seed ${SEED}), a seed folder in the service's format at N × the real dataset: N units shaped like the real report (70 records each: 2 sources, 3 cities, 2 leaders, 3 companies, 2 meetings, 2 delegations, 16 areas, 24 positions, 2 commitments, a route, an award and its conferral, 2 shared values, 9 statements, with citations quoting generated report and reference texts at their code-point offsets) plus real ISO countries, capped at the ${249} codes the loader accepts. Pairs of countries repeat (30 % of units reuse a pair), half the talks' participants are earlier leaders of their country, and areas take some companies from earlier units, so fan-out is skewed as in real data. Folders live under \`${base}\` (${generatedNote}). Each scale runs in a fresh Node process with the default heap limit (as \`npm start\`), \`--expose-gc\`. Load = \`loadSeed\` (parse, class-validator, references, citations, freeze) + \`new InMemoryRepository\` (indexes, sorts, search index), compared with \`readFileSync\` + \`JSON.parse\` of the same JSON files (measured last, with the graph released). First answer = from the start of the load until the service answers its first query (a page of one area). After the queries the cold run writes the snapshot a warm start reads (\`SNAPSHOT_DIR\`, src/seed/snapshot.ts: the seed hashed, the records written; "snapshot write"); a second fresh process then starts warm from it: "snapshot read" (hash the seed, check and parse the snapshot) + "index" (\`new InMemoryRepository\`) + the first answer. RSS and heap are read after a forced GC with the graph held; RSS (heap) bytes per record is the growth of RSS (V8 heap used) over the process before loading, divided by the records (fact = record); RSS growth under 8 MB is within its noise. Others' CPU is what other processes on the machine used during the load and during the queries (from \`/proc/stat\`, minus the run's own CPU, as a share of one core; – when the window is under a second, too short for its 10 ms ticks); a run above ${fmt(MAX_OTHERS * 100)} % is repeated (up to ${CONTENDED_RETRIES} times, keeping the quietest) and ⚠ marks figures taken under contention anyway. Latencies are in-process through the service's own Apollo Server (\`createApollo\`, production configuration, cost plugin included, no HTTP): each operation is warmed up (≥ 20 runs and 300 ms), then all are measured in ${ROUNDS} interleaved rounds (so a GC hits every operation alike), ≥ ${MIN_RUNS} runs and ≥ ${fmt(MIN_MS)} ms per operation in all (at most ${fmt(MAX_RUNS)}); p50/p99 of all its runs. The deep page asks for 10 items after the cursor of offset totalCount − 11; the filtered query asks for 5 areas on which Kazakhstan (or its leaders, companies or delegation) took a position and whose category is ECONOMIC — pages of the same size at every scale, so the targets compare like with like (search and the nested walk return more as the data grows and have no target). The search index (names, aliases and descriptions, the names of linked records, citation quotes: src/repository/search-fields.ts) is built again alone after the queries, with the repository released: build time, its searchable fields, distinct tokens and postings (token × field), and the growth of the V8 heap across the build after forced GCs (the records and their by-id map held before and after; under 1 MB it is within the heap's noise). Its build is also part of "index". The real dataset has ${REAL_DATASET_RECORDS} records; ×1 is a generated dataset of the same size.`,
     "",
   ].join("\n");
 }

@@ -60,7 +60,7 @@ export class InMemoryRepository implements GraphRepository {
       ];
       for (const sourceId of new Set(citations.map(c => c.sourceId))) append(this.citingBySource, sourceId, record);
     }
-    this.searchIndex = new SearchIndex([...this.byId.values()]);
+    this.searchIndex = new SearchIndex([...this.byId.values()], id => this.byId.get(id));
   }
 
   getMany<K extends NodeTypename>(type: K, ids: readonly string[]): ReadonlyArray<RecordByType[K] | null> {

@@ -1,5 +1,6 @@
 /**
- * Full-text search over names, aliases and descriptions of every record.
+ * Full-text search over every record's names, aliases and descriptions, the names of what it links
+ * to and the quotes of its citations (which fields, and their weights: search-fields.ts).
  *
  * Texts are normalised (Unicode NFKD, marks stripped, lower case) and split into word tokens. The
  * index maps each token to the records and fields that contain it; tokens are kept sorted so that a
@@ -14,7 +15,7 @@
 import { compareStrings } from "../common/compare";
 import type { NodeRecord, NodeTypename } from "../domain/records";
 import type { SearchHit } from "./repository";
-import { fieldsOf, type SearchField as Field } from "./search-fields";
+import { fieldsOf, type Lookup, type SearchField as Field } from "./search-fields";
 
 /**
  * A posting, packed into one number: record × FIELDS + field (no object per posting). Records
@@ -51,6 +52,14 @@ interface Match {
 
 const NO_MATCHES: SearchMatches = { count: 0, hits: () => [] };
 
+/** The index's size: records, their searchable fields, distinct tokens, and postings (token × field). */
+export interface SearchIndexStats {
+  readonly records: number;
+  readonly fields: number;
+  readonly tokens: number;
+  readonly postings: number;
+}
+
 export class SearchIndex {
   private readonly records: readonly NodeRecord[];
   private readonly fields: ReadonlyArray<readonly Field[]>;
@@ -61,27 +70,47 @@ export class SearchIndex {
   private readonly tokens: readonly string[];
   private readonly postings: ReadonlyMap<string, readonly number[]>;
 
-  constructor(records: readonly NodeRecord[]) {
+  /** `lookup` finds the records that `records` link to, whose names are searchable fields of theirs. */
+  constructor(records: readonly NodeRecord[], lookup: Lookup) {
     this.records = records;
-    this.fields = records.map(fieldsOf);
+    this.fields = records.map(r => fieldsOf(r, lookup));
     this.sortKeys = records.map(sortName);
     this.maxWeights = Float64Array.from(this.fields, fs => fs.reduce((max, f) => Math.max(max, f.weight), 0));
-    // One pass: each field is tokenised once, for its normalised text and its postings.
+    // One pass: each distinct text is tokenised once (linked names repeat), for its normalised text
+    // and the postings of every field that holds it.
     const postings = new Map<string, number[]>();
+    const normalizedTexts = new Map<string, string>();
     this.normalizedFields = this.fields.map((fs, record) =>
       fs.map((f, field) => {
         if (field >= FIELDS) throw new Error(`record ${records[record]?.id ?? record} has too many searchable fields`);
-        const tokens = tokenize(f.text);
-        for (const token of new Set(tokens)) {
+        let normalized = normalizedTexts.get(f.text);
+        if (normalized === undefined) {
+          normalized = tokenize(f.text).join(" ");
+          normalizedTexts.set(f.text, normalized);
+        }
+        if (normalized === "") return normalized;
+        for (const token of new Set(normalized.split(" "))) {
           const list = postings.get(token);
           if (list) list.push(record * FIELDS + field);
           else postings.set(token, [record * FIELDS + field]);
         }
-        return tokens.join(" ");
+        return normalized;
       }),
     );
     this.postings = postings;
     this.tokens = [...postings.keys()].sort();
+  }
+
+  /** How big the index is (for `npm run bench:scale`). */
+  stats(): SearchIndexStats {
+    let postings = 0;
+    for (const list of this.postings.values()) postings += list.length;
+    return {
+      records: this.records.length,
+      fields: this.fields.reduce((sum, fs) => sum + fs.length, 0),
+      tokens: this.tokens.length,
+      postings,
+    };
   }
 
   /** The records matching `text`, counted; hits are built only for the ranks asked for. */

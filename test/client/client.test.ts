@@ -517,7 +517,7 @@ describe("the example operations through execute() against the real service", ()
     expect(last).toEqual(expected);
   });
 
-  test('Search("jumco"): the company by its alias first, then what mentions it', async () => {
+  test('Search("jumco"): the company by its alias first, then what links to it, then what mentions it', async () => {
     const expected: SearchQuery = {
       search: {
         totalCount: 5,
@@ -534,20 +534,20 @@ describe("the example operations through execute() against the real service", ()
             },
           },
           {
-            score: 4.5,
-            matchedField: "description",
-            matchedText: "Cooperation in the nuclear sector between Kazatomprom and JUMCO.",
-            node: { __typename: "CooperationArea", id: "area:nuclear", name: "Nuclear energy" },
-          },
-          {
-            score: 4.5,
-            matchedField: "summary",
-            matchedText: "JUMCO is the Jordanian party to the nuclear-sector cooperation with Kazatomprom.",
+            score: 10.8,
+            matchedField: "actor",
+            matchedText: "JUMCO",
             node: {
               __typename: "Position",
               id: "position:jumco-participates-nuclear",
               summary: "JUMCO is the Jordanian party to the nuclear-sector cooperation with Kazatomprom.",
             },
+          },
+          {
+            score: 6.6,
+            matchedField: "companies",
+            matchedText: "JUMCO",
+            node: { __typename: "CooperationArea", id: "area:nuclear", name: "Nuclear energy" },
           },
           {
             score: 4.5,
@@ -705,12 +705,13 @@ describe("the example operations through execute() against the real service", ()
       "",
       'Search "jumco": 5 match(es)',
       '  27.00  Company Jordanian Uranium Mining Company (JO) (alias: "JUMCO")',
-      '  4.50  CooperationArea Nuclear energy (description: "Cooperation in the nuclear sector between Kazatomprom and JUMCO.")',
-      "  4.50  Position JUMCO is the Jordanian party to the nuclear-sector cooperation with Kazatomprom. (summary)",
+      '  10.80  Position JUMCO is the Jordanian party to the nuclear-sector cooperation with Kazatomprom. (actor: "JUMCO")',
+      '  6.60  CooperationArea Nuclear energy (companies: "JUMCO")',
       "  4.50  Position Kazatomprom is the Kazakh party to the nuclear-sector cooperation with JUMCO. (summary)",
       "  4.50  Position President Tokayev expressed support for cooperation between Kazatomprom and JUMCO in the nuclear sector. (summary)",
-      'Search "order": 2 match(es)',
+      'Search "order": 3 match(es)',
       "  15.00  Award Order of Al-Nahda (name)",
+      '  6.00  AwardConferral Order of Al-Nahda to Kassym-Jomart Tokayev (award: "Order of Al-Nahda")',
       "  4.50  Statement President Tokayev expressed deep gratitude for the Order of Al-Nahda, calling it a symbol of the close and trusting relations between the two countries and a powerful impetus for further partnership. (summary)",
       "",
       "Kazakhstan – Jordan",

@@ -708,7 +708,27 @@ export function describeRepositoryContract(name: string, make: Make, makeFrom?: 
 
       it("pinned answers: best first, every word must match, ties by name then id", async () => {
         const hits = whole;
+        // The area by its name, then the positions on it (by the area's name), then a description's mention.
         expect(await searchIds("nuclear")).toEqual(
+          hits([
+            "area:nuclear",
+            "position:jumco-participates-nuclear",
+            "position:kazatomprom-participates-nuclear",
+            "position:tokayev-supported-nuclear",
+            "company:jumco",
+          ]),
+        );
+        expect(await searchIds("Trade")).toEqual(
+          hits([
+            "area:trade",
+            "commitment:trade-turnover-500m",
+            "commitment:kz-non-resource-exports-250m",
+            "position:jo-delegation-confirmed-intention-trade",
+            "position:kz-delegation-confirmed-intention-trade",
+          ]),
+        );
+        // "jordan" in the area's company (JUMCO) and its quote; "nuclear" in the name of JUMCO's positions' area.
+        expect(await searchIds("jordan NUCLEAR")).toEqual(
           hits([
             "area:nuclear",
             "company:jumco",
@@ -717,25 +737,49 @@ export function describeRepositoryContract(name: string, make: Make, makeFrom?: 
             "position:tokayev-supported-nuclear",
           ]),
         );
-        expect(await searchIds("Trade")).toEqual(
-          hits([
-            "area:trade",
-            "commitment:trade-turnover-500m",
-            "position:jo-delegation-confirmed-intention-trade",
-            "position:kz-delegation-confirmed-intention-trade",
-          ]),
+        // The conferral took place in Astana, and its quote says the leaders "held talks".
+        expect(await searchIds("Astana talks")).toEqual(
+          hits([TALKS_SOURCE, ASTANA_TALKS, "conferral:order-of-al-nahda-tokayev-2025-08-27"]),
         );
-        expect(await searchIds("jordan NUCLEAR")).toEqual(
-          hits(["company:jumco", "position:jumco-participates-nuclear"]),
-        );
-        expect(await searchIds("Astana talks")).toEqual(hits([TALKS_SOURCE, ASTANA_TALKS]));
+      });
+
+      it("finds a record by the names of what it links to, and by its quotes, below what is so named", async () => {
+        const ROUTE = "route:royal-jordanian-amman-almaty";
+        const CONFERRAL = "conferral:order-of-al-nahda-tokayev-2025-08-27";
+        expect({
+          amman: (await searchIds("Amman")).ids.slice(0, 3),
+          operator: (await searchIds("Royal Jordanian")).ids,
+          award: (await searchIds("Al-Nahda")).ids.slice(0, 2),
+          quoted: (await searchIds("uranium")).ids,
+          country: (await searchIds("Kazakhstan")).ids[0],
+        }).toEqual({
+          amman: ["city:amman", AMMAN_TALKS, ROUTE],
+          operator: ["company:royal-jordanian", "position:royal-jordanian-planned-aviation", ROUTE, "area:aviation"],
+          award: ["award:order-of-al-nahda", CONFERRAL],
+          quoted: [
+            "company:jumco",
+            "position:jumco-participates-nuclear",
+            "company:kazatomprom",
+            "area:nuclear",
+            "position:kazatomprom-participates-nuclear",
+            "position:tokayev-supported-nuclear",
+          ],
+          country: "country:KZ",
+        });
       });
 
       it("names the best field of a hit", async () => {
         const page = await repo.search({ text: "TOLERANCE", page: ALL });
         expect(
           page.edges.map(e => ({ id: e.node.node.id, field: e.node.matchedField, text: e.node.matchedText })),
-        ).toEqual([{ id: "value:tolerance", field: "name", text: "Tolerance" }]);
+        ).toEqual([
+          { id: "value:tolerance", field: "name", text: "Tolerance" },
+          {
+            id: "value:mutual-respect",
+            field: "quote",
+            text: "noting common values of tolerance and mutual respect shared by both nations",
+          },
+        ]);
       });
 
       it("ranks by score, best first", async () => {
@@ -753,7 +797,7 @@ export function describeRepositoryContract(name: string, make: Make, makeFrom?: 
         const ids = every.ids.filter(id => kept.has(id));
         expect(await searchIds("jordan", ["Position", "Company"])).toEqual(whole(ids));
         expect(await searchIds("jordan", [])).toEqual(every);
-        expect(await searchIds("jordan", ["Source", "City"])).toEqual(whole([TALKS_SOURCE]));
+        expect(await searchIds("jordan", ["Source", "City"])).toEqual(whole([TALKS_SOURCE, "city:amman"]));
         const none = await repo.search({ text: "tolerance", types: ["Leader"], page: ALL });
         expect(summary(none, hitId)).toEqual({ ids: [], totalCount: 0, pageInfo: EMPTY_PAGE_INFO });
       });

@@ -21,15 +21,36 @@ interface RefField {
   readonly weight: number;
 }
 
-function refFields(r: NodeRecord): RefField[] {
+/** The fields of the four types the random data has: own text, linked names (aliases at 0.9×), quotes. */
+function refFields(r: NodeRecord, byId: ReadonlyMap<string, NodeRecord>): RefField[] {
   const fields: RefField[] = [];
   const add = (field: string, text: string | null | undefined, weight: number) => {
     if (text) fields.push({ field, text, weight });
   };
+  const link = (field: string, ids: readonly string[], weight: number) => {
+    for (const id of ids) {
+      const linked = byId.get(id);
+      if (linked && "name" in linked) add(field, linked.name, weight);
+      if (linked && "aliases" in linked) for (const alias of linked.aliases) add(field, alias, weight * 0.9);
+    }
+  };
   if ("name" in r) add("name", r.name, 10);
   if ("aliases" in r) for (const alias of r.aliases) add("alias", alias, 9);
-  if (r.__typename === "Company" || r.__typename === "CooperationArea") add("description", r.description, 3);
-  if (r.__typename === "Position") add("summary", r.summary, 3);
+  if (r.__typename === "Company") {
+    add("description", r.description, 3);
+    link("country", [r.countryId], 4);
+  }
+  if (r.__typename === "CooperationArea") {
+    add("description", r.description, 3);
+    link("companies", r.companyIds, 2);
+  }
+  if (r.__typename === "City") link("country", [r.countryId], 4);
+  if (r.__typename === "Position") {
+    add("summary", r.summary, 3);
+    link("actor", [r.actorId], 4);
+    link("area", [r.areaId], 4);
+  }
+  for (const quote of new Set(r.citations.map(c => c.quote))) add("quote", quote, 1);
   return fields;
 }
 
@@ -44,7 +65,8 @@ function refCompare(a: string, b: string): number {
 }
 
 function referenceSearch(records: readonly NodeRecord[], text: string, types: readonly NodeTypename[] | null) {
-  const fieldsOf = records.map(refFields);
+  const byId = new Map(records.map(r => [r.id, r]));
+  const fieldsOf = records.map(r => refFields(r, byId));
   const normalizedFields = fieldsOf.map(fs => fs.map(f => tokenize(f.text).join(" ")));
   const postings = new Map<string, Array<{ record: number; field: number }>>();
   fieldsOf.forEach((fs, record) =>
@@ -164,40 +186,58 @@ function referencePaginate<T>(items: readonly T[], args: PageArgs): Page<T> {
 const WORDS = ["nuclear", "Nucléaire", "nuc", "energy", "énergie", "JUMCO", "jum", "order", "al", "nahda", "Al-Nahda"];
 const phraseOf = fc.array(fc.constantFrom(...WORDS), { minLength: 0, maxLength: 4 }).map(ws => ws.join(" "));
 
+/** An id of some record of the dataset (or of none): links resolve whatever record has it. */
+const idOf = fc.tuple(fc.constantFrom("company", "area", "city", "position"), fc.nat(60)).map(([t, j]) => `${t}:${j}`);
+
+/** Citations whose quotes are phrases too, sometimes the same quote twice (indexed once). */
+const citationsOf = fc
+  .array(phraseOf, { maxLength: 2 })
+  .map(quotes => quotes.map(quote => ({ sourceId: "source:0", start: 0, end: quote.length, quote, sentence: quote })));
+
 const recordOf = (i: number): fc.Arbitrary<NodeRecord> =>
   fc.oneof(
     fc
-      .record({ name: phraseOf, aliases: fc.array(phraseOf, { maxLength: 2 }), description: phraseOf })
+      .record({
+        name: phraseOf,
+        aliases: fc.array(phraseOf, { maxLength: 2 }),
+        description: phraseOf,
+        countryId: idOf,
+        citations: citationsOf,
+      })
       .map((r): NodeRecord => ({
         __typename: "Company",
         id: `company:${i}`,
-        citations: [],
-        countryId: "country:KZ",
         sector: CompanySector.NUCLEAR_ENERGY,
         ...r,
       })),
     fc
-      .record({ name: phraseOf, aliases: fc.array(phraseOf, { maxLength: 2 }), description: phraseOf })
+      .record({
+        name: phraseOf,
+        aliases: fc.array(phraseOf, { maxLength: 2 }),
+        description: phraseOf,
+        companyIds: fc.array(idOf, { maxLength: 2 }),
+        citations: citationsOf,
+      })
       .map((r): NodeRecord => ({
         __typename: "CooperationArea",
         id: `area:${i}`,
-        citations: [],
         category: AreaCategory.ECONOMIC,
-        companyIds: [],
         ...r,
       })),
     fc
-      .record({ name: phraseOf, aliases: fc.array(phraseOf, { maxLength: 2 }) })
-      .map((r): NodeRecord => ({ __typename: "City", id: `city:${i}`, citations: [], countryId: "country:KZ", ...r })),
-    phraseOf.map((summary): NodeRecord => ({
+      .record({
+        name: phraseOf,
+        aliases: fc.array(phraseOf, { maxLength: 2 }),
+        countryId: idOf,
+        citations: citationsOf,
+      })
+      .map((r): NodeRecord => ({ __typename: "City", id: `city:${i}`, ...r })),
+    fc.record({ summary: phraseOf, areaId: idOf, actorId: idOf, citations: citationsOf }).map((r): NodeRecord => ({
       __typename: "Position",
       id: `position:${i}`,
-      citations: [],
-      areaId: "area:0",
-      actorId: "country:KZ",
       stance: Stance.SUPPORTED,
       meetingId: "meeting:0",
-      summary,
+      ...r,
     })),
   );
 
@@ -205,6 +245,12 @@ const datasetOf = fc
   .integer({ min: 0, max: 60 })
   .chain(n => fc.tuple(...Array.from({ length: n }, (_, i) => recordOf(i))))
   .map(records => records);
+
+/** What the in-memory store gives the index: its records by id. */
+function lookupIn(records: readonly NodeRecord[]): (id: string) => NodeRecord | undefined {
+  const byId = new Map(records.map(r => [r.id, r]));
+  return id => byId.get(id);
+}
 
 const typesOf = fc.option(fc.subarray<NodeTypename>(["Company", "CooperationArea", "City", "Position"]));
 
@@ -224,7 +270,7 @@ describe("search selects the page without sorting every hit", () => {
     fc.assert(
       fc.property(datasetOf, phraseOf, typesOf, fc.nat(1000), (records, text, types, seed) => {
         const expected = referenceSearch(records, text, types);
-        const matches = new SearchIndex(records).match(text, types);
+        const matches = new SearchIndex(records, lookupIn(records)).match(text, types);
         expect(matches.count).toBe(expected.length);
         fc.assert(
           fc.property(pageOf(expected.length), page => {
@@ -246,7 +292,7 @@ describe("search selects the page without sorting every hit", () => {
         fc.array(fc.tuple(phraseOf, typesOf, fc.nat(), fc.nat()), { minLength: 1, maxLength: 4 }),
         (records, queries) => {
           // One index answers every query: what one query scored must not leak into the next.
-          const index = new SearchIndex(records);
+          const index = new SearchIndex(records, lookupIn(records));
           const matched = queries.map(([text, types]) => index.match(text, types));
           queries.forEach(([text, types, a, b], q) => {
             const expected = referenceSearch(records, text, types);
@@ -274,7 +320,7 @@ describe("search selects the page without sorting every hit", () => {
       description: "",
     });
     const records = [company("c:3", "Nucléaire B"), company("c:1", "nucleaire b"), company("c:2", "Nucleaire A")];
-    const matches = new SearchIndex(records).match("nucleaire", null);
+    const matches = new SearchIndex(records, lookupIn(records)).match("nucleaire", null);
     expect(matches.hits(0, 3).map(h => [h.node.id, h.score, h.matchedField])).toEqual([
       ["c:2", 15, "name"],
       ["c:1", 15, "name"],

@@ -182,19 +182,20 @@ describe("a second report beside the bundled one", () => {
       phosphate: await harness.run(query, { text: "phosphate" }),
       kazatomprom: await harness.run(query, { text: "kazatomprom" }),
     }).toEqual({
+      // A position is found by its area's name and its actor's, above its own summary's mention.
       desalination: found(2, [
         ["name", "area:water-desalination"],
-        ["summary", "position:leaders-proposed-water-desalination"],
+        ["area", "position:leaders-proposed-water-desalination"],
       ]),
       phosphate: found(2, [
         ["name", "company:jordan-phosphate-mines"],
-        ["summary", "position:jordan-phosphate-mines-planned-agriculture"],
+        ["actor", "position:jordan-phosphate-mines-planned-agriculture"],
       ]),
-      // The bundled report: the first three of its six matches.
+      // The bundled report: the first three of its six matches (the company, its position, its area).
       kazatomprom: found(6, [
         ["name", "company:kazatomprom"],
-        ["description", "company:jumco"],
-        ["description", "area:nuclear"],
+        ["actor", "position:kazatomprom-participates-nuclear"],
+        ["companies", "area:nuclear"],
       ]),
     });
   });

@@ -52,10 +52,21 @@ export class SearchEdge {
   @Field(_type => Float, { description: "The relevance score; higher is better. Comparable within one search only." })
   score!: number;
 
-  @Field(_type => String, { description: 'The field that matched best: "name", "alias", "code", "description", …' })
+  @Field(_type => String, {
+    description:
+      'The field that matched best. Of the object itself: "name", "alias", "title", "code", "officialName", ' +
+      '"demonym", "region", "office", "reportedBy", "description", "summary", "reason", "expectedBenefits", or ' +
+      '"type" (a flight route\'s "flight route"); of what it links to, by the name or an alias of that object, ' +
+      'named as the field that links it: "country", "capital", "dateline", "city", "participants", "hostCountry", ' +
+      '"companies", "actor", "area", "parties", "beneficiary", "origin", "destination", "operator", "award", ' +
+      '"recipient", "conferredBy", "countries", "notedBy", "speakers"; or "quote", the quote of one of its ' +
+      "citations (a meeting's also those of its formats).",
+  })
   matchedField!: string;
 
-  @Field(_type => String, { description: "The text of that field." })
+  @Field(_type => String, {
+    description: "The text that matched: the field's value, e.g. the linked city's name or the quote.",
+  })
   matchedText!: string;
 
   @Field(_type => SearchResult, { description: "The object found." })
