@@ -117,6 +117,6 @@ export interface GraphRepository {
   ): MaybePromise<ReadonlyArray<PageOrError<RecordByType[K]>>>;
   /** For each query, one page of the records that cite the source, in id order. */
   citing(queries: readonly CitingQuery[]): MaybePromise<ReadonlyArray<PageOrError<NodeRecord>>>;
-  /** Ranked matches across names, aliases and descriptions (see search-index.ts for the ranking). */
+  /** Ranked matches across names, aliases, texts, linked names and quotes (see search-fields.ts and search-index.ts). */
   search(query: SearchQuery): MaybePromise<Page<SearchHit>>;
 }
