@@ -4,7 +4,13 @@
  */
 import type { NodeTypename } from "../../src/domain/records";
 import { InMemoryRepository } from "../../src/repository/in-memory.repository";
-import type { CitingQuery, GraphRepository, ListFilterKey, ListQuery, SearchQuery } from "../../src/repository/repository";
+import type {
+  CitingQuery,
+  GraphRepository,
+  ListFilterKey,
+  ListQuery,
+  SearchQuery,
+} from "../../src/repository/repository";
 import { loadSeed } from "../../src/seed/seed.loader";
 import { SEED_DIR } from "./harness";
 
