@@ -9,6 +9,8 @@ import { join } from "node:path";
 
 import { getNamedType, isObjectType } from "graphql";
 
+import { benchQueries } from "../../bench/queries";
+import { RawHandlers } from "../../bench/raw";
 import { listBoundOf } from "../../src/graphql/base/list-bound";
 import { buildServiceSchema } from "../../src/graphql/schema";
 import { EXAMPLE_OPERATIONS } from "../../src/http/ide";
@@ -145,6 +147,18 @@ describe("data-aware cost", () => {
       },
       extensions: undefined,
     });
+  });
+
+  it("the benchmark's hand-written baseline (bench/raw.ts) answers what the service does, cost included", async () => {
+    const raw = new RawHandlers(harness.repository);
+    for (const query of await benchQueries(harness.repository)) {
+      const { body, extensions } = await harness.runWithExtensions(query.query, query.variables);
+      expect({ operation: query.operationName, ...raw.handle(query) }).toEqual({
+        operation: query.operationName,
+        ...body,
+        extensions,
+      });
+    }
   });
 
   it("every connection field resolved from a stored list declares it in the served schema", () => {

@@ -121,7 +121,8 @@ describe("1. work linear in the input: variables", () => {
 
 describe("2. caches bounded in bytes, keyed on declared variables only", () => {
   const schema = buildServiceSchema();
-  const repository = new InMemoryRepository(loadSeed({ seedDir: SEED_DIR }));
+  const data = loadSeed({ seedDir: SEED_DIR });
+  const repository = new InMemoryRepository(data);
 
   async function withChecks(cacheBytes: number, run: (apollo: ApolloServer<GraphContext>) => Promise<void>) {
     const costs = createCostCache(cacheBytes);
@@ -194,6 +195,30 @@ describe("2. caches bounded in bytes, keyed on declared variables only", () => {
       { requested: 1 + 5, actual: 2, limit: 25000 },
     ]);
     expect(costs?.size).toBe(4);
+  });
+
+  test("the cached cost follows the repository: a store with other bounds has costs of its own", async () => {
+    const fewer = new InMemoryRepository({ ...data, cooperationAreas: data.cooperationAreas.slice(0, 3) });
+    const costOver = async (apollo: ApolloServer<GraphContext>, store: InMemoryRepository) => {
+      const response = await apollo.executeOperation(
+        { query: "query Areas { cooperationAreas(first: 50) { totalCount } }" },
+        { contextValue: createContext(store, { id: "t", operationName: null, internalError: false }) },
+      );
+      return response.body.kind === "single" ? response.body.singleResult.extensions?.cost : undefined;
+    };
+    const seen: unknown[] = [];
+    const costs = await withChecks(100_000, async apollo => {
+      for (const store of [repository, fewer, repository]) seen.push(await costOver(apollo, store));
+    });
+    // 1 + min(50, 16 areas) × 1, then 1 + min(50, 3 areas) × 1, then the first again, from the cache.
+    expect({ seen, cached: costs?.size }).toEqual({
+      seen: [
+        { requested: 17, actual: 2, limit: 25000 },
+        { requested: 4, actual: 2, limit: 25000 },
+        { requested: 17, actual: 2, limit: 25000 },
+      ],
+      cached: 2,
+    });
   });
 
   test("undeclared variables are ignored: they neither change the key nor reach execution", async () => {
