@@ -51,10 +51,27 @@ export interface ActualCostInput {
   readonly variables: Readonly<Record<string, unknown>>;
 }
 
+/** One walk: the input, and the fields of each single selection set by type, collected once per walk. */
+interface Walk extends ActualCostInput {
+  readonly collected: Map<SelectionSetNode, Map<GraphQLCompositeType, Map<string, Selected>>>;
+}
+
 /** The actual cost of `data`, the response of `operation` (a query). */
 export function actualCost(input: ActualCostInput, data: Readonly<Record<string, unknown>>): number {
   const root = input.schema.getQueryType();
-  return root ? selectionCost(input, root, [input.operation.selectionSet], data) : 0;
+  const walk: Walk = { ...input, collected: new Map() };
+  return root ? selectionCost(walk, root, [input.operation.selectionSet], data) : 0;
+}
+
+/** `collect`, remembered per walk for a field with one selection set (the usual case), as each item repeats it. */
+function fieldsOf(walk: Walk, type: GraphQLCompositeType, sets: readonly SelectionSetNode[]): Map<string, Selected> {
+  const [set] = sets;
+  if (sets.length !== 1 || !set) return collect(walk, type, sets);
+  let byType = walk.collected.get(set);
+  if (!byType) walk.collected.set(set, (byType = new Map<GraphQLCompositeType, Map<string, Selected>>()));
+  let fields = byType.get(type);
+  if (!fields) byType.set(type, (fields = collect(walk, type, sets)));
+  return fields;
 }
 
 /** Whether `@skip`/`@include` leave the selection in (values that do not coerce leave it in). */
@@ -107,13 +124,13 @@ function collect(
 }
 
 function selectionCost(
-  input: ActualCostInput,
+  input: Walk,
   type: GraphQLCompositeType,
   sets: readonly SelectionSetNode[],
   value: Readonly<Record<string, unknown>>,
 ): number {
   let cost = 0;
-  for (const [key, selected] of collect(input, type, sets)) {
+  for (const [key, selected] of fieldsOf(input, type, sets)) {
     if (key in value) cost += fieldCost(input, selected, value[key]);
   }
   return cost;
@@ -126,7 +143,7 @@ function childOf(selected: Selected): { type: GraphQLCompositeType; sets: Select
   return { type: named, sets: selected.nodes.flatMap(node => (node.selectionSet ? [node.selectionSet] : [])) };
 }
 
-function fieldCost(input: ActualCostInput, selected: Selected, value: unknown): number {
+function fieldCost(input: Walk, selected: Selected, value: unknown): number {
   const child = childOf(selected);
   if (!child || value === null || typeof value !== "object") return 1;
   if (selected.field && isConnection(selected.field.type)) {
@@ -137,7 +154,7 @@ function fieldCost(input: ActualCostInput, selected: Selected, value: unknown): 
 
 /** An object's cost, or the sum of a list's (of lists') items' costs; nulls cost nothing. */
 function itemsCost(
-  input: ActualCostInput,
+  input: Walk,
   type: GraphQLOutputType | null,
   child: { type: GraphQLCompositeType; sets: SelectionSetNode[] },
   value: unknown,
@@ -153,7 +170,7 @@ function itemsCost(
 
 /** A connection's share: its item lists item by item, its other fields once per item (at least once). */
 function connectionCost(
-  input: ActualCostInput,
+  input: Walk,
   type: GraphQLCompositeType,
   sets: readonly SelectionSetNode[],
   value: Readonly<Record<string, unknown>>,
@@ -161,7 +178,7 @@ function connectionCost(
   let items = 0;
   let perItem = 0;
   let returned = 0;
-  for (const [key, selected] of collect(input, type, sets)) {
+  for (const [key, selected] of fieldsOf(input, type, sets)) {
     if (!(key in value)) continue;
     const item = value[key];
     const child = childOf(selected);

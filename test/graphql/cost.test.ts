@@ -126,6 +126,18 @@ describe("data-aware cost", () => {
     expect(response.extensions).toEqual(cost(1 + 1 + 2 * 2, 1 + 1 + 2 * 2));
   });
 
+  it("the actual cost follows fragments, aliases and @skip, and counts a null relation once", async () => {
+    const response = await harness.runWithExtensions(`{
+      jordan: country(code: "JO") { ...Leaders }
+      kazakhstan: country(code: "KZ") @skip(if: true) { name }
+      nowhere: country(code: "FR") { ...Leaders }
+    }
+    fragment Leaders on Country { name leaders { nodes { name } } }`);
+    // Each country: 1 + name 1 + leaders (1 + min(20, 1) × (nodes 1 + name 1)) = 5, twice; skipped: 0.
+    // Actual: Jordan 5 (one leader), nowhere 1 (null).
+    expect(response.extensions).toEqual(cost(10, 6));
+  });
+
   it("an attack where the data is large is still refused before anything executes", async () => {
     // search has no stored list (page size 100); citedBy is bounded by the 71 records citing one source:
     // 1 + 100 × (nodes 1 + citedBy (1 + 71 × (nodes 1 + citedBy (1 + 71 × totalCount 1)))) = 518,501.
