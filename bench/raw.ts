@@ -2,8 +2,9 @@
  * The baseline: what a hand-written REST endpoint would do for each benchmark operation. No GraphQL
  * library is involved: the handler is chosen by `operationName`, reads its variables, calls the same
  * repository the service uses (`GraphRepository`, built from the same seed), and builds the JSON the
- * service answers, key for key, `extensions.cost` included (the cost of each operation written as a
- * formula of its variables, as an endpoint that reported a cost would).
+ * service answers, key for key, `extensions.cost` included (the requested cost of each operation
+ * written as a formula of its variables and the repository's list bounds, as an endpoint that
+ * reported a cost would; the actual cost counted over the JSON it built, `actualCostOf`).
  *
  * It answers only the operations of `bench/queries.ts`; anything else is a 400.
  */
@@ -15,7 +16,7 @@ import type {
   NodeTypename,
   RecordByType,
 } from "../src/domain/records";
-import type { GraphRepository, MaybePromise } from "../src/repository/repository";
+import type { GraphRepository, ListFilterKey, MaybePromise } from "../src/repository/repository";
 
 /** The service's default `MAX_COST`, reported in `extensions.cost.limit`. */
 const COST_LIMIT = 25_000;
@@ -43,6 +44,31 @@ function text(variables: Variables, name: string): string {
   const value = variables[name];
   if (typeof value !== "string") throw new RawRequestError(`$${name} must be a string`);
   return value;
+}
+
+/**
+ * The service's actual cost (src/graphql/actual-cost.ts) over a response these handlers built: every
+ * key costs 1; an object with `nodes` or `edges` is a connection, costing per item it returned what
+ * it selects of it, and its other keys once per item (at least once); an array of objects costs each
+ * object, an array of scalars nothing more.
+ */
+export function actualCostOf(value: unknown): number {
+  if (value === null || typeof value !== "object") return 0;
+  if (Array.isArray(value)) return value.reduce((sum: number, item: unknown) => sum + actualCostOf(item), 0);
+  const object = value as Json;
+  const connection = "nodes" in object || "edges" in object;
+  let items = 0;
+  let perItem = 0;
+  let returned = 0;
+  for (const [key, item] of Object.entries(object)) {
+    if (connection && (key === "nodes" || key === "edges") && Array.isArray(item)) {
+      returned = Math.max(returned, item.length);
+      items += item.length + actualCostOf(item);
+    } else {
+      perItem += 1 + actualCostOf(item);
+    }
+  }
+  return connection ? items + Math.max(1, returned) * perItem : perItem;
 }
 
 const citations = (list: readonly CitationRecord[]) => list.map(c => ({ quote: c.quote, start: c.start, end: c.end }));
@@ -102,7 +128,12 @@ export class RawHandlers {
   }
 
   private respond(data: Json, requested: number): Json {
-    return { data, extensions: { cost: { requested, limit: COST_LIMIT } } };
+    return { data, extensions: { cost: { requested, actual: actualCostOf(data), limit: COST_LIMIT } } };
+  }
+
+  /** A page size as the cost limit counts it: no more than the longest the list can be. */
+  private bounded<K extends NodeTypename>(first: number, type: K, filter: ListFilterKey<K> | null): number {
+    return Math.min(first, this.repository.largestList(type, filter));
   }
 
   flatList(v: Variables): Json {
@@ -121,7 +152,7 @@ export class RawHandlers {
           })),
         },
       },
-      1 + first * 7,
+      1 + this.bounded(first, "CooperationArea", null) * 7,
     );
   }
 
@@ -133,7 +164,10 @@ export class RawHandlers {
       pageSize(v, "areas"),
       pageSize(v, "companies"),
     ];
-    const cost = 19 + (1 + L * (20 + 40 * A)) + (1 + R * (20 + 22 * C));
+    const cost =
+      19 +
+      (1 + this.bounded(L, "Leader", "country") * (20 + 40 * this.bounded(A, "AwardConferral", "recipient"))) +
+      (1 + this.bounded(R, "CooperationArea", "actorCountry") * (20 + 22 * this.bounded(C, "Company", "area")));
     const country = sync(this.repository.countriesByCode([code]))[0] ?? null;
     if (!country) return this.respond({ country: null }, cost);
     const conferral = (c: AwardConferralRecord) => {
@@ -190,7 +224,18 @@ export class RawHandlers {
       throw new RawRequestError("$countries must be two country codes");
     }
     const [R, P] = [pageSize(v, "areas"), pageSize(v, "positions")];
-    const cost = 716 + 1 + R * (6 + 5 * P);
+    // bilateralRelations 1, countries 1 + 5 × 2; meetings, commitments, conferrals and routes at the
+    // default page, areas and their positions at theirs: each page no longer than its list can be.
+    const page = <K extends NodeTypename>(type: K, perItem: number) =>
+      1 + this.bounded(DEFAULT_PAGE, type, "between" as ListFilterKey<K>) * perItem;
+    const cost =
+      12 +
+      page("Meeting", 7) +
+      page("Commitment", 11) +
+      page("AwardConferral", 8) +
+      page("FlightRoute", 9) +
+      1 +
+      this.bounded(R, "CooperationArea", "between") * (6 + 5 * this.bounded(P, "Position", "area"));
     const [a, b] = sync(this.repository.countriesByCode(codes));
     if (!a || !b) return this.respond({ bilateralRelations: null }, cost);
     const between = [a.code, b.code];

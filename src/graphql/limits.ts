@@ -5,10 +5,14 @@
  *   reported as ordinary validation errors (400, GRAPHQL_VALIDATION_FAILED);
  * - tokens: Apollo's `parseOptions.maxTokens` (400, GRAPHQL_PARSE_FAILED), set in the HTTP layer;
  * - cost: computed from the schema with graphql-query-complexity. Every field costs 1; a connection
- *   multiplies what it selects by its page size (`first`, `last`, or the default 20), `nodes(ids:)`
- *   and `_entities` by the number of ids or representations, and a plain list by 5. An operation over
- *   the limit is refused with 400 and COST_LIMIT_EXCEEDED. Every response reports
- *   `extensions.cost: { requested, limit }`, so clients can budget;
+ *   multiplies what it selects by the lesser of its page size (`first`, `last`, or the default 20)
+ *   and the longest its list can be in the loaded data (the field's declared list, ./base/list-bound,
+ *   bounded by the repository's `largestList`/`largestCiting`; a connection without one, such as
+ *   `search`, by its page size), `nodes(ids:)` and `_entities` by the number of ids or
+ *   representations, and a plain list by 5. An operation over the limit is refused with 400 and
+ *   COST_LIMIT_EXCEEDED. Every executed response reports `extensions.cost: { requested, actual,
+ *   limit }`: `requested` is the estimate checked against the limit, `actual` the same formula over
+ *   what the response holds (./actual-cost), so clients can budget;
  * - variables: before the cost, the operation's declared variables are coerced once, with an error
  *   cap and bounded messages (./variables), and undeclared ones are dropped; variables that do not
  *   coerce are answered 400 BAD_USER_INPUT before anything executes.
@@ -21,12 +25,12 @@ import { maxDepthRule } from "@escape.tech/graphql-armor-max-depth";
 import { maxDirectivesRule } from "@escape.tech/graphql-armor-max-directives";
 import {
   type DocumentNode,
-  getNamedType,
+  type FragmentDefinitionNode,
   getNullableType,
   GraphQLError,
   type GraphQLSchema,
   isListType,
-  isObjectType,
+  Kind,
   type ValidationContext,
   type ValidationRule,
 } from "graphql";
@@ -35,7 +39,10 @@ import { LRUCache } from "lru-cache";
 
 import type { Limits } from "../config/config";
 import { DEFAULT_PAGE_SIZE } from "../repository/pagination";
+import { actualCost } from "./actual-cost";
 import type { GraphContext } from "./base/context";
+import { largestOf, listBoundOf, type ListBounds } from "./base/list-bound";
+import { isConnection } from "./connection-kind";
 import { coerceVariables, declaredVariables } from "./variables";
 
 /** What a plain (non-connection) list is assumed to hold, for cost. */
@@ -54,25 +61,36 @@ export function limitRules(limits: Limits): ValidationRule[] {
   ];
 }
 
-const isConnection = (type: Parameters<ComplexityEstimator>[0]["field"]["type"]): boolean => {
-  const named = getNamedType(type);
-  return isObjectType(named) && named.name.endsWith("Connection") && "pageInfo" in named.getFields();
-};
+/**
+ * Cost of a field: connections and lists multiply the cost of what they select; a connection by the
+ * lesser of its page size and the bound `bounds` give its declared list.
+ */
+export const pageSizeEstimator =
+  (bounds: ListBounds): ComplexityEstimator =>
+  ({ type, field, args, childComplexity }) => {
+    if (isConnection(field.type)) {
+      const pageSize = Math.max(1, Number(args.first ?? args.last ?? DEFAULT_PAGE_SIZE));
+      const list = listBoundOf(field);
+      return 1 + (list ? Math.min(pageSize, largestOf(list, bounds)) : pageSize) * childComplexity;
+    }
+    if (isListType(getNullableType(field.type))) {
+      // A connection's own `edges` and `nodes` are the page its size already counted.
+      if (type.name.endsWith("Connection")) return 1 + childComplexity;
+      // `nodes(ids:)` and `_entities(representations:)` return one item per id or representation.
+      const items: unknown = args.ids ?? args.representations;
+      return 1 + (Array.isArray(items) ? items.length : PLAIN_LIST_SIZE) * childComplexity;
+    }
+    return undefined;
+  };
 
-/** Cost of a field: connections and lists multiply the cost of what they select. */
-export const pageSizeEstimator: ComplexityEstimator = ({ type, field, args, childComplexity }) => {
-  if (isConnection(field.type)) {
-    return 1 + Math.max(1, Number(args.first ?? args.last ?? DEFAULT_PAGE_SIZE)) * childComplexity;
-  }
-  if (isListType(getNullableType(field.type))) {
-    // A connection's own `edges` and `nodes` are the page its size already counted.
-    if (type.name.endsWith("Connection")) return 1 + childComplexity;
-    // `nodes(ids:)` and `_entities(representations:)` return one item per id or representation.
-    const items: unknown = args.ids ?? args.representations;
-    return 1 + (Array.isArray(items) ? items.length : PLAIN_LIST_SIZE) * childComplexity;
-  }
-  return undefined;
-};
+/** A number per repository, so that costs computed over one store's bounds are never reused for another's. */
+const storeIds = new WeakMap<ListBounds, number>();
+let nextStoreId = 1;
+function storeId(bounds: ListBounds): number {
+  let id = storeIds.get(bounds);
+  if (id === undefined) storeIds.set(bounds, (id = nextStoreId++));
+  return id;
+}
 
 /**
  * What of the variables' values the cost depends on: `pageSizeEstimator` reads `first`/`last` (Int)
@@ -112,7 +130,7 @@ function variableErrorResponse(errors: readonly GraphQLError[]): GraphQLResponse
   };
 }
 
-/** Computed costs by (query hash, operation name, cost signature of the variables); bounded in bytes, LRU. */
+/** Computed costs by (repository, query hash, operation name, cost signature of the variables); bounded in bytes, LRU. */
 export type CostCache = LRUCache<string, number>;
 
 /** What one cached cost is counted as: its key plus the number. */
@@ -135,9 +153,11 @@ export interface OperationChecks {
 /**
  * Checks each resolved operation before it executes: its variables (undeclared ones dropped, the
  * rest coerced once with an error cap, see ./variables) and then its cost. The cost of a document,
- * operation and declared variable values is kept in an LRU cache bounded in bytes, keyed by Apollo's
- * hash of the query text, the operation name and the variables' cost signature (`costSignature`),
- * so a run of unique requests neither grows the heap nor keeps their text.
+ * operation and declared variable values is kept in an LRU cache bounded in bytes, keyed by the
+ * repository whose bounds it used (the context's `listBounds`: fixed once loaded), Apollo's hash of
+ * the query text, the operation name and the variables' cost signature (`costSignature`), so a run
+ * of unique requests neither grows the heap nor keeps their text. The actual cost is computed from
+ * each response as it is sent.
  */
 export function operationChecksPlugin(
   schema: GraphQLSchema,
@@ -149,8 +169,9 @@ export function operationChecksPlugin(
     requestDidStart() {
       let requested: number | null = null;
       let variableErrors: readonly GraphQLError[] | null = null;
+      let actual: Parameters<typeof actualCost>[0] | null = null;
       return Promise.resolve({
-        didResolveOperation({ document, request, operationName, operation, queryHash }) {
+        didResolveOperation({ document, request, operationName, operation, queryHash, contextValue }) {
           // Apollo resolves an operation before this hook; without one it has already answered.
           if (!operation) return Promise.resolve();
           const variables = declaredVariables(operation, request.variables);
@@ -164,9 +185,11 @@ export function operationChecksPlugin(
             variableErrors = coerced.errors;
             return Promise.resolve();
           }
-          const key = `${queryHash}\u0000${operationName ?? ""}\u0000${costSignature(variables)}`;
-          requested = costs?.get(key) ?? computeCost(schema, document, variables, operationName, maxCost);
+          const bounds = contextValue.listBounds;
+          const key = `${storeId(bounds)}\u0000${queryHash}\u0000${operationName ?? ""}\u0000${costSignature(variables)}`;
+          requested = costs?.get(key) ?? computeCost(schema, document, variables, operationName, maxCost, bounds);
           costs?.set(key, requested);
+          actual = { schema, operation, fragments: fragmentsOf(document), variables };
           if (requested > maxCost) {
             throw new GraphQLError(
               `The operation costs ${requested}, over the limit of ${maxCost}: ask for smaller pages (first/last) or fewer nested lists.`,
@@ -181,9 +204,10 @@ export function operationChecksPlugin(
         willSendResponse({ response }) {
           // Reported for operations that executed (a response with `data`), not for refused ones.
           if (requested !== null && response.body.kind === "single" && "data" in response.body.singleResult) {
+            const { data } = response.body.singleResult;
             response.body.singleResult.extensions = {
               ...response.body.singleResult.extensions,
-              cost: { requested, limit: maxCost },
+              cost: { requested, actual: actual && data ? actualCost(actual, data) : 0, limit: maxCost },
             };
           }
           return Promise.resolve();
@@ -199,6 +223,7 @@ function computeCost(
   variables: Record<string, unknown>,
   operationName: string | null,
   maxCost: number,
+  bounds: ListBounds,
 ): number {
   try {
     return getComplexity({
@@ -206,7 +231,7 @@ function computeCost(
       query: document,
       variables,
       operationName: operationName ?? undefined,
-      estimators: [pageSizeEstimator, simpleEstimator({ defaultComplexity: 1 })],
+      estimators: [pageSizeEstimator(bounds), simpleEstimator({ defaultComplexity: 1 })],
     });
   } catch {
     // graphql-query-complexity gives up on documents that expand past its node limit (fragments
@@ -215,4 +240,13 @@ function computeCost(
       extensions: { code: "COST_LIMIT_EXCEEDED", http: { status: 400 } },
     });
   }
+}
+
+/** The document's fragments by name. */
+function fragmentsOf(document: DocumentNode): Record<string, FragmentDefinitionNode> {
+  const fragments: Record<string, FragmentDefinitionNode> = {};
+  for (const definition of document.definitions) {
+    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
+  }
+  return fragments;
 }

@@ -6,7 +6,9 @@
  * - per type and per indexed filter, a Map from key to the records with that key (already in the
  *   type's default order), so a relation field or a filtered list costs the size of its bucket,
  *   never a scan of the whole type;
- * - a token index for search (sorted tokens, so a prefix is a binary search).
+ * - a token index for search (sorted tokens, so a prefix is a binary search);
+ * - the list bounds of the contract: per type and filter, the size of its largest bucket (a filter
+ *   answered by a test can match the whole type), and the most records citing one source.
  *
  * What each type is ordered and filtered by is in in-memory/type-specs.ts; this file is the engine.
  * Every method answers synchronously (`synchronous: true`), so per-request loaders call it directly.
@@ -24,13 +26,24 @@ import { InvalidArgumentError } from "./errors";
 import { orderingsOf, orderKey, sortedBy, supports } from "./in-memory/ordering";
 import { type FilterSpec, type TypeSpec, typeSpecs } from "./in-memory/type-specs";
 import { paginate, paginateWindow } from "./pagination";
-import type { CitingQuery, GraphRepository, ListQuery, Page, PageOrError, SearchHit, SearchQuery } from "./repository";
+import type {
+  CitingQuery,
+  GraphRepository,
+  ListFilterKey,
+  ListQuery,
+  Page,
+  PageOrError,
+  SearchHit,
+  SearchQuery,
+} from "./repository";
 import { SearchIndex } from "./search-index";
 
 interface TypeIndex<K extends NodeTypename> {
   readonly spec: TypeSpec<K>;
   readonly sorted: ReadonlyMap<string, ReadonlyArray<RecordByType[K]>>;
   readonly buckets: ReadonlyMap<string, ReadonlyMap<string, ReadonlyArray<RecordByType[K]>>>;
+  /** Per indexed filter, the size of its largest bucket. */
+  readonly largest: ReadonlyMap<string, number>;
 }
 
 type TypeIndexes = { readonly [K in NodeTypename]: TypeIndex<K> };
@@ -43,6 +56,7 @@ export class InMemoryRepository implements GraphRepository {
   private readonly byCode = new Map<string, CountryRecord>();
   private readonly types: TypeIndexes;
   private readonly citingBySource = new Map<string, NodeRecord[]>();
+  private readonly mostCiting: number;
   private readonly searchIndex: SearchIndex;
 
   constructor(data: GraphData) {
@@ -60,6 +74,7 @@ export class InMemoryRepository implements GraphRepository {
       ];
       for (const sourceId of new Set(citations.map(c => c.sourceId))) append(this.citingBySource, sourceId, record);
     }
+    this.mostCiting = longest(this.citingBySource.values());
     this.searchIndex = new SearchIndex([...this.byId.values()], id => this.byId.get(id));
   }
 
@@ -90,6 +105,15 @@ export class InMemoryRepository implements GraphRepository {
     return queries.map(({ sourceId, page }) => refused(() => paginate(this.citingBySource.get(sourceId) ?? [], page)));
   }
 
+  largestList<K extends NodeTypename>(type: K, filterKey: ListFilterKey<K> | null): number {
+    const index = this.types[type] as TypeIndex<K>;
+    return (filterKey === null ? undefined : index.largest.get(filterKey)) ?? index.spec.records.length;
+  }
+
+  largestCiting(): number {
+    return this.mostCiting;
+  }
+
   search(query: SearchQuery): Page<SearchHit> {
     const matches = this.searchIndex.match(query.text, query.types ?? null);
     return paginateWindow(matches.count, query.page, (start, end) => matches.hits(start, end));
@@ -110,7 +134,8 @@ function indexType<K extends NodeTypename>(spec: TypeSpec<K>): TypeIndex<K> {
     }
     buckets.set(field, index);
   }
-  return { spec, sorted, buckets };
+  const largest = new Map([...buckets].map(([field, index]) => [field, longest(index.values())]));
+  return { spec, sorted, buckets, largest };
 }
 
 /** One page of a type's records matching a filter: from the smallest index bucket, then tested. */
@@ -162,6 +187,13 @@ function refused<T>(page: () => Page<T>): PageOrError<T> {
     if (error instanceof InvalidArgumentError) return error;
     throw error;
   }
+}
+
+/** The length of the longest of `lists` (0 when there are none). */
+function longest(lists: Iterable<readonly unknown[]>): number {
+  let most = 0;
+  for (const list of lists) most = Math.max(most, list.length);
+  return most;
 }
 
 function append<K, V>(map: Map<K, V[]>, key: K, value: V): void {

@@ -14,6 +14,15 @@
  *
  * Filter semantics are in filters.ts, next to the filters.
  *
+ * List bounds: `largestList(type, filterKey)` is the largest `totalCount` that one value of that
+ * filter can give a list of `type` (with `filterKey` null: how many records of the type there are),
+ * and `largestCiting()` the largest number of records citing one source. They are true upper
+ * bounds, fixed once the store is loaded, and the cost limit multiplies a connection by the lesser
+ * of its page size and its bound (src/graphql/limits.ts). Unlike every other method they must
+ * answer synchronously, even on a store that answers the rest with Promises: the cost is computed
+ * before execution, from the schema and these numbers, without a round trip. A store that cannot
+ * know a bound answers with the size of the whole type (a bound still, if a loose one).
+ *
  * Paging semantics: Relay cursor connections. `first`/`after` page forward, `last`/`before` backward;
  * with neither `first` nor `last`, the first DEFAULT_PAGE_SIZE items. Cursors are opaque and checked.
  * `totalCount` counts the whole filtered list; `hasNextPage` and `hasPreviousPage` are exact in both
@@ -119,4 +128,14 @@ export interface GraphRepository {
   citing(queries: readonly CitingQuery[]): MaybePromise<ReadonlyArray<PageOrError<NodeRecord>>>;
   /** Ranked matches across names, aliases, texts, linked names and quotes (see search-fields.ts and search-index.ts). */
   search(query: SearchQuery): MaybePromise<Page<SearchHit>>;
+  /**
+   * The largest number of records of `type` one value of the filter `filterKey` can match (null: all
+   * records of the type). Synchronous, fixed once loaded: see "List bounds" above.
+   */
+  largestList<K extends NodeTypename>(type: K, filterKey: ListFilterKey<K> | null): number;
+  /** The largest number of records citing one source. Synchronous, fixed once loaded. */
+  largestCiting(): number;
 }
+
+/** A filter key of `type`, as `largestList` takes it. */
+export type ListFilterKey<K extends NodeTypename> = keyof FilterByType[K] & string;

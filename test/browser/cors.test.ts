@@ -80,7 +80,7 @@ describeInBrowser("a page on another origin calling the API", () => {
       requestId: true,
       body: {
         data: { country: { name: "Jordan", capital: { name: "Amman" } } },
-        extensions: { cost: { requested: 4, limit: 25000 } },
+        extensions: { cost: { requested: 4, actual: 4, limit: 25000 } },
       },
     });
     expect(api.requests()).toEqual(["OPTIONS 204", "POST 200"]);

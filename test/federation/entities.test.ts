@@ -80,7 +80,7 @@ describe("_entities", () => {
             null,
           ],
         },
-        extensions: { cost: { requested: 34, limit: 25000 } },
+        extensions: { cost: { requested: 34, actual: 22, limit: 25000 } },
       },
     });
     expect(repository.calls).toEqual([
@@ -106,7 +106,7 @@ describe("_entities", () => {
             extensions: { code: "BAD_USER_INPUT" },
           },
         ],
-        extensions: { cost: { requested: 4, limit: 25000 } },
+        extensions: { cost: { requested: 4, actual: 0, limit: 25000 } },
       },
     });
   });
@@ -126,7 +126,7 @@ describe("_entities", () => {
             extensions: { code: "BAD_USER_INPUT" },
           },
         ],
-        extensions: { cost: { requested: 4, limit: 25000 } },
+        extensions: { cost: { requested: 4, actual: 0, limit: 25000 } },
       },
     });
   });
@@ -173,7 +173,7 @@ describe("the router secret", () => {
       status: 200,
       body: {
         data: { _entities: [{ __typename: "Country", code: "JO", name: "Jordan" }] },
-        extensions: { cost: { requested: 4, limit: 25000 } },
+        extensions: { cost: { requested: 4, actual: 4, limit: 25000 } },
       },
     });
     const service = await post(app, { query: "query Sdl { _service { sdl } }" }, { "x-router-secret": SECRET });
@@ -182,7 +182,7 @@ describe("the router secret", () => {
       status: 200,
       body: {
         data: { _service: { sdl: readFileSync(join(ROOT, "subgraph.graphql"), "utf8") } },
-        extensions: { cost: { requested: 2, limit: 25000 } },
+        extensions: { cost: { requested: 2, actual: 2, limit: 25000 } },
       },
     });
   });
@@ -190,7 +190,7 @@ describe("the router secret", () => {
   test("keeps every other query open", async () => {
     expect(await post(app, { query: "query Count { countries { totalCount } }" })).toEqual({
       status: 200,
-      body: { data: { countries: { totalCount: 2 } }, extensions: { cost: { requested: 21, limit: 25000 } } },
+      body: { data: { countries: { totalCount: 2 } }, extensions: { cost: { requested: 3, actual: 2, limit: 25000 } } },
     });
   });
 });

@@ -31,7 +31,10 @@ const PRODUCTION = {
 };
 
 const NORMAL = { query: 'query Normal { country(code: "JO") { name } }' };
-const NORMAL_ANSWER = { data: { country: { name: "Jordan" } }, extensions: { cost: { requested: 2, limit: 25000 } } };
+const NORMAL_ANSWER = {
+  data: { country: { name: "Jordan" } },
+  extensions: { cost: { requested: 2, actual: 2, limit: 25000 } },
+};
 
 async function expectStillServes(app: App): Promise<void> {
   const live = await send(app.url.replace("/graphql", "/health/live"));
@@ -118,7 +121,8 @@ describe("1. work linear in the input: variables", () => {
 
 describe("2. caches bounded in bytes, keyed on declared variables only", () => {
   const schema = buildServiceSchema();
-  const repository = new InMemoryRepository(loadSeed({ seedDir: SEED_DIR }));
+  const data = loadSeed({ seedDir: SEED_DIR });
+  const repository = new InMemoryRepository(data);
 
   async function withChecks(cacheBytes: number, run: (apollo: ApolloServer<GraphContext>) => Promise<void>) {
     const costs = createCostCache(cacheBytes);
@@ -158,8 +162,9 @@ describe("2. caches bounded in bytes, keyed on declared variables only", () => {
       }
     });
     expect(costs?.calculatedSize).toBeLessThanOrEqual(4_096);
-    // Keys are Apollo's 64-character query hash, the operation name and "first=N;": 95–97 bytes an entry.
-    expect(costs?.size).toBe(Math.floor(4_096 / 97));
+    // Keys are the repository's number, Apollo's 64-character query hash, the operation name and
+    // "first=N;": 97–99 bytes an entry.
+    expect(costs?.size).toBe(Math.floor(4_096 / 99));
   });
 
   test("the cached cost follows what variables change of it: page sizes, list lengths, @include", async () => {
@@ -180,15 +185,40 @@ describe("2. caches bounded in bytes, keyed on declared variables only", () => {
       ])
         seen.push(await costOf(apollo, variables));
     });
-    // cooperationAreas: 1 + first × 1 (totalCount); nodes, when included: 1 + ids × 1 (id).
+    // cooperationAreas: 1 + min(first, 16 areas) × 1 (totalCount); nodes, when included: 1 + ids × 1 (id).
+    // Actual: cooperationAreas 1 + totalCount 1 (no items selected); nodes 1 + 1 per id found.
     expect(seen).toEqual([
-      { requested: 1 + 5 + 1 + 1, limit: 25000 },
-      { requested: 1 + 50 + 1 + 1, limit: 25000 },
-      { requested: 1 + 5 + 1 + 3, limit: 25000 },
-      { requested: 1 + 5 + 1 + 3, limit: 25000 },
-      { requested: 1 + 5, limit: 25000 },
+      { requested: 1 + 5 + 1 + 1, actual: 2 + 2, limit: 25000 },
+      { requested: 1 + 16 + 1 + 1, actual: 2 + 2, limit: 25000 },
+      { requested: 1 + 5 + 1 + 3, actual: 2 + 2, limit: 25000 },
+      { requested: 1 + 5 + 1 + 3, actual: 2 + 1, limit: 25000 },
+      { requested: 1 + 5, actual: 2, limit: 25000 },
     ]);
     expect(costs?.size).toBe(4);
+  });
+
+  test("the cached cost follows the repository: a store with other bounds has costs of its own", async () => {
+    const fewer = new InMemoryRepository({ ...data, cooperationAreas: data.cooperationAreas.slice(0, 3) });
+    const costOver = async (apollo: ApolloServer<GraphContext>, store: InMemoryRepository) => {
+      const response = await apollo.executeOperation(
+        { query: "query Areas { cooperationAreas(first: 50) { totalCount } }" },
+        { contextValue: createContext(store, { id: "t", operationName: null, internalError: false }) },
+      );
+      return response.body.kind === "single" ? response.body.singleResult.extensions?.cost : undefined;
+    };
+    const seen: unknown[] = [];
+    const costs = await withChecks(100_000, async apollo => {
+      for (const store of [repository, fewer, repository]) seen.push(await costOver(apollo, store));
+    });
+    // 1 + min(50, 16 areas) × 1, then 1 + min(50, 3 areas) × 1, then the first again, from the cache.
+    expect({ seen, cached: costs?.size }).toEqual({
+      seen: [
+        { requested: 17, actual: 2, limit: 25000 },
+        { requested: 4, actual: 2, limit: 25000 },
+        { requested: 17, actual: 2, limit: 25000 },
+      ],
+      cached: 2,
+    });
   });
 
   test("undeclared variables are ignored: they neither change the key nor reach execution", async () => {
@@ -200,7 +230,7 @@ describe("2. caches bounded in bytes, keyed on declared variables only", () => {
         });
         expect(response.body.kind === "single" && response.body.singleResult).toEqual({
           data: { country: { name: "Kazakhstan" } },
-          extensions: { cost: { requested: 2, limit: 25000 } },
+          extensions: { cost: { requested: 2, actual: 2, limit: 25000 } },
         });
       }
     });
@@ -465,12 +495,15 @@ describe("6. validation that cannot be made quadratic: repeated fields", () => {
     const fifty = await postJson(app.url, { query: `query Copies { ${copies(51)} }` });
     expect({ status: fifty.status, body: fifty.json }).toEqual({
       status: 200,
-      body: { data: { country: { name: "Kazakhstan" } }, extensions: { cost: { requested: 102, limit: 25000 } } },
+      body: {
+        data: { country: { name: "Kazakhstan" } },
+        extensions: { cost: { requested: 102, actual: 2, limit: 25000 } },
+      },
     });
     const leaves = await postJson(app.url, { query: `query Leaves { ${copies(500, "__typename")} }` });
     expect({ status: leaves.status, body: leaves.json }).toEqual({
       status: 200,
-      body: { data: { __typename: "Query" }, extensions: { cost: { requested: 500, limit: 25000 } } },
+      body: { data: { __typename: "Query" }, extensions: { cost: { requested: 500, actual: 1, limit: 25000 } } },
     });
   });
 

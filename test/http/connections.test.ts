@@ -16,7 +16,7 @@ const portOf = (app: App) => Number(new URL(app.url).port);
 const LEADER = JSON.stringify({ query: 'query Leader { leader(id: "leader:abdullah-ii") { name } }' });
 const LEADER_ANSWER = {
   data: { leader: { name: "Abdullah II ibn Al Hussein" } },
-  extensions: { cost: { requested: 2, limit: 25000 } },
+  extensions: { cost: { requested: 2, actual: 2, limit: 25000 } },
 };
 
 async function stillServes(app: App): Promise<void> {

@@ -44,7 +44,10 @@ const preflight = (app: App, origin: string) =>
 const post = (app: App, origin: string) =>
   fetch(app.url, { method: "POST", headers: { origin, "content-type": "application/json" }, body: QUERY }).then(corsOf);
 
-const ANSWER = { data: { country: { name: "Kazakhstan" } }, extensions: { cost: { requested: 2, limit: 25000 } } };
+const ANSWER = {
+  data: { country: { name: "Kazakhstan" } },
+  extensions: { cost: { requested: 2, actual: 2, limit: 25000 } },
+};
 
 describe("CORS with CORS_ORIGINS set", () => {
   let app: App;

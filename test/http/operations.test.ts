@@ -48,7 +48,7 @@ describe("metrics and logs", () => {
       requestId: "req-123",
       body: {
         data: { leader: { name: "Abdullah II ibn Al Hussein" } },
-        extensions: { cost: { requested: 2, limit: 25000 } },
+        extensions: { cost: { requested: 2, actual: 2, limit: 25000 } },
       },
     });
     const logged = lines.filter(line => line.msg === "request");
@@ -82,7 +82,7 @@ describe("metrics and logs", () => {
             extensions: { code: "INTERNAL_SERVER_ERROR", requestId: result.requestId },
           },
         ],
-        extensions: { cost: { requested: 21, limit: 25000 } },
+        extensions: { cost: { requested: 3, actual: 0, limit: 25000 } },
       },
     });
     expect(JSON.stringify(result.body)).not.toMatch(/postgresql|\.ts|at /);
@@ -184,7 +184,7 @@ describe("production mode", () => {
         requestId: expect.any(String) as unknown,
         body: {
           data: { __schema: { queryType: { name: "Query" } } },
-          extensions: { cost: { requested: 3, limit: 25000 } },
+          extensions: { cost: { requested: 3, actual: 3, limit: 25000 } },
         },
       });
       const typo = await post(app, "query Typo { countrie { totalCount } }");

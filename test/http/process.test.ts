@@ -63,7 +63,7 @@ describe("the service process", () => {
     });
     expect({ status: response.status, body: (await response.json()) as unknown }).toEqual({
       status: 200,
-      body: { data: { countries: { totalCount: 2 } }, extensions: { cost: { requested: 21, limit: 25000 } } },
+      body: { data: { countries: { totalCount: 2 } }, extensions: { cost: { requested: 3, actual: 2, limit: 25000 } } },
     });
     child.kill("SIGTERM");
     const result = await exit;

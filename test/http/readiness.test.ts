@@ -77,7 +77,10 @@ describe("readiness while the graph loads", () => {
         {
           status: 200,
           retryAfter: null,
-          body: { data: { countries: { totalCount: 2 } }, extensions: { cost: { requested: 21, limit: 25000 } } },
+          body: {
+            data: { countries: { totalCount: 2 } },
+            extensions: { cost: { requested: 3, actual: 2, limit: 25000 } },
+          },
         },
       ]);
     } finally {
@@ -102,7 +105,10 @@ describe("readiness while the graph loads", () => {
       expect(await post(app.url)).toEqual({
         status: 200,
         retryAfter: null,
-        body: { data: { countries: { totalCount: 2 } }, extensions: { cost: { requested: 21, limit: 25000 } } },
+        body: {
+          data: { countries: { totalCount: 2 } },
+          extensions: { cost: { requested: 3, actual: 2, limit: 25000 } },
+        },
       });
     } finally {
       await app.stop();

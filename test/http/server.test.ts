@@ -41,8 +41,9 @@ const EXPECTED = {
       leaders: { totalCount: 1, nodes: [{ name: "Abdullah II ibn Al Hussein", title: "King" }] },
     },
   },
-  // 1 (country) + 1 (name) + 2 (capital) + 1 + 20 × (1 totalCount + 1 nodes + 2 fields) leaders
-  extensions: { cost: { requested: 85, limit: 25000 } },
+  // 1 (country) + 1 (name) + 2 (capital) + 1 + min(20, 1 leader per country) × (1 totalCount + 1 nodes + 2 fields)
+  // leaders; it returned one leader, so the actual cost is the same
+  extensions: { cost: { requested: 9, actual: 9, limit: 25000 } },
 };
 
 describe("the HTTP service", () => {
@@ -178,8 +179,9 @@ describe("the HTTP service", () => {
             },
           },
         ],
-        // first: 101 would cost 1 + 101 × 1; the argument is refused before anything is fetched.
-        extensions: { cost: { requested: 102, limit: 25000 } },
+        // first: 101 would cost 1 + min(101, 16 areas) × 1; the argument is refused before anything is fetched,
+        // so nothing is returned: actual 0.
+        extensions: { cost: { requested: 17, actual: 0, limit: 25000 } },
       },
     });
   });

@@ -117,7 +117,7 @@ describe("graceful shutdown", () => {
     const response = await slow;
     expect({ status: response.status, body: (await response.json()) as unknown }).toEqual({
       status: 200,
-      body: { data: { countries: { totalCount: 2 } }, extensions: { cost: { requested: 21, limit: 25000 } } },
+      body: { data: { countries: { totalCount: 2 } }, extensions: { cost: { requested: 3, actual: 2, limit: 25000 } } },
     });
 
     const exit = await service.exit;
@@ -212,7 +212,7 @@ describe("graceful shutdown", () => {
       connection: true,
       body: {
         data: { leader: { name: "Abdullah II ibn Al Hussein" } },
-        extensions: { cost: { requested: 2, limit: 25000 } },
+        extensions: { cost: { requested: 2, actual: 2, limit: 25000 } },
       },
     });
     expect((await busy).status).toBe(200);

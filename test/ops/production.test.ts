@@ -190,7 +190,7 @@ describe("the production start (`npm run start:prod`) with production dependenci
     });
     expect({ status: response.status, body: (await response.json()) as unknown }).toEqual({
       status: 200,
-      body: { data: { country: { name: "Jordan" } }, extensions: { cost: { requested: 2, limit: 25000 } } },
+      body: { data: { country: { name: "Jordan" } }, extensions: { cost: { requested: 2, actual: 2, limit: 25000 } } },
     });
     started.kill("SIGTERM");
     expect(await exited).toBe(0);

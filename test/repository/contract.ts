@@ -27,6 +27,7 @@ import {
   type DateRange,
   type FilterByType,
   type GraphRepository,
+  type ListFilterKey,
   type ListQuery,
   type MaybePromise,
   OrderDirection,
@@ -829,6 +830,57 @@ export function describeRepositoryContract(name: string, make: Make, makeFrom?: 
           () => repo.search({ text: "trade", page: { after: long.pageInfo.endCursor } }),
           "after",
         );
+      });
+    });
+
+    describe("list bounds", () => {
+      /** Text and date-range filters: the empty text matches every record, so their bound is the type's size. */
+      const WHOLE_TYPE = new Set(["nameContains", "date", "published"]);
+      /** Every value a filter can be given that can match something: ids, codes, enum values, currencies, regions. */
+      const values = [
+        ...allIds,
+        ...data.countries.map(c => c.code),
+        ...data.countries.map(c => c.region),
+        ...data.commitments.flatMap(c => (c.value ? [c.value.currency] : [])),
+        ...[
+          SourceKind,
+          CompanySector,
+          AreaCategory,
+          Stance,
+          CommitmentKind,
+          CommitmentStatus,
+          RouteStatus,
+          StatementKind,
+        ].flatMap(e => Object.values(e) as string[]),
+      ];
+      const codes = data.countries.map(c => c.code);
+      const pairs = codes.flatMap(a => codes.filter(b => b !== a).map(b => [a, b] as const));
+      const cases = TYPENAMES.flatMap(type => Object.keys(FILTER_VALUES[type]).map(field => [type, field] as const));
+
+      it.each(cases)("%s.%s: the largest list one value gives", async (type, field) => {
+        const tried = field === "between" ? pairs : WHOLE_TYPE.has(field) ? [] : [...new Set(values)];
+        const counts = tried.map(value => reference.list(type, { [field]: value }).length);
+        const expected = WHOLE_TYPE.has(field) ? reference.records(type).length : Math.max(0, ...counts);
+        const bound = repo.largestList(type, field as ListFilterKey<typeof type>);
+        // and no list the store gives for the values tried elsewhere is longer
+        const listedCounts = [];
+        for (const value of FILTER_VALUES[type][field as keyof (typeof FILTER_VALUES)[typeof type]] as unknown[]) {
+          listedCounts.push((await listed(type, { [field]: value })).totalCount);
+        }
+        expect({ bound, withinBound: listedCounts.every(count => count <= bound) }).toEqual({
+          bound: expected,
+          withinBound: true,
+        });
+      });
+
+      it("no filter: the number of records of the type", () => {
+        expect(Object.fromEntries(TYPENAMES.map(type => [type, repo.largestList(type, null)]))).toEqual(
+          Object.fromEntries(TYPENAMES.map(type => [type, reference.records(type).length])),
+        );
+      });
+
+      it("citing: the most records citing one source", () => {
+        expect(repo.largestCiting()).toBe(Math.max(...data.sources.map(s => reference.citing(s.id).length)));
       });
     });
 

@@ -5,7 +5,13 @@
 import type { NodeTypename, RecordByType } from "../../src/domain/records";
 import { InMemoryRepository } from "../../src/repository/in-memory.repository";
 import { createLoaders } from "../../src/repository/loaders";
-import type { CitingQuery, GraphRepository, ListQuery, SearchQuery } from "../../src/repository/repository";
+import type {
+  CitingQuery,
+  GraphRepository,
+  ListFilterKey,
+  ListQuery,
+  SearchQuery,
+} from "../../src/repository/repository";
 import { loadSeed } from "../../src/seed/seed.loader";
 import { AsyncRepository } from "../support/async.repository";
 import { createHarness, type Harness, SEED_DIR } from "../support/harness";
@@ -44,6 +50,14 @@ class CountingStore implements GraphRepository {
   search(query: SearchQuery) {
     this.calls.push("search");
     return this.inner.search(query);
+  }
+
+  largestList<K extends NodeTypename>(type: K, filterKey: ListFilterKey<K> | null) {
+    return this.inner.largestList(type, filterKey);
+  }
+
+  largestCiting() {
+    return this.inner.largestCiting();
   }
 }
 

@@ -8,6 +8,7 @@ import type { CountryRecord, NodeRecord, NodeTypename, RecordByType } from "../.
 import type {
   CitingQuery,
   GraphRepository,
+  ListFilterKey,
   ListQuery,
   Page,
   PageOrError,
@@ -55,5 +56,13 @@ export class AsyncRepository implements GraphRepository {
   async search(query: SearchQuery): Promise<Page<SearchHit>> {
     await laterTurn();
     return this.inner.search(query);
+  }
+
+  largestList<K extends NodeTypename>(type: K, filterKey: ListFilterKey<K> | null): number {
+    return this.inner.largestList(type, filterKey);
+  }
+
+  largestCiting(): number {
+    return this.inner.largestCiting();
   }
 }

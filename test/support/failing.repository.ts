@@ -4,7 +4,13 @@
  */
 import type { NodeTypename } from "../../src/domain/records";
 import { InMemoryRepository } from "../../src/repository/in-memory.repository";
-import type { CitingQuery, GraphRepository, ListQuery, SearchQuery } from "../../src/repository/repository";
+import type {
+  CitingQuery,
+  GraphRepository,
+  ListFilterKey,
+  ListQuery,
+  SearchQuery,
+} from "../../src/repository/repository";
 import { loadSeed } from "../../src/seed/seed.loader";
 import { SEED_DIR } from "./harness";
 
@@ -58,5 +64,13 @@ export class SlowListRepository implements GraphRepository {
 
   search(query: SearchQuery) {
     return this.inner.search(query);
+  }
+
+  largestList<K extends NodeTypename>(type: K, filterKey: ListFilterKey<K> | null) {
+    return this.inner.largestList(type, filterKey);
+  }
+
+  largestCiting() {
+    return this.inner.largestCiting();
   }
 }

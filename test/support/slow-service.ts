@@ -10,7 +10,13 @@ import "reflect-metadata";
 import type { NodeTypename } from "../../src/domain/records";
 import { runService } from "../../src/process";
 import { InMemoryRepository } from "../../src/repository/in-memory.repository";
-import type { CitingQuery, GraphRepository, ListQuery, SearchQuery } from "../../src/repository/repository";
+import type {
+  CitingQuery,
+  GraphRepository,
+  ListFilterKey,
+  ListQuery,
+  SearchQuery,
+} from "../../src/repository/repository";
 import { loadSeed } from "../../src/seed/seed.loader";
 
 /**
@@ -58,6 +64,14 @@ class SlowCountries implements GraphRepository {
 
   search(query: SearchQuery) {
     return this.inner.search(query);
+  }
+
+  largestList<K extends NodeTypename>(type: K, filterKey: ListFilterKey<K> | null) {
+    return this.inner.largestList(type, filterKey);
+  }
+
+  largestCiting() {
+    return this.inner.largestCiting();
   }
 }
 

@@ -6,6 +6,7 @@ import { AwardConferralConnection } from "../award-conferral/award-conferral.typ
 import type { GraphContext } from "../base/context";
 import { EntityResolver } from "../base/entity.resolver";
 import { list, ref } from "../base/lookups";
+import { ListOf } from "../base/list-bound";
 import { Country } from "../country/country.type";
 import { AwardListArgs } from "./award.args";
 import { Award, AwardConnection } from "./award.type";
@@ -25,6 +26,7 @@ export class AwardResolver extends EntityResolver({
     return ref(ctx, "Country", award.countryId);
   }
 
+  @ListOf("AwardConferral", "award")
   @FieldResolver(_returns => AwardConferralConnection, { description: "Each time the award was conferred." })
   conferrals(
     @Root() award: AwardRecord,

@@ -2,6 +2,7 @@ import type { FieldNode } from "graphql";
 
 import { createLoaders, type RequestLoaders } from "../../repository/loaders";
 import type { GraphRepository } from "../../repository/repository";
+import type { ListBounds } from "./list-bound";
 
 /** What the service records about one request as it goes; the HTTP layer logs and measures it. */
 export interface RequestInfo {
@@ -18,6 +19,8 @@ export interface GraphContext {
   /** The request's own loaders over the repository: every lookup and list of the request goes through them. */
   readonly loaders: RequestLoaders;
   readonly request: RequestInfo;
+  /** The repository's list bounds, which the cost limit reads before the operation executes. */
+  readonly listBounds: ListBounds;
   /**
    * Set by the service's executor: the arguments of the operation already validated, as the error of
    * each field node whose arguments fail (empty when none do). Without it, resolvers validate their
@@ -32,5 +35,10 @@ export function createContext(
   request: RequestInfo,
   argumentErrors?: ReadonlyMap<FieldNode, Error>,
 ): GraphContext {
-  return { loaders: createLoaders(repository), request, ...(argumentErrors ? { argumentErrors } : {}) };
+  return {
+    loaders: createLoaders(repository),
+    request,
+    listBounds: repository,
+    ...(argumentErrors ? { argumentErrors } : {}),
+  };
 }

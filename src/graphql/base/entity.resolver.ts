@@ -10,6 +10,7 @@ import type { MaybePromise, Page } from "../../repository/repository";
 import type { GraphContext } from "./context";
 import type { ListArgsShape } from "./list.args";
 import { list, ref } from "./lookups";
+import { ListOf } from "./list-bound";
 
 export interface EntityResolverOptions<K extends NodeTypename> {
   readonly typename: K;
@@ -30,6 +31,7 @@ export function EntityResolver<K extends NodeTypename>(options: EntityResolverOp
 
   @Resolver()
   abstract class ListResolver {
+    @ListOf(typename, null)
     @Query(_returns => connection, { name: many, description: `A page of ${plural}, filtered and ordered.` })
     listQuery(
       @Args(_type => args) listArgs: ListArgsShape<object, { field: string; direction: string }>,

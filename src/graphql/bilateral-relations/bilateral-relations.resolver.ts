@@ -7,6 +7,7 @@ import { CommitmentListArgs } from "../commitment/commitment.args";
 import { CommitmentConnection } from "../commitment/commitment.type";
 import type { GraphContext } from "../base/context";
 import { list } from "../base/lookups";
+import { ListOf } from "../base/list-bound";
 import { CooperationAreaListArgs } from "../cooperation-area/cooperation-area.args";
 import { CooperationAreaConnection } from "../cooperation-area/cooperation-area.type";
 import { DelegationListArgs } from "../delegation/delegation.args";
@@ -45,6 +46,7 @@ export class BilateralRelationsResolver {
     );
   }
 
+  @ListOf("Meeting", "between")
   @FieldResolver(_returns => MeetingConnection, { description: "Meetings both countries took part in." })
   meetings(
     @Root() value: BilateralRelationsValue,
@@ -67,6 +69,7 @@ export class BilateralRelationsResolver {
     return mapMaybePromise(page, ({ edges }) => (edges[0]?.node.date ? edges[0].node : null));
   }
 
+  @ListOf("Leader", "between")
   @FieldResolver(_returns => LeaderConnection, { description: "Leaders who took part in meetings between them." })
   leaders(
     @Root() value: BilateralRelationsValue,
@@ -76,6 +79,7 @@ export class BilateralRelationsResolver {
     return list(ctx, "Leader", args, { between: pair(value) });
   }
 
+  @ListOf("Delegation", "between")
   @FieldResolver(_returns => DelegationConnection, { description: "Official delegations at meetings between them." })
   delegations(
     @Root() value: BilateralRelationsValue,
@@ -85,6 +89,7 @@ export class BilateralRelationsResolver {
     return list(ctx, "Delegation", args, { between: pair(value) });
   }
 
+  @ListOf("CooperationArea", "between")
   @FieldResolver(_returns => CooperationAreaConnection, {
     description: "Areas of cooperation discussed at meetings between them.",
   })
@@ -96,6 +101,7 @@ export class BilateralRelationsResolver {
     return list(ctx, "CooperationArea", args, { between: pair(value) });
   }
 
+  @ListOf("Position", "between")
   @FieldResolver(_returns => PositionConnection, {
     description: "Who proposed, supported or noted which area, at meetings between them.",
   })
@@ -107,6 +113,7 @@ export class BilateralRelationsResolver {
     return list(ctx, "Position", args, { between: pair(value) });
   }
 
+  @ListOf("Commitment", "between")
   @FieldResolver(_returns => CommitmentConnection, { description: "Commitments between them, with their figures." })
   commitments(
     @Root() value: BilateralRelationsValue,
@@ -116,6 +123,7 @@ export class BilateralRelationsResolver {
     return list(ctx, "Commitment", args, { between: pair(value) });
   }
 
+  @ListOf("AwardConferral", "between")
   @FieldResolver(_returns => AwardConferralConnection, {
     description: "Awards conferred by a leader of one on a leader of the other.",
   })
@@ -127,6 +135,7 @@ export class BilateralRelationsResolver {
     return list(ctx, "AwardConferral", args, { between: pair(value) });
   }
 
+  @ListOf("SharedValue", "between")
   @FieldResolver(_returns => SharedValueConnection, { description: "Values both countries were said to share." })
   sharedValues(
     @Root() value: BilateralRelationsValue,
@@ -136,6 +145,7 @@ export class BilateralRelationsResolver {
     return list(ctx, "SharedValue", args, { between: pair(value) });
   }
 
+  @ListOf("FlightRoute", "between")
   @FieldResolver(_returns => FlightRouteConnection, { description: "Flight routes linking the two countries." })
   flightRoutes(
     @Root() value: BilateralRelationsValue,
@@ -145,6 +155,7 @@ export class BilateralRelationsResolver {
     return list(ctx, "FlightRoute", args, { between: pair(value) });
   }
 
+  @ListOf("Statement", "between")
   @FieldResolver(_returns => StatementConnection, { description: "Statements made at meetings between them." })
   statements(
     @Root() value: BilateralRelationsValue,

@@ -5,6 +5,7 @@ import type { CityRecord } from "../../domain/records";
 import type { GraphContext } from "../base/context";
 import { EntityResolver } from "../base/entity.resolver";
 import { list, ref } from "../base/lookups";
+import { ListOf } from "../base/list-bound";
 import { Country } from "../country/country.type";
 import { FlightRouteListArgs } from "../flight-route/flight-route.args";
 import { FlightRouteConnection } from "../flight-route/flight-route.type";
@@ -33,11 +34,13 @@ export class CityResolver extends EntityResolver({
     return mapMaybePromise(ref(ctx, "Country", city.countryId), country => country?.capitalId === city.id);
   }
 
+  @ListOf("Meeting", "city")
   @FieldResolver(_returns => MeetingConnection, { description: "Meetings held in the city." })
   meetings(@Root() city: CityRecord, @Args(_type => MeetingListArgs) args: MeetingListArgs, @Ctx() ctx: GraphContext) {
     return list(ctx, "Meeting", args, { city: city.id });
   }
 
+  @ListOf("FlightRoute", "city")
   @FieldResolver(_returns => FlightRouteConnection, { description: "Flight routes that start or end in the city." })
   flightRoutes(
     @Root() city: CityRecord,

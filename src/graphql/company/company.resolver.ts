@@ -4,6 +4,7 @@ import type { CompanyRecord } from "../../domain/records";
 import type { GraphContext } from "../base/context";
 import { EntityResolver } from "../base/entity.resolver";
 import { list, ref } from "../base/lookups";
+import { ListOf } from "../base/list-bound";
 import { CooperationAreaListArgs } from "../cooperation-area/cooperation-area.args";
 import { CooperationAreaConnection } from "../cooperation-area/cooperation-area.type";
 import { Country } from "../country/country.type";
@@ -29,6 +30,7 @@ export class CompanyResolver extends EntityResolver({
     return ref(ctx, "Country", company.countryId);
   }
 
+  @ListOf("CooperationArea", "company")
   @FieldResolver(_returns => CooperationAreaConnection, {
     description: "Areas of cooperation the company takes part in.",
   })
@@ -40,6 +42,7 @@ export class CompanyResolver extends EntityResolver({
     return list(ctx, "CooperationArea", args, { company: company.id });
   }
 
+  @ListOf("Position", "actor")
   @FieldResolver(_returns => PositionConnection, {
     description: "Positions the company took (plans it announced, cooperation it takes part in).",
   })
@@ -51,6 +54,7 @@ export class CompanyResolver extends EntityResolver({
     return list(ctx, "Position", args, { actor: company.id });
   }
 
+  @ListOf("FlightRoute", "operator")
   @FieldResolver(_returns => FlightRouteConnection, { description: "Flight routes the company operates or plans." })
   flightRoutes(
     @Root() company: CompanyRecord,

@@ -6,6 +6,7 @@ import { CommitmentConnection } from "../commitment/commitment.type";
 import type { GraphContext } from "../base/context";
 import { EntityResolver } from "../base/entity.resolver";
 import { list } from "../base/lookups";
+import { ListOf } from "../base/list-bound";
 import { CompanyListArgs } from "../company/company.args";
 import { CompanyConnection } from "../company/company.type";
 import { FlightRouteListArgs } from "../flight-route/flight-route.args";
@@ -25,6 +26,7 @@ export class CooperationAreaResolver extends EntityResolver({
   many: "cooperationAreas",
   plural: "areas of cooperation",
 }) {
+  @ListOf("Position", "area")
   @FieldResolver(_returns => PositionConnection, {
     description: "Who proposed, supported or noted the area, and how (filter by `stance`).",
   })
@@ -36,6 +38,7 @@ export class CooperationAreaResolver extends EntityResolver({
     return list(ctx, "Position", args, { area: area.id });
   }
 
+  @ListOf("Company", "area")
   @FieldResolver(_returns => CompanyConnection, { description: "Companies that take part in the area." })
   companies(
     @Root() area: CooperationAreaRecord,
@@ -45,6 +48,7 @@ export class CooperationAreaResolver extends EntityResolver({
     return list(ctx, "Company", args, { area: area.id });
   }
 
+  @ListOf("Commitment", "area")
   @FieldResolver(_returns => CommitmentConnection, { description: "Commitments made in the area." })
   commitments(
     @Root() area: CooperationAreaRecord,
@@ -54,6 +58,7 @@ export class CooperationAreaResolver extends EntityResolver({
     return list(ctx, "Commitment", args, { area: area.id });
   }
 
+  @ListOf("FlightRoute", "area")
   @FieldResolver(_returns => FlightRouteConnection, {
     description: "Flight routes that serve the area (for aviation).",
   })

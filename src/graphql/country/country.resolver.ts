@@ -15,6 +15,7 @@ import { CommitmentConnection } from "../commitment/commitment.type";
 import type { GraphContext } from "../base/context";
 import { EntityResolver } from "../base/entity.resolver";
 import { list, ref } from "../base/lookups";
+import { ListOf } from "../base/list-bound";
 import { CountryCode } from "../base/scalars";
 import { CompanyListArgs } from "../company/company.args";
 import { CompanyConnection } from "../company/company.type";
@@ -62,11 +63,13 @@ export class CountryResolver extends EntityResolver({
     return ref(ctx, "City", country.capitalId);
   }
 
+  @ListOf("City", "country")
   @FieldResolver(_returns => CityConnection, { description: "Cities of the country named by the sources." })
   cities(@Root() country: CountryRecord, @Args(_type => CityListArgs) args: CityListArgs, @Ctx() ctx: GraphContext) {
     return list(ctx, "City", args, { country: country.code });
   }
 
+  @ListOf("Leader", "country")
   @FieldResolver(_returns => LeaderConnection, { description: "The country's leaders." })
   leaders(
     @Root() country: CountryRecord,
@@ -76,6 +79,7 @@ export class CountryResolver extends EntityResolver({
     return list(ctx, "Leader", args, { country: country.code });
   }
 
+  @ListOf("Company", "country")
   @FieldResolver(_returns => CompanyConnection, { description: "The country's companies." })
   companies(
     @Root() country: CountryRecord,
@@ -85,6 +89,7 @@ export class CountryResolver extends EntityResolver({
     return list(ctx, "Company", args, { country: country.code });
   }
 
+  @ListOf("Meeting", "country")
   @FieldResolver(_returns => MeetingConnection, { description: "Meetings the country hosted or took part in." })
   meetings(
     @Root() country: CountryRecord,
@@ -94,6 +99,7 @@ export class CountryResolver extends EntityResolver({
     return list(ctx, "Meeting", args, { country: country.code });
   }
 
+  @ListOf("Delegation", "country")
   @FieldResolver(_returns => DelegationConnection, { description: "The country's official delegations." })
   delegations(
     @Root() country: CountryRecord,
@@ -103,6 +109,7 @@ export class CountryResolver extends EntityResolver({
     return list(ctx, "Delegation", args, { country: country.code });
   }
 
+  @ListOf("Position", "actorCountry")
   @FieldResolver(_returns => PositionConnection, {
     description: "Positions on areas of cooperation taken by the country, its leaders, companies or delegations.",
   })
@@ -114,6 +121,7 @@ export class CountryResolver extends EntityResolver({
     return list(ctx, "Position", args, { actorCountry: country.code });
   }
 
+  @ListOf("CooperationArea", "actorCountry")
   @FieldResolver(_returns => CooperationAreaConnection, {
     description:
       "Areas of cooperation on which the country, its leaders, companies or delegations took a position (filter by `stance: PROPOSED` for the areas it proposed).",
@@ -126,6 +134,7 @@ export class CountryResolver extends EntityResolver({
     return list(ctx, "CooperationArea", args, { actorCountry: country.code });
   }
 
+  @ListOf("Commitment", "party")
   @FieldResolver(_returns => CommitmentConnection, { description: "Commitments the country is a party to." })
   commitments(
     @Root() country: CountryRecord,
@@ -135,11 +144,13 @@ export class CountryResolver extends EntityResolver({
     return list(ctx, "Commitment", args, { party: country.code });
   }
 
+  @ListOf("Award", "country")
   @FieldResolver(_returns => AwardConnection, { description: "Awards the country confers (its orders and medals)." })
   awards(@Root() country: CountryRecord, @Args(_type => AwardListArgs) args: AwardListArgs, @Ctx() ctx: GraphContext) {
     return list(ctx, "Award", args, { country: country.code });
   }
 
+  @ListOf("AwardConferral", "country")
   @FieldResolver(_returns => AwardConferralConnection, {
     description: "Award conferrals whose giver or recipient is one of the country's leaders.",
   })
@@ -151,6 +162,7 @@ export class CountryResolver extends EntityResolver({
     return list(ctx, "AwardConferral", args, { country: country.code });
   }
 
+  @ListOf("SharedValue", "country")
   @FieldResolver(_returns => SharedValueConnection, {
     description: "Values the country was said to share with others.",
   })
@@ -162,6 +174,7 @@ export class CountryResolver extends EntityResolver({
     return list(ctx, "SharedValue", args, { country: country.code });
   }
 
+  @ListOf("FlightRoute", "country")
   @FieldResolver(_returns => FlightRouteConnection, {
     description: "Flight routes that start or end in the country.",
   })

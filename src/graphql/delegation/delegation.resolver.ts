@@ -4,6 +4,7 @@ import type { DelegationRecord } from "../../domain/records";
 import type { GraphContext } from "../base/context";
 import { EntityResolver } from "../base/entity.resolver";
 import { list, ref } from "../base/lookups";
+import { ListOf } from "../base/list-bound";
 import { Country } from "../country/country.type";
 import { Meeting } from "../meeting/meeting.type";
 import { PositionListArgs } from "../position/position.args";
@@ -31,6 +32,7 @@ export class DelegationResolver extends EntityResolver({
     return ref(ctx, "Meeting", delegation.meetingId);
   }
 
+  @ListOf("Position", "actor")
   @FieldResolver(_returns => PositionConnection, {
     description: "Positions the delegation took on areas of cooperation.",
   })

@@ -6,6 +6,7 @@ import { AwardConferralConnection } from "../award-conferral/award-conferral.typ
 import type { GraphContext } from "../base/context";
 import { EntityResolver } from "../base/entity.resolver";
 import { list, ref } from "../base/lookups";
+import { ListOf } from "../base/list-bound";
 import { CooperationAreaListArgs } from "../cooperation-area/cooperation-area.args";
 import { CooperationAreaConnection } from "../cooperation-area/cooperation-area.type";
 import { Country } from "../country/country.type";
@@ -35,6 +36,7 @@ export class LeaderResolver extends EntityResolver({
     return ref(ctx, "Country", leader.countryId);
   }
 
+  @ListOf("Meeting", "participant")
   @FieldResolver(_returns => MeetingConnection, { description: "Meetings the leader took part in." })
   meetings(
     @Root() leader: LeaderRecord,
@@ -44,6 +46,7 @@ export class LeaderResolver extends EntityResolver({
     return list(ctx, "Meeting", args, { participant: leader.id });
   }
 
+  @ListOf("AwardConferral", "recipient")
   @FieldResolver(_returns => AwardConferralConnection, { description: "Awards the leader received." })
   awardsReceived(
     @Root() leader: LeaderRecord,
@@ -53,6 +56,7 @@ export class LeaderResolver extends EntityResolver({
     return list(ctx, "AwardConferral", args, { recipient: leader.id });
   }
 
+  @ListOf("AwardConferral", "conferredBy")
   @FieldResolver(_returns => AwardConferralConnection, { description: "Awards the leader conferred on others." })
   awardsConferred(
     @Root() leader: LeaderRecord,
@@ -62,6 +66,7 @@ export class LeaderResolver extends EntityResolver({
     return list(ctx, "AwardConferral", args, { conferredBy: leader.id });
   }
 
+  @ListOf("Position", "actor")
   @FieldResolver(_returns => PositionConnection, {
     description: "Positions the leader took on areas of cooperation.",
   })
@@ -73,6 +78,7 @@ export class LeaderResolver extends EntityResolver({
     return list(ctx, "Position", args, { actor: leader.id });
   }
 
+  @ListOf("CooperationArea", "actor")
   @FieldResolver(_returns => CooperationAreaConnection, {
     description: "Areas of cooperation on which the leader took a position.",
   })
@@ -84,6 +90,7 @@ export class LeaderResolver extends EntityResolver({
     return list(ctx, "CooperationArea", args, { actor: leader.id });
   }
 
+  @ListOf("Statement", "speaker")
   @FieldResolver(_returns => StatementConnection, { description: "What the leader said at meetings." })
   statements(
     @Root() leader: LeaderRecord,
@@ -93,6 +100,7 @@ export class LeaderResolver extends EntityResolver({
     return list(ctx, "Statement", args, { speaker: leader.id });
   }
 
+  @ListOf("SharedValue", "notedBy")
   @FieldResolver(_returns => SharedValueConnection, { description: "Shared values the leader noted." })
   sharedValuesNoted(
     @Root() leader: LeaderRecord,

@@ -9,6 +9,7 @@ import { CommitmentConnection } from "../commitment/commitment.type";
 import type { GraphContext } from "../base/context";
 import { EntityResolver } from "../base/entity.resolver";
 import { list, ref, refs } from "../base/lookups";
+import { ListOf } from "../base/list-bound";
 import { CooperationAreaListArgs } from "../cooperation-area/cooperation-area.args";
 import { CooperationAreaConnection } from "../cooperation-area/cooperation-area.type";
 import { Country } from "../country/country.type";
@@ -65,6 +66,7 @@ export class MeetingResolver extends EntityResolver({
     return ref(ctx, "Meeting", meeting.continuesId);
   }
 
+  @ListOf("Meeting", "continues")
   @FieldResolver(_returns => MeetingConnection, { description: "Later meetings that continued this one." })
   continuedBy(
     @Root() meeting: MeetingRecord,
@@ -74,6 +76,7 @@ export class MeetingResolver extends EntityResolver({
     return list(ctx, "Meeting", args, { continues: meeting.id });
   }
 
+  @ListOf("Delegation", "meeting")
   @FieldResolver(_returns => DelegationConnection, { description: "The official delegations that took part." })
   delegations(
     @Root() meeting: MeetingRecord,
@@ -83,6 +86,7 @@ export class MeetingResolver extends EntityResolver({
     return list(ctx, "Delegation", args, { meeting: meeting.id });
   }
 
+  @ListOf("Position", "meeting")
   @FieldResolver(_returns => PositionConnection, {
     description: "Positions taken on areas of cooperation at the meeting.",
   })
@@ -94,6 +98,7 @@ export class MeetingResolver extends EntityResolver({
     return list(ctx, "Position", args, { meeting: meeting.id });
   }
 
+  @ListOf("CooperationArea", "meeting")
   @FieldResolver(_returns => CooperationAreaConnection, {
     description: "Areas of cooperation discussed at the meeting.",
   })
@@ -105,6 +110,7 @@ export class MeetingResolver extends EntityResolver({
     return list(ctx, "CooperationArea", args, { meeting: meeting.id });
   }
 
+  @ListOf("Commitment", "meeting")
   @FieldResolver(_returns => CommitmentConnection, { description: "Commitments made at the meeting." })
   commitments(
     @Root() meeting: MeetingRecord,
@@ -114,6 +120,7 @@ export class MeetingResolver extends EntityResolver({
     return list(ctx, "Commitment", args, { meeting: meeting.id });
   }
 
+  @ListOf("AwardConferral", "meeting")
   @FieldResolver(_returns => AwardConferralConnection, { description: "Awards conferred at the meeting." })
   awardConferrals(
     @Root() meeting: MeetingRecord,
@@ -123,6 +130,7 @@ export class MeetingResolver extends EntityResolver({
     return list(ctx, "AwardConferral", args, { meeting: meeting.id });
   }
 
+  @ListOf("Statement", "meeting")
   @FieldResolver(_returns => StatementConnection, { description: "Statements made at the meeting." })
   statements(
     @Root() meeting: MeetingRecord,
@@ -132,6 +140,7 @@ export class MeetingResolver extends EntityResolver({
     return list(ctx, "Statement", args, { meeting: meeting.id });
   }
 
+  @ListOf("SharedValue", "meeting")
   @FieldResolver(_returns => SharedValueConnection, { description: "Shared values noted at the meeting." })
   sharedValues(
     @Root() meeting: MeetingRecord,

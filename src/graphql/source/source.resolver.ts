@@ -5,6 +5,7 @@ import { City } from "../city/city.type";
 import { Citation } from "../base/citation.type";
 import { ConnectionArgs } from "../base/connection.args";
 import type { GraphContext } from "../base/context";
+import { CitingList } from "../base/list-bound";
 import { EntityResolver } from "../base/entity.resolver";
 import { NodeConnection } from "../node/node.type";
 import { ref } from "../base/lookups";
@@ -39,6 +40,7 @@ export class SourceResolver extends EntityResolver({
     return count;
   }
 
+  @CitingList()
   @FieldResolver(_returns => NodeConnection, {
     description: "Every object with a citation of this source, in id order: what the source backs.",
   })

@@ -1,0 +1,193 @@
+/**
+ * The actual cost of an executed operation: the formula of the cost limit (./limits.ts) applied to
+ * what the response holds instead of what the operation could ask for. Every field present costs 1;
+ * a connection costs 1, plus, for each item it returned, what it selects of that item (`nodes` and
+ * `edges` 1 each, and the item's own actual cost), plus its other fields (`totalCount`, `pageInfo`)
+ * once per item returned, and at least once; a plain list costs 1 plus the actual cost of each item
+ * it holds. A connection returns at most min(page size, bound) items and each item costs at most its
+ * estimate, so the actual cost never exceeds the requested one when plain lists hold at most 5 items
+ * (the estimate's assumption) and no field is selected twice under one response name.
+ *
+ * The response is walked along the operation's selections (fragments flattened in, `@skip` and
+ * `@include` honoured), once per value: linear in the response's size.
+ */
+import {
+  type FieldNode,
+  type FragmentDefinitionNode,
+  getDirectiveValues,
+  getNamedType,
+  getNullableType,
+  type GraphQLCompositeType,
+  type GraphQLField,
+  GraphQLIncludeDirective,
+  type GraphQLOutputType,
+  type GraphQLSchema,
+  GraphQLSkipDirective,
+  isCompositeType,
+  isInterfaceType,
+  isListType,
+  isObjectType,
+  Kind,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+  SchemaMetaFieldDef,
+  TypeMetaFieldDef,
+} from "graphql";
+
+import { isConnection } from "./connection-kind";
+
+type AnyField = GraphQLField<unknown, unknown>;
+
+/** The fields selected under one response name: the first definition found and every node. */
+interface Selected {
+  readonly field: AnyField | null;
+  readonly nodes: FieldNode[];
+}
+
+export interface ActualCostInput {
+  readonly schema: GraphQLSchema;
+  readonly operation: OperationDefinitionNode;
+  readonly fragments: Readonly<Record<string, FragmentDefinitionNode>>;
+  readonly variables: Readonly<Record<string, unknown>>;
+}
+
+/** One walk: the input, and the fields of each single selection set by type, collected once per walk. */
+interface Walk extends ActualCostInput {
+  readonly collected: Map<SelectionSetNode, Map<GraphQLCompositeType, Map<string, Selected>>>;
+}
+
+/** The actual cost of `data`, the response of `operation` (a query). */
+export function actualCost(input: ActualCostInput, data: Readonly<Record<string, unknown>>): number {
+  const root = input.schema.getQueryType();
+  const walk: Walk = { ...input, collected: new Map() };
+  return root ? selectionCost(walk, root, [input.operation.selectionSet], data) : 0;
+}
+
+/** `collect`, remembered per walk for a field with one selection set (the usual case), as each item repeats it. */
+function fieldsOf(walk: Walk, type: GraphQLCompositeType, sets: readonly SelectionSetNode[]): Map<string, Selected> {
+  const [set] = sets;
+  if (sets.length !== 1 || !set) return collect(walk, type, sets);
+  let byType = walk.collected.get(set);
+  if (!byType) walk.collected.set(set, (byType = new Map<GraphQLCompositeType, Map<string, Selected>>()));
+  let fields = byType.get(type);
+  if (!fields) byType.set(type, (fields = collect(walk, type, sets)));
+  return fields;
+}
+
+/** Whether `@skip`/`@include` leave the selection in (values that do not coerce leave it in). */
+function included(input: ActualCostInput, node: FieldNode | { directives?: FieldNode["directives"] }): boolean {
+  if (!node.directives?.length) return true;
+  try {
+    const variables = input.variables as Record<string, unknown>;
+    const skip = getDirectiveValues(GraphQLSkipDirective, node, variables);
+    const include = getDirectiveValues(GraphQLIncludeDirective, node, variables);
+    return skip?.if !== true && include?.if !== false;
+  } catch {
+    return true;
+  }
+}
+
+/** The definition of a field selected on `type`; null for `__typename` and unknown names. */
+function fieldOf(type: GraphQLCompositeType, name: string, schema: GraphQLSchema): AnyField | null {
+  if (name === SchemaMetaFieldDef.name && type === schema.getQueryType()) return SchemaMetaFieldDef;
+  if (name === TypeMetaFieldDef.name && type === schema.getQueryType()) return TypeMetaFieldDef;
+  if (isObjectType(type) || isInterfaceType(type)) return type.getFields()[name] ?? null;
+  return null;
+}
+
+/** The fields of `sets` by response name, fragments flattened in. */
+function collect(
+  input: ActualCostInput,
+  type: GraphQLCompositeType,
+  sets: readonly SelectionSetNode[],
+  into = new Map<string, Selected>(),
+  spread = new Set<string>(),
+): Map<string, Selected> {
+  for (const set of sets) {
+    for (const selection of set.selections) {
+      if (!included(input, selection)) continue;
+      if (selection.kind === Kind.FIELD) {
+        const key = selection.alias?.value ?? selection.name.value;
+        const known = into.get(key);
+        if (known) known.nodes.push(selection);
+        else into.set(key, { field: fieldOf(type, selection.name.value, input.schema), nodes: [selection] });
+        continue;
+      }
+      const fragment = selection.kind === Kind.FRAGMENT_SPREAD ? input.fragments[selection.name.value] : selection;
+      if (!fragment || (selection.kind === Kind.FRAGMENT_SPREAD && spread.has(selection.name.value))) continue;
+      if (selection.kind === Kind.FRAGMENT_SPREAD) spread.add(selection.name.value);
+      const condition = fragment.typeCondition ? input.schema.getType(fragment.typeCondition.name.value) : type;
+      collect(input, condition && isCompositeType(condition) ? condition : type, [fragment.selectionSet], into, spread);
+    }
+  }
+  return into;
+}
+
+function selectionCost(
+  input: Walk,
+  type: GraphQLCompositeType,
+  sets: readonly SelectionSetNode[],
+  value: Readonly<Record<string, unknown>>,
+): number {
+  let cost = 0;
+  for (const [key, selected] of fieldsOf(input, type, sets)) {
+    if (key in value) cost += fieldCost(input, selected, value[key]);
+  }
+  return cost;
+}
+
+/** The selection sets of a field's nodes, and the type they select on. */
+function childOf(selected: Selected): { type: GraphQLCompositeType; sets: SelectionSetNode[] } | null {
+  const named = selected.field ? getNamedType(selected.field.type) : null;
+  if (!named || !isCompositeType(named)) return null;
+  return { type: named, sets: selected.nodes.flatMap(node => (node.selectionSet ? [node.selectionSet] : [])) };
+}
+
+function fieldCost(input: Walk, selected: Selected, value: unknown): number {
+  const child = childOf(selected);
+  if (!child || value === null || typeof value !== "object") return 1;
+  if (selected.field && isConnection(selected.field.type)) {
+    return 1 + connectionCost(input, child.type, child.sets, value as Record<string, unknown>);
+  }
+  return 1 + itemsCost(input, selected.field?.type ?? null, child, value);
+}
+
+/** An object's cost, or the sum of a list's (of lists') items' costs; nulls cost nothing. */
+function itemsCost(
+  input: Walk,
+  type: GraphQLOutputType | null,
+  child: { type: GraphQLCompositeType; sets: SelectionSetNode[] },
+  value: unknown,
+): number {
+  if (value === null || typeof value !== "object") return 0;
+  if (Array.isArray(value)) {
+    const itemType = type ? getNullableType(type) : null;
+    const inner = itemType && isListType(itemType) ? itemType.ofType : null;
+    return value.reduce((sum: number, item: unknown) => sum + itemsCost(input, inner, child, item), 0);
+  }
+  return selectionCost(input, child.type, child.sets, value as Record<string, unknown>);
+}
+
+/** A connection's share: its item lists item by item, its other fields once per item (at least once). */
+function connectionCost(
+  input: Walk,
+  type: GraphQLCompositeType,
+  sets: readonly SelectionSetNode[],
+  value: Readonly<Record<string, unknown>>,
+): number {
+  let items = 0;
+  let perItem = 0;
+  let returned = 0;
+  for (const [key, selected] of fieldsOf(input, type, sets)) {
+    if (!(key in value)) continue;
+    const item = value[key];
+    const child = childOf(selected);
+    if (child && Array.isArray(item) && selected.field && isListType(getNullableType(selected.field.type))) {
+      returned = Math.max(returned, item.length);
+      items += item.length + itemsCost(input, selected.field.type, child, item);
+    } else {
+      perItem += fieldCost(input, selected, item);
+    }
+  }
+  return items + Math.max(1, returned) * perItem;
+}
