@@ -13,12 +13,7 @@
  * sits where a string, an array of strings or nothing belongs, so there is at least one).
  */
 import { plainToInstance } from "class-transformer";
-import {
-  getMetadataStorage,
-  type ValidationArguments,
-  ValidationTypes,
-  validateSync,
-} from "class-validator";
+import { getMetadataStorage, type ValidationArguments, ValidationTypes, validateSync } from "class-validator";
 
 /** A DTO class. */
 type DtoClass = new () => object;
@@ -118,7 +113,12 @@ function compileClass(cls: DtoClass): ClassCheck {
     let body: ClassCheck = () => undefined;
     check = (object, out) => body(object, out);
     compiled.set(cls, check);
-    body = compileClassBody(cls);
+    try {
+      body = compileClassBody(cls);
+    } catch (error) {
+      compiled.delete(cls); // so that the next use fails alike, rather than check nothing
+      throw error;
+    }
   }
   return check;
 }
@@ -265,7 +265,7 @@ function compileNested(
   property: string,
   metadata: Metadata,
 ): (value: unknown, children: ShapeError[]) => string | undefined {
-  const target = nestedClass(cls, property);
+  const targetCheck = compileClass(nestedClass(cls, property));
   const messageArgs = (value: unknown): ValidationArguments => ({
     targetName: (metadata.target as object).constructor.name,
     property,
@@ -287,7 +287,7 @@ function compileNested(
       return undefined;
     }
     if (value !== null && typeof value === "object") {
-      compileClass(target)(value as Record<string, unknown>, children);
+      targetCheck(value as Record<string, unknown>, children);
       return undefined;
     }
     return replaceMessageTokens(metadata.message || "", messageArgs(value));

@@ -217,9 +217,15 @@ describe("a rule the compiled check does not support fails when it compiles, nam
       @IsEmail()
       contact!: string;
     }
-    expect(() => compileShapeCheck(WithEmail)).toThrow(
-      "seed shape check: WithEmail.contact uses isEmail, which the compiled check does not support",
-    );
+    const message = "seed shape check: WithEmail.contact uses isEmail, which the compiled check does not support";
+    expect(() => compileShapeCheck(WithEmail)).toThrow(message);
+    expect(() => compiledShapeCheck(WithEmail, { contact: "x" }, "$")).toThrow(message); // every time, not once
+    class Outer {
+      @ValidateNested()
+      @Type(() => WithEmail)
+      inner!: WithEmail;
+    }
+    expect(() => compileShapeCheck(Outer)).toThrow(message);
   });
 
   it("a conditional other than IsOptional", () => {
