@@ -5,7 +5,10 @@
  * per-record reflection — that find exactly the problems, in the same order and with the same
  * messages, as `plainToInstance` + `validateSync(…, { whitelist, forbidNonWhitelisted,
  * forbidUnknownValues })` (`classValidatorShapeCheck`, kept for the equivalence test and the bench).
- * A DTO using a rule the compiler does not know fails at start-up, naming the class, property and rule.
+ * Supported: `@IsOptional()`, `@ValidateNested()` with `@Type` to a class (objects, arrays of them,
+ * arrays of arrays), and the constraints of `SUPPORTED_CONSTRAINTS`, with `each` and custom `message`
+ * strings or functions. A DTO using any other rule (or groups, `always`, `context`, `validateIf`)
+ * fails at start-up, naming the class, property and rule.
  *
  * One difference, deliberate: class-transformer throws a TypeError on an object with its own truthy
  * `constructor` key where no `@Type` applies (it takes the value for the class to make), which
