@@ -1,6 +1,6 @@
 /**
- * Seed loader: reads every `*.json` file of a seed folder, validates each record's shape with
- * class-validator, merges the files into one graph, then checks what shapes cannot: ids unique
+ * Seed loader: reads every `*.json` file of a seed folder, validates each record's shape against
+ * its DTO's class-validator rules (compiled once per DTO: seed.shape.ts), merges the files into one graph, then checks what shapes cannot: ids unique
  * across files, references that resolve to a record of the right type, quotes that equal the
  * source text at their offsets. Every problem is collected; if there is any, loading fails with
  * one `SeedValidationError` listing them all as `file: $.json.path: problem`.

@@ -1,18 +1,17 @@
 /**
  * Parse and shape check: reads each seed file as JSON, and checks each record on its own against
- * its type's DTO with class-validator, so that one bad record hides nothing else. Yields every
+ * its type's DTO (class-validator's rules, compiled: seed.shape.ts), so that one bad record hides
+ * nothing else. Yields every
  * record that has an id, with where it stands and, when its shape checked, its mapping.
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 
-import { plainToInstance } from "class-transformer";
-import { type ValidationError, validateSync } from "class-validator";
-
 import { parseJson } from "../common/json";
 import { COLLECTIONS, type NodeRecord, type NodeTypename } from "../domain/records";
 import { SEED_COLLECTIONS, SEED_ENTITIES, SEED_TYPENAMES, type SeedCollection } from "./seed.entities";
-import type { RecordContext, SeedEntityTable } from "./seed.entity";
+import type { RecordContext, SeedDtoByType, SeedEntityTable } from "./seed.entity";
+import { compileShapeCheck, SHAPE_CHECKS, type ShapeCheck } from "./seed.shape";
 
 /** A record of a seed file. */
 export interface SeedEntry {
@@ -40,13 +39,18 @@ const ENTITIES: SeedEntityTable = SEED_ENTITIES;
 export const isObject = (value: unknown): value is Record<string, unknown> =>
   value !== null && typeof value === "object" && !Array.isArray(value);
 
-/** Parses the seed files `names` of `seedDir`, adding every problem found to `problems`. */
+/**
+ * Parses the seed files `names` of `seedDir`, adding every problem found to `problems`; each
+ * record's shape is checked by `shapeCheck` (class-validator's rules compiled, by default).
+ */
 export function parseSeedFiles(
   seedDir: string,
   names: readonly string[],
   displayPath: (absolutePath: string) => string,
   problems: string[],
+  shapeCheck: ShapeCheck = SHAPE_CHECKS.compiled,
 ): ParsedSeed {
+  for (const typename of SEED_TYPENAMES) compileShapeCheck(ENTITIES[typename].dto);
   const entries: SeedEntry[] = [];
   const unparsed: string[] = [];
   for (const name of names) {
@@ -84,9 +88,7 @@ export function parseSeedFiles(
           problems.push(`${file}: ${path}: must be an object`);
           return;
         }
-        const { errors, toRecord } = checkShape(typename, raw);
-        const shapeProblems: string[] = [];
-        formatValidationErrors(errors, path, shapeProblems);
+        const { problems: shapeProblems, toRecord } = checkShape(typename, raw, path, shapeCheck);
         problems.push(...shapeProblems.map(p => `${file}: ${p}`));
         const { id } = raw;
         if (typeof id === "string" && id !== "") {
@@ -99,25 +101,14 @@ export function parseSeedFiles(
   return { entries, unparsed };
 }
 
-/** The record as its type's DTO, checked by class-validator; and its mapping, for when it checked. */
+/** The record as its type's DTO, checked by `check`; and its mapping, for when it checked. */
 function checkShape<K extends NodeTypename>(
   typename: K,
   raw: Record<string, unknown>,
-): { errors: ValidationError[]; toRecord: (ctx: RecordContext) => NodeRecord } {
+  path: string,
+  check: ShapeCheck,
+): { problems: string[]; toRecord: (ctx: RecordContext) => NodeRecord } {
   const entity = ENTITIES[typename];
-  const dto = plainToInstance(entity.dto, raw);
-  const errors = validateSync(dto, { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true });
-  return { errors, toRecord: ctx => entity.toRecord(dto, ctx) };
-}
-
-function formatValidationErrors(errors: readonly ValidationError[], parent: string, out: string[]): void {
-  for (const error of errors) {
-    const path = /^\d+$/.test(error.property) ? `${parent}[${error.property}]` : `${parent}.${error.property}`;
-    for (const message of Object.values(error.constraints ?? {})) {
-      // class-validator starts its default messages with the property name, which the path already shows.
-      const own = message.replace(new RegExp(`^(property )?${error.property.replace(/[$]/g, "\\$")} `), "");
-      out.push(`${path}: ${own}`);
-    }
-    formatValidationErrors(error.children ?? [], path, out);
-  }
+  const { problems, value } = check(entity.dto, raw, path);
+  return { problems, toRecord: ctx => entity.toRecord(value as SeedDtoByType[K], ctx) };
 }
