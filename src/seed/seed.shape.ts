@@ -95,7 +95,7 @@ export function formatValidationErrors(errors: readonly ShapeError[], parent: st
     const path = /^\d+$/.test(error.property) ? `${parent}[${error.property}]` : `${parent}.${error.property}`;
     for (const message of Object.values(error.constraints ?? {})) {
       // class-validator starts its default messages with the property name, which the path already shows.
-      const own = message.replace(new RegExp(`^(property )?${error.property.replace(/[$]/g, "\\$")} `), "");
+      const own = message.replace(new RegExp(`^(property )?${escapeRegExp(error.property)} `), "");
       out.push(`${path}: ${own}`);
     }
     formatValidationErrors(error.children ?? [], path, out);
@@ -358,3 +358,8 @@ const constraintToString = (constraint: unknown): string =>
     : typeof constraint === "symbol"
       ? String(constraint.description)
       : String(constraint);
+
+/** `text` as a regular expression matching itself (a property name may hold any character). */
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}

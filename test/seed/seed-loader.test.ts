@@ -488,6 +488,13 @@ describe("loadSeed reports every problem, and only real ones", () => {
     expect(problemsOf()).toEqual(["reference.json: $.countries[1].region: should not be empty"]);
   });
 
+  test("an unknown key that is not a valid regular expression is reported, not a crash", () => {
+    edit("reference.json", json => {
+      at(json.countries, 1)["a(["] = 1;
+    });
+    expect(problemsOf()).toEqual(["reference.json: $.countries[1].a([: should not exist"]);
+  });
+
   test("a shape problem does not hide a reference problem in the same file", () => {
     edit(TALKS, json => {
       at(json.leaders, 0).country = "country:XX";
