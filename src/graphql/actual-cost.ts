@@ -44,22 +44,30 @@ interface Selected {
   readonly nodes: FieldNode[];
 }
 
+/** The fields of each single selection set by type, as collected for one document. */
+export type CollectedFields = Map<SelectionSetNode, Map<GraphQLCompositeType, Map<string, Selected>>>;
+
 export interface ActualCostInput {
   readonly schema: GraphQLSchema;
   readonly operation: OperationDefinitionNode;
   readonly fragments: Readonly<Record<string, FragmentDefinitionNode>>;
   readonly variables: Readonly<Record<string, unknown>>;
+  /**
+   * Fields already collected for this document, to reuse across its requests: only for a document
+   * without `@skip`/`@include`, whose collected fields do not depend on the variables.
+   */
+  readonly collected?: CollectedFields;
 }
 
 /** One walk: the input, and the fields of each single selection set by type, collected once per walk. */
 interface Walk extends ActualCostInput {
-  readonly collected: Map<SelectionSetNode, Map<GraphQLCompositeType, Map<string, Selected>>>;
+  readonly collected: CollectedFields;
 }
 
 /** The actual cost of `data`, the response of `operation` (a query). */
 export function actualCost(input: ActualCostInput, data: Readonly<Record<string, unknown>>): number {
   const root = input.schema.getQueryType();
-  const walk: Walk = { ...input, collected: new Map() };
+  const walk: Walk = { ...input, collected: input.collected ?? (new Map() as CollectedFields) };
   return root ? selectionCost(walk, root, [input.operation.selectionSet], data) : 0;
 }
 

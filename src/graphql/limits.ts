@@ -33,13 +33,14 @@ import {
   Kind,
   type ValidationContext,
   type ValidationRule,
+  visit,
 } from "graphql";
 import { type ComplexityEstimator, getComplexity, simpleEstimator } from "graphql-query-complexity";
 import { LRUCache } from "lru-cache";
 
 import type { Limits } from "../config/config";
 import { DEFAULT_PAGE_SIZE } from "../repository/pagination";
-import { actualCost } from "./actual-cost";
+import { actualCost, type ActualCostInput, type CollectedFields } from "./actual-cost";
 import type { GraphContext } from "./base/context";
 import { largestOf, listBoundOf, type ListBounds } from "./base/list-bound";
 import { isConnection } from "./connection-kind";
@@ -165,11 +166,23 @@ export function operationChecksPlugin(
   costs: CostCache | null = createCostCache(checks.costCacheBytes),
 ): ApolloServerPlugin<GraphContext> {
   const { maxCost } = checks;
+  // Per document (Apollo keeps parsed documents in its bounded cache; entries go with them): its
+  // fragments, and the fields the actual cost collects when they do not depend on variables.
+  const shapes = new WeakMap<DocumentNode, DocumentShape>();
+  const documentShape = (document: DocumentNode): DocumentShape => {
+    let shape = shapes.get(document);
+    if (!shape) {
+      const collected: CollectedFields | undefined = hasConditions(document) ? undefined : new Map();
+      shape = { fragments: fragmentsOf(document), collected };
+      shapes.set(document, shape);
+    }
+    return shape;
+  };
   return {
     requestDidStart() {
       let requested: number | null = null;
       let variableErrors: readonly GraphQLError[] | null = null;
-      let actual: Parameters<typeof actualCost>[0] | null = null;
+      let actual: ActualCostInput | null = null;
       return Promise.resolve({
         didResolveOperation({ document, request, operationName, operation, queryHash, contextValue }) {
           // Apollo resolves an operation before this hook; without one it has already answered.
@@ -189,7 +202,8 @@ export function operationChecksPlugin(
           const key = `${storeId(bounds)}\u0000${queryHash}\u0000${operationName ?? ""}\u0000${costSignature(variables)}`;
           requested = costs?.get(key) ?? computeCost(schema, document, variables, operationName, maxCost, bounds);
           costs?.set(key, requested);
-          actual = { schema, operation, fragments: fragmentsOf(document), variables };
+          const shape = documentShape(document);
+          actual = { schema, operation, fragments: shape.fragments, variables, collected: shape.collected };
           if (requested > maxCost) {
             throw new GraphQLError(
               `The operation costs ${requested}, over the limit of ${maxCost}: ask for smaller pages (first/last) or fewer nested lists.`,
@@ -243,6 +257,22 @@ function computeCost(
 }
 
 /** The document's fragments by name. */
+interface DocumentShape {
+  readonly fragments: Record<string, FragmentDefinitionNode>;
+  readonly collected: CollectedFields | undefined;
+}
+
+/** Whether the document uses `@skip` or `@include` (what it selects then depends on the variables). */
+function hasConditions(document: DocumentNode): boolean {
+  let conditional = false;
+  visit(document, {
+    Directive(node) {
+      if (node.name.value === "skip" || node.name.value === "include") conditional = true;
+    },
+  });
+  return conditional;
+}
+
 function fragmentsOf(document: DocumentNode): Record<string, FragmentDefinitionNode> {
   const fragments: Record<string, FragmentDefinitionNode> = {};
   for (const definition of document.definitions) {

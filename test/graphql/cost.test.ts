@@ -138,6 +138,25 @@ describe("data-aware cost", () => {
     expect(response.extensions).toEqual(cost(10, 6));
   });
 
+  it("the same document asked again, with other variables, costs what its own answer holds", async () => {
+    // Fields collected for a document are reused across its requests only when @skip/@include do not
+    // make them depend on the variables.
+    const plain = `query Leaders($code: CountryCode!) { country(code: $code) { name leaders { nodes { name } } } }`;
+    const conditional = `query Maybe($code: CountryCode!, $more: Boolean!) {
+      country(code: $code) { name leaders @include(if: $more) { nodes { name } } }
+    }`;
+    const actual = async (query: string, variables: Record<string, unknown>) =>
+      ((await harness.runWithExtensions(query, variables)).extensions as ReturnType<typeof cost>).cost.actual;
+    expect({
+      jordan: await actual(plain, { code: "JO" }),
+      nowhere: await actual(plain, { code: "FR" }),
+      jordanAgain: await actual(plain, { code: "JO" }),
+      withLeaders: await actual(conditional, { code: "JO", more: true }),
+      withoutLeaders: await actual(conditional, { code: "JO", more: false }),
+      withLeadersAgain: await actual(conditional, { code: "JO", more: true }),
+    }).toEqual({ jordan: 5, nowhere: 1, jordanAgain: 5, withLeaders: 5, withoutLeaders: 2, withLeadersAgain: 5 });
+  });
+
   it("an attack where the data is large is still refused before anything executes", async () => {
     // search has no stored list (page size 100); citedBy is bounded by the 71 records citing one source:
     // 1 + 100 × (nodes 1 + citedBy (1 + 71 × (nodes 1 + citedBy (1 + 71 × totalCount 1)))) = 518,501.
