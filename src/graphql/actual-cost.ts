@@ -42,6 +42,24 @@ type AnyField = GraphQLField<unknown, unknown>;
 interface Selected {
   readonly field: AnyField | null;
   readonly nodes: FieldNode[];
+  /** What the walk needs of it, worked out on first use (the selection is complete by then). */
+  plan?: Plan;
+}
+
+interface Plan {
+  readonly child: { type: GraphQLCompositeType; sets: SelectionSetNode[] } | null;
+  readonly connection: boolean;
+  readonly list: boolean;
+}
+
+function planOf(selected: Selected): Plan {
+  const type = selected.field?.type;
+  selected.plan ??= {
+    child: childOf(selected),
+    connection: type !== undefined && isConnection(type),
+    list: type !== undefined && isListType(getNullableType(type)),
+  };
+  return selected.plan;
 }
 
 /** The fields of each single selection set by type, as collected for one document. */
@@ -152,9 +170,9 @@ function childOf(selected: Selected): { type: GraphQLCompositeType; sets: Select
 }
 
 function fieldCost(input: Walk, selected: Selected, value: unknown): number {
-  const child = childOf(selected);
+  const { child, connection } = planOf(selected);
   if (!child || value === null || typeof value !== "object") return 1;
-  if (selected.field && isConnection(selected.field.type)) {
+  if (connection) {
     return 1 + connectionCost(input, child.type, child.sets, value as Record<string, unknown>);
   }
   return 1 + itemsCost(input, selected.field?.type ?? null, child, value);
@@ -189,8 +207,8 @@ function connectionCost(
   for (const [key, selected] of fieldsOf(input, type, sets)) {
     if (!(key in value)) continue;
     const item = value[key];
-    const child = childOf(selected);
-    if (child && Array.isArray(item) && selected.field && isListType(getNullableType(selected.field.type))) {
+    const { child, list } = planOf(selected);
+    if (child && Array.isArray(item) && list && selected.field) {
       returned = Math.max(returned, item.length);
       items += item.length + itemsCost(input, selected.field.type, child, item);
     } else {
