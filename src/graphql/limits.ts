@@ -84,15 +84,6 @@ export const pageSizeEstimator =
     return undefined;
   };
 
-/** A number per repository, so that costs computed over one store's bounds are never reused for another's. */
-const storeIds = new WeakMap<ListBounds, number>();
-let nextStoreId = 1;
-function storeId(bounds: ListBounds): number {
-  let id = storeIds.get(bounds);
-  if (id === undefined) storeIds.set(bounds, (id = nextStoreId++));
-  return id;
-}
-
 /**
  * What of the variables' values the cost depends on: `pageSizeEstimator` reads `first`/`last` (Int)
  * and the length of `ids`/`representations` (lists), and graphql-query-complexity honours
@@ -132,14 +123,24 @@ function variableErrorResponse(errors: readonly GraphQLError[]): GraphQLResponse
 }
 
 /** Computed costs by (repository, query hash, operation name, cost signature of the variables); bounded in bytes, LRU. */
-export type CostCache = LRUCache<string, number>;
+export class CostCache extends LRUCache<string, number> {
+  private readonly storeIds = new WeakMap<ListBounds, number>();
+  private nextStoreId = 1;
+
+  /** A number per repository, so that costs computed over one store's bounds are never reused for another's. */
+  storeId(bounds: ListBounds): number {
+    let id = this.storeIds.get(bounds);
+    if (id === undefined) this.storeIds.set(bounds, (id = this.nextStoreId++));
+    return id;
+  }
+}
 
 /** What one cached cost is counted as: its key plus the number. */
 const COST_ENTRY_BYTES = (key: string): number => key.length + 16;
 
 export function createCostCache(maxBytes: number): CostCache | null {
   return maxBytes > 0
-    ? new LRUCache<string, number>({ maxSize: maxBytes, sizeCalculation: (_c, key) => COST_ENTRY_BYTES(key) })
+    ? new CostCache({ maxSize: maxBytes, sizeCalculation: (_c, key) => COST_ENTRY_BYTES(key) })
     : null;
 }
 
@@ -199,7 +200,9 @@ export function operationChecksPlugin(
             return Promise.resolve();
           }
           const bounds = contextValue.listBounds;
-          const key = `${storeId(bounds)}\u0000${queryHash}\u0000${operationName ?? ""}\u0000${costSignature(variables)}`;
+          const key = costs
+            ? `${costs.storeId(bounds)}\u0000${queryHash}\u0000${operationName ?? ""}\u0000${costSignature(variables)}`
+            : "";
           requested = costs?.get(key) ?? computeCost(schema, document, variables, operationName, maxCost, bounds);
           costs?.set(key, requested);
           const shape = documentShape(document);
