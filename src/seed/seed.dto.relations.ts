@@ -11,6 +11,7 @@ import {
   IsInt,
   IsNotEmpty,
   IsOptional,
+  IsObject,
   IsString,
   Max,
   Min,
@@ -66,6 +67,7 @@ export class SeedMeeting extends Cited {
   continues?: string | null;
 
   @IsArray()
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => SeedMeetingFormat)
   formats!: SeedMeetingFormat[];
@@ -127,11 +129,13 @@ export class SeedCommitment extends Cited {
   meeting!: string;
 
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => SeedMoney)
   value?: SeedMoney | null;
 
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => SeedQuantity)
   quantity?: SeedQuantity | null;

@@ -77,6 +77,7 @@ export const SUPPORTED_CONSTRAINTS: ReadonlySet<string> = new Set([
   "isNotEmpty",
   "isArray",
   "arrayNotEmpty",
+  "isObject",
   "isEnum",
   "isIn",
   "isInt",

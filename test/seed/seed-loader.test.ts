@@ -495,6 +495,13 @@ describe("loadSeed reports every problem, and only real ones", () => {
     expect(problemsOf()).toEqual(["reference.json: $.countries[1].a([: should not exist"]);
   });
 
+  test("an array where a nested object belongs is a problem, not a crash", () => {
+    edit(TALKS, json => {
+      at(json.meetings, 0).formats = [[]];
+    });
+    expect(problemsOf()).toEqual([`${TALKS}: $.meetings[0].formats: each value in formats must be an object`]);
+  });
+
   test("a shape problem does not hide a reference problem in the same file", () => {
     edit(TALKS, json => {
       at(json.leaders, 0).country = "country:XX";
