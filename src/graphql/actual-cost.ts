@@ -68,7 +68,7 @@ export type CollectedFields = Map<SelectionSetNode, Map<GraphQLCompositeType, Ma
 export interface ActualCostInput {
   readonly schema: GraphQLSchema;
   readonly operation: OperationDefinitionNode;
-  readonly fragments: Readonly<Record<string, FragmentDefinitionNode>>;
+  readonly fragments: ReadonlyMap<string, FragmentDefinitionNode>;
   readonly variables: Readonly<Record<string, unknown>>;
   /**
    * Fields already collected for this document, to reuse across its requests: only for a document
@@ -139,7 +139,7 @@ function collect(
         else into.set(key, { field: fieldOf(type, selection.name.value, input.schema), nodes: [selection] });
         continue;
       }
-      const fragment = selection.kind === Kind.FRAGMENT_SPREAD ? input.fragments[selection.name.value] : selection;
+      const fragment = selection.kind === Kind.FRAGMENT_SPREAD ? input.fragments.get(selection.name.value) : selection;
       if (!fragment || (selection.kind === Kind.FRAGMENT_SPREAD && spread.has(selection.name.value))) continue;
       if (selection.kind === Kind.FRAGMENT_SPREAD) spread.add(selection.name.value);
       const condition = fragment.typeCondition ? input.schema.getType(fragment.typeCondition.name.value) : type;

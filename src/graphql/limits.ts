@@ -30,10 +30,8 @@ import {
   GraphQLError,
   type GraphQLSchema,
   isListType,
-  Kind,
   type ValidationContext,
   type ValidationRule,
-  visit,
 } from "graphql";
 import { type ComplexityEstimator, getComplexity, simpleEstimator } from "graphql-query-complexity";
 import { LRUCache } from "lru-cache";
@@ -45,6 +43,7 @@ import type { GraphContext } from "./base/context";
 import { largestOf, listBoundOf, type ListBounds } from "./base/list-bound";
 import { isConnection } from "./connection-kind";
 import { coerceVariables, declaredVariables } from "./variables";
+import { fragmentsOf, usesConditions } from "./document";
 
 /** What a plain (non-connection) list is assumed to hold, for cost. */
 const PLAIN_LIST_SIZE = 5;
@@ -173,7 +172,7 @@ export function operationChecksPlugin(
   const documentShape = (document: DocumentNode): DocumentShape => {
     let shape = shapes.get(document);
     if (!shape) {
-      const collected: CollectedFields | undefined = hasConditions(document) ? undefined : new Map();
+      const collected: CollectedFields | undefined = usesConditions(document) ? undefined : new Map();
       shape = { fragments: fragmentsOf(document), collected };
       shapes.set(document, shape);
     }
@@ -261,25 +260,6 @@ function computeCost(
 
 /** The document's fragments by name. */
 interface DocumentShape {
-  readonly fragments: Record<string, FragmentDefinitionNode>;
+  readonly fragments: ReadonlyMap<string, FragmentDefinitionNode>;
   readonly collected: CollectedFields | undefined;
-}
-
-/** Whether the document uses `@skip` or `@include` (what it selects then depends on the variables). */
-function hasConditions(document: DocumentNode): boolean {
-  let conditional = false;
-  visit(document, {
-    Directive(node) {
-      if (node.name.value === "skip" || node.name.value === "include") conditional = true;
-    },
-  });
-  return conditional;
-}
-
-function fragmentsOf(document: DocumentNode): Record<string, FragmentDefinitionNode> {
-  const fragments: Record<string, FragmentDefinitionNode> = {};
-  for (const definition of document.definitions) {
-    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
-  }
-  return fragments;
 }

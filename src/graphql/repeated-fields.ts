@@ -9,17 +9,9 @@
  * refused before validation. Repeated plain leaves (`id`, `__typename` from many fragments) cost
  * the rule next to nothing and are not counted.
  */
-import {
-  BREAK,
-  type DocumentNode,
-  type FragmentDefinitionNode,
-  GraphQLError,
-  Kind,
-  parse,
-  type SelectionSetNode,
-  visit,
-} from "graphql";
+import { BREAK, type DocumentNode, GraphQLError, Kind, parse, type SelectionSetNode, visit } from "graphql";
 import { LRUCache } from "lru-cache";
+import { fragmentsOf } from "./document";
 
 interface Flattened {
   readonly names: readonly string[];
@@ -31,10 +23,7 @@ interface Flattened {
  * distinct fragment once).
  */
 export function repeatedFields(document: DocumentNode, limit: number): number {
-  const fragments = new Map<string, FragmentDefinitionNode>();
-  for (const definition of document.definitions) {
-    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
-  }
+  const fragments = fragmentsOf(document);
   // The costly response names a fragment contributes to the place it is spread into, computed once.
   const memo = new Map<string, Flattened>();
   const fragmentNames = (name: string, visiting: Set<string>): readonly string[] => {

@@ -8,7 +8,6 @@
 import {
   type DocumentNode,
   type FieldNode,
-  type FragmentDefinitionNode,
   getArgumentValues,
   type GraphQLCompositeType,
   type GraphQLField,
@@ -28,6 +27,7 @@ import {
 } from "graphql";
 
 import type { ArgumentValidator, DirectResolver } from "./direct-resolvers";
+import { fragmentsOf } from "../document";
 
 interface CheckedField {
   readonly node: FieldNode;
@@ -76,10 +76,7 @@ export function planArguments(
   document: DocumentNode,
   operation: OperationDefinitionNode,
 ): ArgumentPlan {
-  const fragments = new Map<string, FragmentDefinitionNode>();
-  for (const definition of document.definitions) {
-    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
-  }
+  const fragments = fragmentsOf(document);
   const fixed = new Map<FieldNode, Error>();
   const variable: CheckedField[] = [];
   // Each (selection set, parent type) pair once: fragments spread many times are walked once per type.

@@ -1,5 +1,6 @@
 /** Which documents graphql-jit may answer with keys in another order than graphql-js (they run on graphql-js). */
 import { type DocumentNode, Kind, type SelectionSetNode, visit } from "graphql";
+import { fragmentsOf, usesConditions } from "../document";
 
 /**
  * Whether graphql-jit may order a result's keys differently from graphql-js: when a response key is
@@ -12,17 +13,8 @@ import { type DocumentNode, Kind, type SelectionSetNode, visit } from "graphql";
  * the document.
  */
 export function keyOrderMayDiffer(document: DocumentNode): boolean {
-  let conditional = false;
-  visit(document, {
-    Directive(node) {
-      if (node.name.value === "skip" || node.name.value === "include") conditional = true;
-    },
-  });
-  if (!conditional) return false;
-  const fragments = new Map<string, SelectionSetNode>();
-  for (const definition of document.definitions) {
-    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition.selectionSet);
-  }
+  if (!usesConditions(document)) return false;
+  const fragments = fragmentsOf(document);
   let budget = 1000 + 4 * (document.loc?.end ?? 0);
   const flattened = new Map<string, readonly string[]>();
   // The response keys a selection set yields with its fragments merged in; null past the budget.
@@ -34,7 +26,7 @@ export function keyOrderMayDiffer(document: DocumentNode): boolean {
       else if (selection.kind === Kind.INLINE_FRAGMENT) more = keysOf(selection.selectionSet, within);
       else {
         const name = selection.name.value;
-        const fragment = fragments.get(name);
+        const fragment = fragments.get(name)?.selectionSet;
         // A fragment spread within itself does not validate; count it as a risk rather than recurse.
         if (within.has(name)) return null;
         more = flattened.get(name) ?? (fragment ? keysOf(fragment, new Set([...within, name])) : []);
