@@ -117,6 +117,11 @@ export const SEARCH_FIELDS: SearchFields = {
 };
 
 /** The searchable fields of a record: own name and aliases, its type's fields, then its quotes. */
+/** A record's name, or its title for the types that have one instead; null for the others. */
+export function nameOf(r: NodeRecord): string | null {
+  return "name" in r ? r.name : "title" in r ? r.title : null;
+}
+
 export function fieldsOf(r: NodeRecord, lookup: Lookup): SearchField[] {
   const fields: SearchField[] = [];
   const add: Add = (field, text, weight) => {
@@ -126,7 +131,7 @@ export function fieldsOf(r: NodeRecord, lookup: Lookup): SearchField[] {
     for (const id of ids === null ? [] : typeof ids === "string" ? [ids] : ids) {
       const linked = lookup(id);
       if (!linked) continue;
-      add(field, "name" in linked ? linked.name : "title" in linked ? linked.title : null, weight);
+      add(field, nameOf(linked), weight);
       if ("aliases" in linked) for (const alias of linked.aliases) add(field, alias, weight * ALIAS_FACTOR);
     }
   };

@@ -15,7 +15,7 @@
 import { compareStrings } from "../common/compare";
 import type { NodeRecord, NodeTypename } from "../domain/records";
 import type { SearchHit } from "./repository";
-import { fieldsOf, type Lookup, type SearchField as Field } from "./search-fields";
+import { fieldsOf, type Lookup, type SearchField as Field, nameOf } from "./search-fields";
 
 /**
  * A posting, packed into one number: record × FIELDS + field (no object per posting). Records
@@ -277,7 +277,7 @@ function round(score: number): number {
 
 /** The normalised name or title ties break on; the record's own string when normalising leaves it as is. */
 function sortName(r: NodeRecord): string {
-  const text = "name" in r ? r.name : "title" in r ? r.title : null;
+  const text = nameOf(r);
   if (text === null) return r.id;
   const normalized = normalize(text);
   return normalized === text ? text : normalized;
