@@ -80,3 +80,13 @@ export enum StatementKind {
   INVITATION = "INVITATION",
   EXPECTATION = "EXPECTATION",
 }
+
+/** How the value of a fact field was obtained from its sources. */
+export enum EvidenceMethod {
+  /** A report quoted in the claim's citations says it. */
+  STATED = "STATED",
+  /** Derived from what the cited quotes say; the claim's basis says how. */
+  INFERRED = "INFERRED",
+  /** Taken from reference data (codes, capitals, registries) only. */
+  REFERENCE = "REFERENCE",
+}

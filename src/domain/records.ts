@@ -5,6 +5,7 @@
  */
 import type {
   AreaCategory,
+  EvidenceMethod,
   CommitmentKind,
   CommitmentStatus,
   CompanySector,
@@ -26,10 +27,30 @@ export interface CitationRecord {
   readonly sentence: string;
 }
 
-interface Base<T extends string> {
+/**
+ * What supports the value of one fact field of a record (a statement in Wikidata's terms, with its
+ * references): the citations backing it and how the value was obtained from them.
+ */
+export interface ClaimRecord {
+  /** The GraphQL field (and seed key) the claim is about, e.g. "invitedBy". */
+  readonly field: string;
+  readonly method: EvidenceMethod;
+  /** How an `INFERRED` value was derived, in words; null otherwise. */
+  readonly basis: string | null;
+  /** The citations backing the value: some of the record's own `citations`, the same objects. */
+  readonly citations: readonly CitationRecord[];
+}
+
+/** A record with sources: its citations, and the evidence for each of its fact fields that has a value. */
+export interface Evidenced {
+  readonly citations: readonly CitationRecord[];
+  /** One claim per fact field that has a value, in the order of the type's fact fields (src/domain/facts.ts). */
+  readonly evidence: readonly ClaimRecord[];
+}
+
+interface Base<T extends string> extends Evidenced {
   readonly __typename: T;
   readonly id: string;
-  readonly citations: readonly CitationRecord[];
 }
 
 export interface SourceRecord extends Base<"Source"> {
@@ -76,10 +97,9 @@ export interface CompanyRecord extends Base<"Company"> {
   readonly description: string;
 }
 
-export interface MeetingFormatRecord {
+export interface MeetingFormatRecord extends Evidenced {
   readonly format: MeetingFormat;
   readonly description: string;
-  readonly citations: readonly CitationRecord[];
 }
 
 export interface MeetingRecord extends Base<"Meeting"> {

@@ -10,6 +10,7 @@ import {
   IsInt,
   IsISO4217CurrencyCode,
   IsNotEmpty,
+  IsObject,
   IsOptional,
   IsString,
   Matches,
@@ -69,15 +70,32 @@ export class SeedCitation {
   @IsString()
   @MinLength(1)
   quote!: string;
+
+  /**
+   * The fact fields of the citing record (src/domain/facts.ts) whose values this quote backs; the
+   * loader checks that every fact field with a value is backed by at least one citation.
+   */
+  @IsOptional()
+  @IsArray()
+  @IsString({ each: true })
+  @IsNotEmpty({ each: true })
+  supports?: string[];
 }
 
-/** A record that cites its sources: at least one citation. */
+/**
+ * A record that cites its sources: at least one citation, and the fact fields whose values are
+ * inferred rather than stated, each with its basis in words (checked by the loader: seed.evidence.ts).
+ */
 export abstract class Cited {
   @IsArray()
   @ArrayNotEmpty()
   @ValidateNested({ each: true })
   @Type(() => SeedCitation)
   citations!: SeedCitation[];
+
+  @IsOptional()
+  @IsObject()
+  inferred?: Record<string, string>;
 }
 
 /** A record known by a name, and perhaps by other names. */

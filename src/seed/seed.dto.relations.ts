@@ -166,12 +166,6 @@ export class SeedFlightRoute extends Cited {
   @Max(2200)
   plannedYear?: number | null;
 
-  /** How the planned year was read from the source, e.g. "next year" relative to publication. */
-  @IsOptional()
-  @IsString()
-  @IsNotEmpty()
-  plannedYearBasis?: string | null;
-
   @IsRef()
   area!: string;
 

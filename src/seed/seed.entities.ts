@@ -3,6 +3,7 @@
  * the DTO that checks their shape, their reference fields and the types those may point at, and the
  * mapping of a validated DTO to its graph record.
  */
+import { SESSION_FACT_FIELDS } from "../domain/facts";
 import { type CollectionName, COLLECTIONS, NODE_TYPENAMES, type NodeTypename } from "../domain/records";
 import * as entities from "./seed.dto.entities";
 import * as relations from "./seed.dto.relations";
@@ -92,7 +93,7 @@ export const SEED_ENTITIES = {
       formats: dto.formats.map((f, i) => ({
         format: f.format,
         description: f.description,
-        citations: ctx.citations(f.citations, `.formats[${i}]`),
+        ...ctx.evidenced(f, `.formats[${i}]`, SESSION_FACT_FIELDS),
       })),
     }),
   },
@@ -166,7 +167,7 @@ export const SEED_ENTITIES = {
       direct: dto.direct,
       status: dto.status,
       plannedYear: dto.plannedYear ?? null,
-      plannedYearBasis: dto.plannedYearBasis ?? null,
+      plannedYearBasis: typeof dto.inferred?.plannedYear === "string" ? dto.inferred.plannedYear : null,
       areaId: dto.area,
       expectedBenefits: dto.expectedBenefits,
     }),

@@ -2,8 +2,8 @@
  * What each record type declares on the seed side (`SeedEntity`): the DTO that checks their shape, its reference fields, and how a validated DTO becomes its
  * graph record; with the fields most mappings share. The declarations are in seed.entities.ts.
  */
-import type { CitationRecord, NodeTypename, RecordByType } from "../domain/records";
-import type { Named, SeedCitation } from "./seed.dto.common";
+import type { Evidenced, NodeTypename, RecordByType } from "../domain/records";
+import type { Cited, Named } from "./seed.dto.common";
 import type {
   SeedAward,
   SeedCity,
@@ -51,8 +51,12 @@ export type ReferenceField<D> = Exclude<
 
 /** What mapping a record may ask of the loader. */
 export interface RecordContext {
-  /** The citations found `at` (e.g. `.formats[0]`) below the record's JSON path, checked against their sources. */
-  readonly citations: (seed: readonly SeedCitation[], at?: string) => CitationRecord[];
+  /**
+   * The citations of `seed`, found `at` (e.g. `.formats[0]`) below the record's JSON path, checked
+   * against their sources, and the evidence of its fact fields: those of the record's type, or
+   * `facts` (seed.evidence.ts).
+   */
+  readonly evidenced: (seed: Cited, at?: string, facts?: readonly string[]) => Evidenced;
   /** The text of the source with this id ("" when its file could not be read). */
   readonly sourceText: (id: string) => string;
 }
@@ -70,11 +74,11 @@ export interface SeedEntity<K extends NodeTypename> {
 /** One entity for every record type. */
 export type SeedEntityTable = { readonly [K in NodeTypename]: SeedEntity<K> };
 
-/** The fields every graph record has: its id, and its citations checked against their sources. */
-export const cited = (
-  dto: { readonly id: string; readonly citations: readonly SeedCitation[] },
-  ctx: RecordContext,
-) => ({ id: dto.id, citations: ctx.citations(dto.citations) });
+/** The fields every graph record has: its id, its citations checked against their sources, and its evidence. */
+export const cited = (dto: Cited & { readonly id: string }, ctx: RecordContext) => ({
+  id: dto.id,
+  ...ctx.evidenced(dto),
+});
 
 /** The name, and the other names, of a named record. */
 export const named = (dto: Named) => ({ name: dto.name, aliases: dto.aliases ?? [] });

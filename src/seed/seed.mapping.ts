@@ -1,21 +1,32 @@
 /**
  * Record mapping: each record whose shape checked becomes its graph record, by its type's
- * `toRecord` (seed.entities.ts), frozen into the loader's `GraphData`.
+ * `toRecord` (seed.entities.ts), with the evidence of its fact fields (seed.evidence.ts), frozen
+ * into the loader's `GraphData`.
  */
+import { FACT_FIELDS } from "../domain/facts";
 import type { GraphData, NodeRecord } from "../domain/records";
 import type { CitationsOf, SourceText } from "./seed.citations";
 import { SEED_COLLECTIONS, type SeedCollection } from "./seed.entities";
+import { evidenceOf } from "./seed.evidence";
 import type { SeedEntry } from "./seed.parse";
 
 /**
  * The graph: each record whose shape checked mapped to its frozen graph record. The citations of
  * the records whose shape did not are still checked, so that every problem shows in one run.
+ * Evidence problems are added to `problems`.
  */
 export function buildGraph(
   entries: readonly SeedEntry[],
   citationsOf: CitationsOf,
   texts: ReadonlyMap<string, SourceText>,
+  problems: string[],
 ): GraphData {
+  const sourceKinds = new Map<string, unknown>();
+  for (const entry of entries) if (entry.typename === "Source") sourceKinds.set(entry.id, entry.raw.kind);
+  const kindOf = (sourceId: string): string | undefined => {
+    const kind = sourceKinds.get(sourceId);
+    return typeof kind === "string" ? kind : undefined;
+  };
   const data = Object.fromEntries(SEED_COLLECTIONS.map(c => [c, [] as NodeRecord[]])) as Record<
     SeedCollection,
     NodeRecord[]
@@ -26,7 +37,12 @@ export function buildGraph(
       continue;
     }
     const record = entry.toRecord({
-      citations: (seed, at = "") => citationsOf(entry, `${entry.path}${at}`, seed),
+      evidenced: (seed, at = "", facts = FACT_FIELDS[entry.typename]) => {
+        const path = `${entry.path}${at}`;
+        const citations = citationsOf(entry, path, seed.citations);
+        const site = { at: `${entry.file}: ${path}`, typename: at ? `${entry.typename}${at}` : entry.typename };
+        return evidenceOf(seed, citations, facts, site, kindOf, problems);
+      },
       sourceText: id => texts.get(id)?.text ?? "",
     });
     data[entry.collection].push(deepFreeze(record));

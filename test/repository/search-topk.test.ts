@@ -208,6 +208,7 @@ const recordOf = (i: number): fc.Arbitrary<NodeRecord> =>
         __typename: "Company",
         id: `company:${i}`,
         sector: CompanySector.NUCLEAR_ENERGY,
+        evidence: [],
         ...r,
       })),
     fc
@@ -222,6 +223,7 @@ const recordOf = (i: number): fc.Arbitrary<NodeRecord> =>
         __typename: "CooperationArea",
         id: `area:${i}`,
         category: AreaCategory.ECONOMIC,
+        evidence: [],
         ...r,
       })),
     fc
@@ -231,12 +233,13 @@ const recordOf = (i: number): fc.Arbitrary<NodeRecord> =>
         countryId: idOf,
         citations: citationsOf,
       })
-      .map((r): NodeRecord => ({ __typename: "City", id: `city:${i}`, ...r })),
+      .map((r): NodeRecord => ({ __typename: "City", id: `city:${i}`, evidence: [], ...r })),
     fc.record({ summary: phraseOf, areaId: idOf, actorId: idOf, citations: citationsOf }).map((r): NodeRecord => ({
       __typename: "Position",
       id: `position:${i}`,
       stance: Stance.SUPPORTED,
       meetingId: "meeting:0",
+      evidence: [],
       ...r,
     })),
   );
@@ -313,6 +316,7 @@ describe("search selects the page without sorting every hit", () => {
       __typename: "Company",
       id,
       citations: [],
+      evidence: [],
       name,
       aliases: [],
       countryId: "country:KZ",

@@ -14,7 +14,7 @@ import { Type } from "class-transformer";
 import { IsEmail, IsString, ValidateIf, ValidateNested } from "class-validator";
 import fc from "fast-check";
 
-import { type CitationRecord, COLLECTIONS, type NodeTypename } from "../../src/domain/records";
+import { type CitationRecord, type ClaimRecord, COLLECTIONS, type NodeTypename } from "../../src/domain/records";
 import { SEED_ENTITIES, SEED_TYPENAMES } from "../../src/seed/seed.entities";
 import type { RecordContext } from "../../src/seed/seed.entity";
 import { classValidatorShapeCheck, compiledShapeCheck, compileShapeCheck } from "../../src/seed/seed.shape";
@@ -67,12 +67,14 @@ function mapped(sample: Sample, value: object): unknown {
 
 function mapOne(entity: { toRecord: (dto: object, ctx: RecordContext) => unknown }, value: object): unknown {
   return entity.toRecord(value, {
-    // The loader's citation check reads these fields of each citation (seed.citations.ts), nothing else.
-    citations: (seed, at = "") =>
-      seed.map(
-        ({ source, start, end, occurrence, quote }) =>
-          ({ at, source, start, end, occurrence, quote }) as unknown as CitationRecord,
+    // The loader's citation and evidence checks read these fields (seed.citations.ts, seed.evidence.ts), nothing else.
+    evidenced: (seed, at = "", facts = []) => ({
+      citations: seed.citations.map(
+        ({ source, start, end, occurrence, quote, supports }) =>
+          ({ at, source, start, end, occurrence, quote, supports }) as unknown as CitationRecord,
       ),
+      evidence: [{ facts, inferred: seed.inferred } as unknown as ClaimRecord],
+    }),
     sourceText: id => `text of ${id}`,
   });
 }

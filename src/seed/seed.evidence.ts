@@ -1,0 +1,109 @@
+/**
+ * Evidence per value: from the `supports` of a record's citations and its `inferred` bases, one claim
+ * per fact field that has a value (src/domain/facts.ts), checked as it is built. A fact field with a
+ * value that no citation supports, an inference without a basis, and a field named by `supports` or
+ * `inferred` that is not a fact field of the type, or has no value, are problems.
+ *
+ * How a value was obtained: `INFERRED` when `inferred` names the field (its citations are what the
+ * value is inferred from), else `REFERENCE` when every citation backing it quotes a `REFERENCE`
+ * source, else `STATED`.
+ */
+import { EvidenceMethod, SourceKind } from "../domain/enums";
+import type { CitationRecord, ClaimRecord, Evidenced } from "../domain/records";
+import { isObject } from "./seed.parse";
+
+/** What the evidence of a record is built from: its seed values, citations and inferences. */
+export interface EvidenceSeed {
+  readonly citations: readonly { readonly supports?: readonly string[] }[];
+  readonly inferred?: Readonly<Record<string, unknown>>;
+}
+
+/** Where the record stands, for problems (`file: $.path`), and what its type is called. */
+export interface EvidenceSite {
+  readonly at: string;
+  readonly typename: string;
+}
+
+/** A value a claim can be about: not null, not missing, not an empty list. */
+const hasValue = (value: unknown): boolean =>
+  value !== undefined && value !== null && !(Array.isArray(value) && value.length === 0);
+
+const listOf = (names: readonly string[]): string => names.join(", ");
+
+/**
+ * The citations and claims of a record whose citations checked to `citations` (one per seed
+ * citation, in order), adding every problem found to `problems`.
+ */
+export function evidenceOf(
+  seed: EvidenceSeed,
+  citations: readonly CitationRecord[],
+  facts: readonly string[],
+  site: EvidenceSite,
+  kindOf: (sourceId: string) => string | undefined,
+  problems: string[],
+): Evidenced {
+  const { at, typename } = site;
+  const values = seed as unknown as Readonly<Record<string, unknown>>;
+  const factSet = new Set(facts);
+  const backing = new Map<string, CitationRecord[]>();
+  const aligned = citations.length === seed.citations.length;
+
+  seed.citations.forEach((citation, index) => {
+    const supports = citation.supports ?? [];
+    const seen = new Set<string>();
+    supports.forEach((field, j) => {
+      const where = `${at}.citations[${index}].supports[${j}]`;
+      if (!factSet.has(field)) {
+        problems.push(`${where}: "${field}" is not a fact field of ${typename} (its fact fields: ${listOf(facts)})`);
+      } else if (seen.has(field)) {
+        problems.push(`${where}: "${field}" is listed twice`);
+      } else if (!hasValue(values[field])) {
+        problems.push(`${where}: supports "${field}", which has no value here`);
+      } else if (aligned) {
+        const list = backing.get(field) ?? [];
+        list.push(citations[index]!);
+        backing.set(field, list);
+      }
+      seen.add(field);
+    });
+  });
+
+  const inferred = new Map<string, string>();
+  if (isObject(seed.inferred)) {
+    for (const [field, basis] of Object.entries(seed.inferred)) {
+      const where = `${at}.inferred.${field}`;
+      if (!factSet.has(field)) {
+        problems.push(`${where}: "${field}" is not a fact field of ${typename} (its fact fields: ${listOf(facts)})`);
+      } else if (typeof basis !== "string" || basis.trim().length === 0) {
+        problems.push(`${where}: an inference needs its basis: a non-empty string saying how the value was derived`);
+      } else if (!hasValue(values[field])) {
+        problems.push(`${where}: "${field}" has no value here, so there is nothing inferred`);
+      } else inferred.set(field, basis);
+    }
+  }
+
+  const evidence: ClaimRecord[] = [];
+  for (const field of facts) {
+    if (!hasValue(values[field])) continue;
+    const backed = backing.get(field) ?? [];
+    if (backed.length === 0) {
+      if (aligned) {
+        problems.push(
+          inferred.has(field)
+            ? `${at}.${field}: inferred, but no citation names it in its "supports": add "${field}" to the supports of the citations it is inferred from`
+            : `${at}.${field}: no evidence: add "${field}" to the "supports" of a citation that states it, or mark it "inferred" with its basis`,
+        );
+      }
+      continue;
+    }
+    const basis = inferred.get(field) ?? null;
+    const method =
+      basis !== null
+        ? EvidenceMethod.INFERRED
+        : backed.every(c => kindOf(c.sourceId) === SourceKind.REFERENCE)
+          ? EvidenceMethod.REFERENCE
+          : EvidenceMethod.STATED;
+    evidence.push({ field, method, basis, citations: backed });
+  }
+  return { citations, evidence };
+}
