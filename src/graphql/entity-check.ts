@@ -2,11 +2,13 @@
  * The start-up check of what the compiler cannot see: type-graphql's metadata is only known once
  * the schema is built. For every entity type of the registry (src/domain/records.ts) the schema
  * must have its object type (a `Node` with a federation `@key`), its connection served by a root
- * list query, its filter input, and its place in search (`SearchType`, `SearchResult`). A missing
- * piece refuses the start with a message naming the type and the piece.
+ * list query, its filter input, its place in search (`SearchType`, `SearchResult`), and a field for
+ * each of its fact fields (src/domain/facts.ts) with `evidence(fields:)` to ask what supports it. A
+ * missing piece refuses the start with a message naming the type and the piece.
  */
 import { type GraphQLSchema, isEnumType, isInputObjectType, isObjectType, isUnionType, getNamedType } from "graphql";
 
+import { FACT_FIELDS } from "../domain/facts";
 import { NODE_TYPENAMES, type NodeTypename } from "../domain/records";
 
 /** What is missing for one type, in words; empty when nothing is. */
@@ -28,6 +30,14 @@ function missingPieces(schema: GraphQLSchema, typename: NodeTypename): string[] 
   const searchResult = schema.getType("SearchResult");
   if (!isUnionType(searchResult) || !searchResult.getTypes().some(t => t.name === typename)) {
     missing.push(`SearchResult does not include ${typename}`);
+  }
+  const fields = type.getFields();
+  const unknown = FACT_FIELDS[typename].filter(field => !fields[field]);
+  if (unknown.length > 0) missing.push(`fact fields with no field of that name: ${unknown.join(", ")}`);
+  const evidence = fields.evidence;
+  const factEnum = evidence?.args.find(arg => arg.name === "fields");
+  if (!evidence || getNamedType(evidence.type).name !== "Claim" || !factEnum) {
+    missing.push(`no evidence(fields: [${typename}Fact!]): [Claim!]! field (its resolver in EVIDENCE_RESOLVERS)`);
   }
   return missing;
 }

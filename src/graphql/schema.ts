@@ -36,6 +36,7 @@ import { SearchResolver } from "./search/search.resolver";
 import { SharedValueResolver } from "./shared-value/shared-value.resolver";
 import { CitationResolver, SourceResolver } from "./source/source.resolver";
 import { StatementResolver } from "./statement/statement.resolver";
+import { EVIDENCE_RESOLVERS } from "./evidence/evidence.resolver";
 
 /** The resolver of every entity type, by typename: a type without one does not compile. */
 export const ENTITY_RESOLVERS = {
@@ -63,6 +64,7 @@ export const resolvers: readonly ResolverClass[] = [
   CitationResolver,
   MoneyResolver,
   ...Object.values(ENTITY_RESOLVERS),
+  ...EVIDENCE_RESOLVERS,
 ];
 
 const VALIDATION_OPTIONS: ValidatorOptions = { skipMissingProperties: true, forbidUnknownValues: false };

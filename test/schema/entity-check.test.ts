@@ -56,4 +56,20 @@ describe("entity check at start-up", () => {
         "  - entity type Award: SearchResult does not include Award",
     );
   });
+
+  test("a type without its evidence(fields:) and a fact field the type lacks: each named", () => {
+    const schema = subgraphWith(sdl =>
+      sdl
+        .replace(/(type Award implements Node[^{]*\{[\s\S]*?evidence)\([\s\S]*?fields: \[AwardFact!\]\s*\)/, "$1")
+        .replace(
+          /(type City implements Node[^{]*\{[\s\S]*?)\n  """The country the city is in\."""\n  country: Country!\n/,
+          "$1\n",
+        ),
+    );
+    expect(() => checkEntitySchema(schema)).toThrow(
+      "The GraphQL schema is incomplete:\n" +
+        "  - entity type City: fact fields with no field of that name: country\n" +
+        "  - entity type Award: no evidence(fields: [AwardFact!]): [Claim!]! field (its resolver in EVIDENCE_RESOLVERS)",
+    );
+  });
 });

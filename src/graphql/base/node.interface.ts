@@ -1,6 +1,7 @@
 import { Field, ID, InterfaceType } from "type-graphql";
 
-import type { NodeRecord } from "../../domain/records";
+import type { ClaimRecord, NodeRecord } from "../../domain/records";
+import { Claim } from "../evidence/evidence.type";
 
 @InterfaceType("Node", {
   description:
@@ -10,4 +11,10 @@ import type { NodeRecord } from "../../domain/records";
 export abstract class Node {
   @Field(_type => ID, { description: 'The globally unique, stable id, e.g. "country:KZ".' })
   id!: string;
+
+  @Field(_type => [Claim], {
+    description:
+      "What supports each field of this object that has a value: one claim per field, with the citations backing it and how the value was obtained. Each type's own `evidence` can be narrowed to some fields with `fields:`.",
+  })
+  evidence!: readonly ClaimRecord[];
 }
