@@ -21,7 +21,7 @@ export const FACT_FIELDS = {
   Delegation: ["country", "meeting"],
   CooperationArea: ["name", "aliases", "category", "companies"],
   Position: ["actor", "stance", "area", "meeting"],
-  Commitment: ["kind", "status", "parties", "beneficiary", "area", "meeting", "value", "quantity"],
+  Commitment: ["kind", "status", "parties", "madeBy", "beneficiary", "area", "meeting", "value", "quantity"],
   FlightRoute: ["operator", "origin", "destination", "direct", "status", "plannedYear", "area", "expectedBenefits"],
   Award: ["name", "aliases", "country"],
   AwardConferral: ["award", "conferredBy", "recipient", "date", "city", "meeting", "reason", "recipientResponse"],
@@ -30,7 +30,14 @@ export const FACT_FIELDS = {
 } as const satisfies { readonly [K in NodeTypename]: readonly string[] };
 
 /** The fact fields of a meeting's format (a `MeetingSession`). */
-export const SESSION_FACT_FIELDS = ["format"] as const;
+export const SESSION_FACT_FIELDS = [
+  "format",
+  "participants",
+  "delegations",
+  "positions",
+  "statements",
+  "commitments",
+] as const;
 
 /** The fact field names of the type K. */
 export type FactField<K extends NodeTypename> = (typeof FACT_FIELDS)[K][number];

@@ -97,9 +97,15 @@ export interface CompanyRecord extends Base<"Company"> {
   readonly description: string;
 }
 
+/** A format of a meeting's talks, and what the report places in it (all of the same meeting). */
 export interface MeetingFormatRecord extends Evidenced {
   readonly format: MeetingFormat;
   readonly description: string;
+  readonly participantIds: readonly string[];
+  readonly delegationIds: readonly string[];
+  readonly positionIds: readonly string[];
+  readonly statementIds: readonly string[];
+  readonly commitmentIds: readonly string[];
 }
 
 export interface MeetingRecord extends Base<"Meeting"> {
@@ -153,6 +159,8 @@ export interface CommitmentRecord extends Base<"Commitment"> {
   readonly status: CommitmentStatus;
   readonly partyIds: readonly string[];
   readonly beneficiaryId: string | null;
+  /** Who made it (countries, leaders, companies or delegations); empty when the report does not say. */
+  readonly madeByIds: readonly string[];
   readonly areaId: string;
   readonly meetingId: string;
   readonly value: MoneyRecord | null;

@@ -89,6 +89,23 @@ query Search($text: String!) {
 `,
     variables: JSON.stringify({ text: "JUMCO" }, null, 2),
   },
+  {
+    query: `# Says who? What backs each value: stated by the report, inferred (and how), or reference data.
+query Evidence($id: ID!) {
+  node(id: $id) {
+    __typename
+    ... on Meeting { title date invitedBy { name } }
+    evidence {
+      field
+      method
+      basis
+      citations { quote sentence source { title kind } }
+    }
+  }
+}
+`,
+    variables: JSON.stringify({ id: "meeting:2025-08-27-astana" }, null, 2),
+  },
 ];
 
 export interface IdePage {

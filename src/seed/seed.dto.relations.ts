@@ -21,6 +21,10 @@ import {
 import { CommitmentKind, CommitmentStatus, MeetingFormat, RouteStatus, Stance, StatementKind } from "../domain/enums";
 import { Cited, IsId, IsIsoDate, IsRef, SeedMoney, SeedQuantity } from "./seed.dto.common";
 
+/**
+ * A format of a meeting's talks, and what the report places in it: the leaders and delegations who
+ * took part, and the positions, statements and commitments made there (each of the same meeting).
+ */
 export class SeedMeetingFormat extends Cited {
   @IsEnum(MeetingFormat)
   format!: MeetingFormat;
@@ -28,6 +32,31 @@ export class SeedMeetingFormat extends Cited {
   @IsString()
   @IsNotEmpty()
   description!: string;
+
+  @IsOptional()
+  @IsArray()
+  @IsRef({ each: true })
+  participants?: string[];
+
+  @IsOptional()
+  @IsArray()
+  @IsRef({ each: true })
+  delegations?: string[];
+
+  @IsOptional()
+  @IsArray()
+  @IsRef({ each: true })
+  positions?: string[];
+
+  @IsOptional()
+  @IsArray()
+  @IsRef({ each: true })
+  statements?: string[];
+
+  @IsOptional()
+  @IsArray()
+  @IsRef({ each: true })
+  commitments?: string[];
 }
 
 export class SeedMeeting extends Cited {
@@ -121,6 +150,12 @@ export class SeedCommitment extends Cited {
   @IsOptional()
   @IsRef()
   beneficiary?: string | null;
+
+  /** Who made the commitment, where the report says so: countries, leaders, companies or delegations. */
+  @IsOptional()
+  @IsArray()
+  @IsRef({ each: true })
+  madeBy?: string[];
 
   @IsRef()
   area!: string;

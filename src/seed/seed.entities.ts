@@ -7,7 +7,7 @@ import { SESSION_FACT_FIELDS } from "../domain/facts";
 import { type CollectionName, COLLECTIONS, NODE_TYPENAMES, type NodeTypename } from "../domain/records";
 import * as entities from "./seed.dto.entities";
 import * as relations from "./seed.dto.relations";
-import { cited, named, type SeedEntityTable } from "./seed.entity";
+import { cited, named, type ReferenceField, type SeedEntityTable } from "./seed.entity";
 
 export const SEED_ENTITIES = {
   Source: {
@@ -93,6 +93,11 @@ export const SEED_ENTITIES = {
       formats: dto.formats.map((f, i) => ({
         format: f.format,
         description: f.description,
+        participantIds: f.participants ?? [],
+        delegationIds: f.delegations ?? [],
+        positionIds: f.positions ?? [],
+        statementIds: f.statements ?? [],
+        commitmentIds: f.commitments ?? [],
         ...ctx.evidenced(f, `.formats[${i}]`, SESSION_FACT_FIELDS),
       })),
     }),
@@ -139,7 +144,13 @@ export const SEED_ENTITIES = {
   },
   Commitment: {
     dto: relations.SeedCommitment,
-    references: { parties: ["Country"], beneficiary: ["Country"], area: ["CooperationArea"], meeting: ["Meeting"] },
+    references: {
+      parties: ["Country"],
+      madeBy: ["Country", "Leader", "Company", "Delegation"],
+      beneficiary: ["Country"],
+      area: ["CooperationArea"],
+      meeting: ["Meeting"],
+    },
     toRecord: (dto, ctx) => ({
       __typename: "Commitment",
       ...cited(dto, ctx),
@@ -149,6 +160,7 @@ export const SEED_ENTITIES = {
       status: dto.status,
       partyIds: dto.parties,
       beneficiaryId: dto.beneficiary ?? null,
+      madeByIds: dto.madeBy ?? [],
       areaId: dto.area,
       meetingId: dto.meeting,
       value: dto.value ? { amount: dto.value.amount, currency: dto.value.currency } : null,
@@ -230,6 +242,18 @@ export const SEED_ENTITIES = {
     }),
   },
 } satisfies SeedEntityTable;
+
+/**
+ * The references of each format of a meeting (`formats[i]`), and the type each may point at. A
+ * leader must be one of the meeting's participants; any other record must be of the same meeting.
+ */
+export const SESSION_REFERENCES = {
+  participants: "Leader",
+  delegations: "Delegation",
+  positions: "Position",
+  statements: "Statement",
+  commitments: "Commitment",
+} as const satisfies { readonly [F in ReferenceField<relations.SeedMeetingFormat>]?: NodeTypename };
 
 /** The record types, in load order (referenced kinds before referring kinds). */
 export const SEED_TYPENAMES: readonly NodeTypename[] = NODE_TYPENAMES;

@@ -5,8 +5,8 @@
  * continue itself). They run on every record with an id, whether or not its shape checked.
  */
 import type { NodeTypename } from "../domain/records";
-import { SEED_ENTITIES } from "./seed.entities";
-import type { SeedEntry } from "./seed.parse";
+import { SEED_ENTITIES, SESSION_REFERENCES } from "./seed.entities";
+import { isObject, type SeedEntry } from "./seed.parse";
 
 /**
  * Checks the records across files, adding every problem found to `problems`, and returns the
@@ -50,23 +50,28 @@ function resolveReferences(
   problems: string[],
 ): void {
   let unresolved = 0;
+  /** The record `target` at `path` points at, when it is one of the `allowed` types; otherwise reported. */
+  const resolve = (file: string, path: string, target: unknown, allowed: readonly NodeTypename[]) => {
+    if (typeof target !== "string" || target === "") return undefined;
+    const found = byId.get(target);
+    if (!found) {
+      if (unparsed.length > 0) unresolved++;
+      else problems.push(`${file}: ${path}: references unknown id "${target}"`);
+      return undefined;
+    }
+    if (!allowed.includes(found.typename)) {
+      problems.push(`${file}: ${path}: "${target}" is a ${found.typename}, expected ${allowed.join(" or ")}`);
+      return undefined;
+    }
+    return found;
+  };
   for (const entry of entries) {
     const references: Readonly<Record<string, readonly NodeTypename[]>> = SEED_ENTITIES[entry.typename].references;
     for (const [field, allowed] of Object.entries(references)) {
-      const value = entry.raw[field];
-      const targets: Array<[string, unknown]> = Array.isArray(value)
-        ? value.map((v: unknown, i) => [`${entry.path}.${field}[${i}]`, v])
-        : [[`${entry.path}.${field}`, value]];
-      for (const [path, target] of targets) {
-        if (typeof target !== "string" || target === "") continue;
-        const found = byId.get(target);
-        if (!found) {
-          if (unparsed.length > 0) unresolved++;
-          else problems.push(`${entry.file}: ${path}: references unknown id "${target}"`);
-        } else if (!allowed.includes(found.typename)) {
-          problems.push(`${entry.file}: ${path}: "${target}" is a ${found.typename}, expected ${allowed.join(" or ")}`);
-        }
-      }
+      for (const [path, target] of targetsOf(entry.raw, entry.path, field)) resolve(entry.file, path, target, allowed);
+    }
+    if (entry.typename === "Meeting" && Array.isArray(entry.raw.formats)) {
+      checkSessions(entry, (path, target, allowed) => resolve(entry.file, path, target, allowed), problems);
     }
   }
   if (unresolved > 0) {
@@ -74,6 +79,43 @@ function resolveReferences(
       `${unparsed.join(", ")}: ${unresolved} reference${unresolved === 1 ? "" : "s"} in other files could not be checked until this file parses`,
     );
   }
+}
+
+/** The ids a reference field of `raw` holds, each with its JSON path. */
+function targetsOf(raw: Readonly<Record<string, unknown>>, at: string, field: string): Array<[string, unknown]> {
+  const value = raw[field];
+  return Array.isArray(value)
+    ? value.map((v: unknown, i): [string, unknown] => [`${at}.${field}[${i}]`, v])
+    : [[`${at}.${field}`, value]];
+}
+
+/**
+ * The references of a meeting's formats: each to a record of its type, a leader among the meeting's
+ * participants, anything else of the same meeting.
+ */
+function checkSessions(
+  meeting: SeedEntry,
+  resolve: (path: string, target: unknown, allowed: readonly NodeTypename[]) => SeedEntry | undefined,
+  problems: string[],
+): void {
+  const participants = Array.isArray(meeting.raw.participants) ? meeting.raw.participants : [];
+  (meeting.raw.formats as unknown[]).forEach((format, i) => {
+    if (!isObject(format)) return;
+    for (const [field, type] of Object.entries(SESSION_REFERENCES)) {
+      if (format[field] === undefined) continue;
+      for (const [path, target] of targetsOf(format, `${meeting.path}.formats[${i}]`, field)) {
+        const found = resolve(path, target, [type]);
+        if (!found) continue;
+        if (type === "Leader" && !participants.includes(found.id)) {
+          problems.push(`${meeting.file}: ${path}: "${found.id}" is not one of the meeting's participants`);
+        } else if (type !== "Leader" && found.raw.meeting !== meeting.id) {
+          problems.push(
+            `${meeting.file}: ${path}: "${found.id}" is of meeting ${JSON.stringify(found.raw.meeting)}, not of "${meeting.id}"`,
+          );
+        }
+      }
+    }
+  });
 }
 
 /** The problems of a record's fields with each other. */
