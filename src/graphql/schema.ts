@@ -29,6 +29,7 @@ import { DelegationResolver } from "./delegation/delegation.resolver";
 import { FlightRouteResolver } from "./flight-route/flight-route.resolver";
 import { LeaderResolver } from "./leader/leader.resolver";
 import { MeetingResolver } from "./meeting/meeting.resolver";
+import { MeetingSessionResolver } from "./meeting/meeting-session.resolver";
 import { NodeResolver } from "./node/node.resolver";
 import { PositionResolver } from "./position/position.resolver";
 import { BilateralRelationsResolver } from "./bilateral-relations/bilateral-relations.resolver";
@@ -63,6 +64,7 @@ export const resolvers: readonly ResolverClass[] = [
   BilateralRelationsResolver,
   CitationResolver,
   MoneyResolver,
+  MeetingSessionResolver,
   ...Object.values(ENTITY_RESOLVERS),
   ...EVIDENCE_RESOLVERS,
 ];

@@ -4,10 +4,11 @@
  * a query reads them. Cursors are checked, not trusted: a cursor this service did not issue
  * is an `InvalidArgumentError` naming the argument, never a silently ignored value.
  */
+import { mapMaybePromise } from "@graphql-tools/utils";
 import { cursorToOffset } from "graphql-relay";
 
 import { InvalidArgumentError } from "./errors";
-import type { Edge, Page, PageArgs, PageInfo } from "./repository";
+import type { Edge, MaybePromise, Page, PageArgs, PageInfo } from "./repository";
 
 /** Page size used when neither `first` nor `last` is given. */
 export const DEFAULT_PAGE_SIZE = 20;
@@ -83,6 +84,12 @@ class SlicePage<T> implements Page<T> {
     this.pageInfo = new SlicePageInfo(start, start + nodes.length, hasPreviousPage, hasNextPage);
   }
 
+  /** The same page (offsets, count, flags) of other items, one for each of this page's. */
+  withNodes<U>(nodes: readonly U[]): SlicePage<U> {
+    const { hasPreviousPage, hasNextPage } = this.pageInfo;
+    return new SlicePage(this.start, nodes, this.totalCount, hasPreviousPage, hasNextPage);
+  }
+
   get edges(): ReadonlyArray<Edge<T>> {
     this.edgeList ??= this.nodes.map((node, i) => new SliceEdge(node, this.start + i));
     return this.edgeList;
@@ -92,6 +99,21 @@ class SlicePage<T> implements Page<T> {
 /** The page `args` ask for of an ordered list (see `paginateWindow`). */
 export function paginate<T>(items: readonly T[], args: PageArgs): Page<T> {
   return paginateWindow(items.length, args, (start, end) => items.slice(start, end));
+}
+
+/**
+ * The page `args` ask for of the records a list of ids points at, in the list's order: only the
+ * page's ids are handed to `fetch`, which returns their records in the same order.
+ */
+export function paginateIds<T>(
+  ids: readonly string[],
+  args: PageArgs,
+  fetch: (ids: readonly string[]) => MaybePromise<readonly T[]>,
+): MaybePromise<Page<T>> {
+  const page = paginateWindow(ids.length, args, (start, end) => ids.slice(start, end)) as SlicePage<string>;
+  return page.nodes.length === 0
+    ? page.withNodes<T>([])
+    : mapMaybePromise(fetch(page.nodes), nodes => page.withNodes(nodes));
 }
 
 /**

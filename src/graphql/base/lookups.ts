@@ -4,7 +4,7 @@
  * per level of a query on a database-backed store.
  */
 import type { NodeTypename, RecordByType } from "../../domain/records";
-import { paginate } from "../../repository/pagination";
+import { paginate, paginateIds } from "../../repository/pagination";
 import type {
   FilterByType,
   MaybePromise,
@@ -12,6 +12,7 @@ import type {
   OrderDirection,
   OrderField,
   Page,
+  PageArgs,
 } from "../../repository/repository";
 import type { GraphContext } from "./context";
 import type { ListArgsShape } from "./list.args";
@@ -32,6 +33,16 @@ export function refs<K extends NodeTypename>(
   ids: readonly string[],
 ): MaybePromise<Array<RecordByType[K]>> {
   return ctx.loaders.getAll(type, ids);
+}
+
+/** A page of the records a list of ids points at, in the list's order; only the page's records are fetched. */
+export function refsPage<K extends NodeTypename>(
+  ctx: GraphContext,
+  type: K,
+  ids: readonly string[],
+  page: PageArgs,
+): MaybePromise<Page<RecordByType[K]>> {
+  return paginateIds(ids, page, pageIds => ctx.loaders.getAll(type, pageIds));
 }
 
 export function toOrdering(order: { field: string; direction: string } | null | undefined): Ordering | null {

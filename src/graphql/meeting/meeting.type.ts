@@ -6,7 +6,10 @@ import { Connection } from "../base/connection.type";
 import { Node } from "../base/node.interface";
 import { LocalDate } from "../base/scalars";
 
-@ObjectType("MeetingSession", { description: "A format in which a meeting's talks were held." })
+@ObjectType("MeetingSession", {
+  description:
+    "A format in which a meeting's talks were held (one to one, expanded), with who took part in it and what the report places in it.",
+})
 export class MeetingSession {
   @Field(_type => MeetingFormat, { description: "The format." })
   format!: MeetingFormat;
@@ -14,7 +17,7 @@ export class MeetingSession {
   @Field(_type => String, { description: "Who took part in this format and how." })
   description!: string;
 
-  @Field(_type => [Citation], { description: "Where the sources describe this format." })
+  @Field(_type => [Citation], { description: "Where the sources describe this format and what took place in it." })
   citations!: Citation[];
 }
 
