@@ -104,6 +104,7 @@ describe("data-aware cost", () => {
       { operation: "BilateralSummary", errors: undefined, ...cost(174, 62) },
       { operation: "CountryToAwardAndBack", errors: undefined, ...cost(29, 27) },
       { operation: "Search", errors: undefined, ...cost(56, 42) },
+      { operation: "Evidence", errors: undefined, ...cost(152, 75) },
     ]);
   });
 
@@ -115,6 +116,7 @@ describe("data-aware cost", () => {
       CountryToAward: cost(12, 12),
       Find: cost(46, 34),
       WhoSaysSo: cost(43, 11),
+      SaysWho: cost(97, 16),
     });
   });
 

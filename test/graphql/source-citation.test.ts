@@ -460,11 +460,21 @@ describe("Citation", () => {
               {
                 format: "ONE_TO_ONE",
                 citations: [
+                  {
+                    quote:
+                      "President of Kazakhstan Kassym-Jomart Tokayev and King Abdullah II ibn Al Hussein of Jordan held talks",
+                    sentence: S_OPENING,
+                  },
                   { quote: "held talks on Aug. 27 in the Kazakh capital", sentence: S_OPENING },
                   {
                     quote: "During the meeting",
                     sentence:
                       "During the meeting, President Tokayev expressed gratitude to King Abdullah II for accepting the invitation to visit Kazakhstan and highlighted the effective development of Kazakh-Jordanian relations.",
+                  },
+                  {
+                    quote: "The talks continued in an expanded format with the participation of official delegations",
+                    sentence:
+                      "The talks continued in an expanded format with the participation of official delegations.",
                   },
                 ],
               },
@@ -475,6 +485,23 @@ describe("Citation", () => {
                     quote: "The talks continued in an expanded format with the participation of official delegations",
                     sentence:
                       "The talks continued in an expanded format with the participation of official delegations.",
+                  },
+                  {
+                    quote:
+                      "The officials confirmed their intention to increase bilateral trade turnover to $500 million",
+                    sentence:
+                      "The officials confirmed their intention to increase bilateral trade turnover to $500 million, with Kazakhstan offering 60 types of non-resource goods worth $250 million for export to the Jordanian market.",
+                  },
+                  {
+                    quote:
+                      "with Kazakhstan offering 60 types of non-resource goods worth $250 million for export to the Jordanian market",
+                    sentence:
+                      "The officials confirmed their intention to increase bilateral trade turnover to $500 million, with Kazakhstan offering 60 types of non-resource goods worth $250 million for export to the Jordanian market.",
+                  },
+                  {
+                    quote: "The officials also expressed interest in expanding cultural and academic cooperation",
+                    sentence:
+                      "The officials also expressed interest in expanding cultural and academic cooperation, including joint research projects and university partnerships.",
                   },
                 ],
               },
