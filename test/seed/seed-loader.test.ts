@@ -366,7 +366,12 @@ describe("loadSeed merges the files of a folder into one graph", () => {
         citations: [RECEIVED_AT, PHOTO, DATELINE, RECEIVED, INVITATION, MET_FIRST],
         // Citations that support no fact field (the photo caption) still support the description.
         evidence: [
-          claim("date", INFERRED, "the report, datelined 18 October 2031, tells of the visit as the day's news", DATELINE),
+          claim(
+            "date",
+            INFERRED,
+            "the report, datelined 18 October 2031, tells of the visit as the day's news",
+            DATELINE,
+          ),
           claim("city", STATED, null, DATELINE),
           claim("hostCountry", STATED, null, RECEIVED),
           claim("participants", STATED, null, RECEIVED),
