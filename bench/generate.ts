@@ -2,7 +2,10 @@
  * A deterministic, seeded generator of seed folders in the service's own format, at a scale factor
  * of the real dataset (`seed/`: 72 records, 2 sources). The output passes the real loader: ids of
  * the right form, every reference resolving to a record of the right type, and every citation's
- * quote equal to its generated source text at its offsets (in code points).
+ * quote equal to its generated source text at its offsets (in code points), and evidence for every
+ * value: each citation `supports` the fact fields its quote states, and what the real dataset would
+ * infer rather than read (a meeting's inviter and host country, the first of its formats, an area's
+ * category, a flight route's planned year from "next year", ...) is marked `inferred` with its basis.
  *
  * Shape: the real dataset is one report of bilateral talks. A scale of ×N is N such "units"; each
  * unit has a report and a reference-facts text (2 sources), 3 cities, 2 leaders, 3 companies, 2
@@ -36,7 +39,7 @@ import {
 } from "../src/domain/enums";
 
 /** Bump when the output changes, so cached folders are regenerated. */
-export const GENERATOR_VERSION = 1;
+export const GENERATOR_VERSION = 2;
 
 /** Records per unit, and the real dataset's size (a unit plus its 2 countries). */
 export const RECORDS_PER_UNIT = 70;
@@ -161,6 +164,7 @@ const STATEMENT_TEXT: Record<StatementKind, string> = {
   INVITATION: "invited the partners to explore new opportunities",
   EXPECTATION: "expressed confidence that the agreements will be implemented",
 };
+const REGIONS = ["Central Asia", "Middle East", "Europe", "Africa", "Americas", "East Asia"];
 const VALUES = ["Tolerance", "Mutual respect", "Trust", "Friendship", "Good-neighbourliness", "Openness"];
 const AGENCIES = ["Akorda", "Petra", "Kazinform", "Anadolu", "Xinhua", "TASS"];
 
@@ -169,7 +173,12 @@ interface Citation {
   start: number;
   end: number;
   quote: string;
+  /** The fact fields of the citing record that this quote backs (src/domain/facts.ts). */
+  supports?: string[];
 }
+
+/** The citation `c` as it backs the fact fields `supports` of one record (a copy: records share quotes). */
+const by = (c: Citation, ...supports: string[]): Citation => ({ ...c, supports });
 type Rec = Record<string, unknown> & { id: string; citations: Citation[] };
 
 /** Builds one source text, remembering where each quotable span sits (code points = UTF-16 units: BMP text only). */
@@ -189,6 +198,10 @@ class SourceText {
   /** A citation of a span already written. */
   span(from: Citation, to: Citation): Citation {
     return { source: this.id, start: from.start, end: to.end, quote: this.text.slice(from.start, to.end) };
+  }
+  /** A citation of the first `length` characters of one already written. */
+  head(of: Citation, length: number): Citation {
+    return { source: this.id, start: of.start, end: of.start + length, quote: of.quote.slice(0, length) };
   }
   toString(): string {
     return this.text;
@@ -257,6 +270,9 @@ export function generateSeed(scale: number, dir: string, seed = 20250827, unitsP
   const countryId = (k: number) => `country:${codes[k] as string}`;
   const leadersOf: string[][] = Array.from({ length: countryCount }, () => []);
   const companiesOf: string[][] = Array.from({ length: countryCount }, () => []);
+  /** Every leader's name and title, and every company's name, by id (units name earlier ones). */
+  const leaderInfo = new Map<string, { name: string; title: string }>();
+  const companyName = new Map<string, string>();
   const pairs: Array<[number, number]> = [];
 
   mkdirSync(join(dir, "sources"), { recursive: true });
@@ -327,54 +343,85 @@ export function generateSeed(scale: number, dir: string, seed = 20250827, unitsP
     const leaderNames = [`${word(2, 3)} ${word(2, 3)}`, `${word(2, 3)} ${word(2, 3)}`];
     const leaderTitles = [pick(TITLES), pick(TITLES)];
     const leaderIds = [id("leader", "a"), id("leader", "b")];
+    leaderIds.forEach((leader, i) =>
+      leaderInfo.set(leader, { name: leaderNames[i] as string, title: leaderTitles[i] as string }),
+    );
     const sectors = [pick(SECTORS), pick(SECTORS), CompanySector.AVIATION];
     if (u === 0) sectors[0] = CompanySector.URANIUM_MINING;
+    const sectorWords = sectors.map(s => s.toLowerCase().replace(/_/g, " "));
     const companyCountry = [a, a, b];
     const companyNames = sectors.map(s => `${word(2, 3)} ${COMPANY_SUFFIX[s] ?? "Group"}`);
     const companyIds = [0, 1, 2].map(i => id("company", i));
+    companyIds.forEach((company, i) => companyName.set(company, companyNames[i] as string));
     // Participants: this unit's leader, or (half the time) an earlier leader of the same country.
     const participant = (k: number, own: string) =>
       (leadersOf[k] as string[]).length > 0 && chance(0.5) ? pick(leadersOf[k] as string[]) : own;
     const participants = [participant(a, leaderIds[0] as string), participant(b, leaderIds[1] as string)];
+    // How the report names the leaders at the talks: "Title Name", or "Title Surname".
+    const at = participants.map(p => leaderInfo.get(p) as { name: string; title: string });
+    const fullName = (i: number) => (at[i] as { name: string }).name;
+    const short = (i: number) => `${(at[i] as { title: string }).title} ${fullName(i).split(" ")[1]}`;
+    const agency = pick(AGENCIES);
+    const earlierDate = chance(0.5) ? null : iso(day - (30 + int(700)) * DAY);
+
+    // Areas: 16 of the 24 names, bilateral trade and aviation among them (the commitments and the
+    // flight route are theirs), each named in a position sentence below.
+    const required = AREAS.filter(([name]) => name === "Bilateral trade" || name === "Aviation");
+    const areaPicks = shuffled([...required, ...shuffled(AREAS.filter(area => !required.includes(area))).slice(0, 14)]);
+    const areaIds = areaPicks.map((_, i) => id("area", i));
+    const areaCitations: Citation[][] = areaPicks.map(() => []);
+    const tradeArea = areaPicks.findIndex(([name]) => name === "Bilateral trade");
+    const aviationArea = areaPicks.findIndex(([name]) => name === "Aviation");
+    // Companies of each area: this unit's company of the same sector, sometimes an earlier one of the same countries.
+    const areaCompanies = areaPicks.map((_, i) => {
+      const companies: string[] = [];
+      if (i === 4 || chance(0.15)) companies.push(companyIds[int(3)] as string);
+      const earlier = (companiesOf[pick([a, b])] as string[]).filter(c => !c.startsWith(`company:u${u}-`));
+      if (earlier.length > 0 && chance(0.1)) companies.push(pick(earlier));
+      return [...new Set(companies)];
+    });
 
     // ---- The report.
     const dateline = report.cite(`${date} ${(cityNames[0] as string).toUpperCase()}`);
     report.put(" — ");
-    const leaderA = report.cite(`${leaderTitles[0]} of ${A} ${leaderNames[0]}`);
+    const leaderA = report.cite(`${at[0]?.title} of ${A} ${fullName(0)}`);
     report.put(" and ");
-    const leaderB = report.cite(`${leaderTitles[1]} ${leaderNames[1]} of ${B}`);
+    const leaderB = report.cite(`${at[1]?.title} ${fullName(1)} of ${B}`);
     report.put(" ");
     const held = report.cite(`held talks on ${date} in ${cityNames[0]}`);
-    report.put(", reaffirming their commitment to deepening bilateral relations.\n\n");
+    report.put(", reaffirming their commitment to deepening bilateral relations. ");
+    const invitation = report.cite(`${short(1)} thanked ${short(0)} for the invitation to visit ${A}`);
+    report.put(".\n\n");
     const continued = report.cite(`The visit continued earlier discussions between the two leaders in ${cityNames[1]}`);
     report.put(". ");
+    const earlierOn = earlierDate === null ? null : report.cite(`The two leaders had met there on ${earlierDate}`);
+    if (earlierOn) report.put(". ");
     const expanded = report.cite(
       `The talks continued in an expanded format with the participation of official delegations of ${A} and ${B}`,
     );
     report.put(".\n\n");
 
-    // Areas: 16 of the 24 names, each named in a position sentence below.
-    const areaPicks = shuffled(AREAS).slice(0, 16);
-    const areaIds = areaPicks.map((_, i) => id("area", i));
-    const areaCitations: Citation[][] = areaPicks.map(() => []);
     // Actors: the two countries, the two participants, the companies, the delegations.
     const delegationIds = [id("delegation", "a"), id("delegation", "b")];
     const actors: Array<[string, string]> = [
       [countryId(a), `The ${A} side`],
       [countryId(b), `The ${B} side`],
-      [participants[0] as string, `${leaderTitles[0]} ${(leaderNames[0] as string).split(" ")[1]}`],
-      [participants[1] as string, `${leaderTitles[1]} ${(leaderNames[1] as string).split(" ")[1]}`],
+      [participants[0] as string, short(0)],
+      [participants[1] as string, short(1)],
       [companyIds[0] as string, companyNames[0] as string],
       [companyIds[2] as string, companyNames[2] as string],
       [delegationIds[0] as string, `The delegation of ${A}`],
       [delegationIds[1] as string, `The delegation of ${B}`],
     ];
     const positions: Rec[] = [];
+    /** Where the report calls each country "the X side" (a country's alias). */
+    const sides: Citation[] = [];
     for (let s = 0; s < 8; s++) {
       const [actorId, actorName] = actors[s] as [string, string];
       const stance = pick(Object.values(Stance));
       const areas = s < 5 ? [3 * s, 3 * s + 1, 3 * s + 2] : [s === 5 ? 15 : int(16), int(16), int(16)];
       const start = report.cite(`${actorName} ${STANCE_VERBS[stance]} `);
+      if (s < 2) sides.push(report.head(start, actorName.length));
       const named = areas.map((area, i) => {
         const c = report.cite((areaPicks[area] as readonly [string, AreaCategory])[0].toLowerCase());
         report.put(i === 0 ? ", " : i === 1 ? ", and " : "");
@@ -391,14 +438,22 @@ export function generateSeed(scale: number, dir: string, seed = 20250827, unitsP
           stance,
           meeting: id("meeting", "talks"),
           summary: `${actorName} ${STANCE_VERBS[stance]} ${(areaPicks[area] as readonly [string, AreaCategory])[0].toLowerCase()}.`,
-          citations: [sentence],
+          citations: [by(sentence, "actor", "stance", "area", "meeting")],
         });
       });
     }
     report.put("\n\n");
     const companyCitations = companyNames.map((name, i) => {
-      const c = report.cite(name);
-      report.put(` was named as a partner in the ${(sectors[i] as string).toLowerCase().replace(/_/g, " ")} sector. `);
+      const c = report.cite(`${name} was named as a partner in the ${sectorWords[i]} sector`);
+      report.put(". ");
+      return c;
+    });
+    const areaCompanyCitations = areaCompanies.map((companies, i) => {
+      if (companies.length === 0) return null;
+      const names = companies.map(c => companyName.get(c) as string).join(" and ");
+      const area = (areaPicks[i] as readonly [string, AreaCategory])[0].toLowerCase();
+      const c = report.cite(`${names} will take part in the cooperation in ${area}`);
+      report.put(". ");
       return c;
     });
     const turnover = 100 + int(900);
@@ -408,29 +463,32 @@ export function generateSeed(scale: number, dir: string, seed = 20250827, unitsP
       `The officials confirmed their intention to increase bilateral trade turnover to $${turnover} million`,
     );
     report.put(", ");
-    const offer = report.cite(`with ${A} offering ${goods} types of goods worth $${worth} million for export`);
+    const offer = report.cite(`with ${A} offering ${goods} types of goods worth $${worth} million for export to ${B}`);
     report.put(".\n\n");
     const year = Number(date.slice(0, 4)) + 1;
     const route = report.cite(
-      `${companyNames[2]} plans to launch direct flights between ${cityNames[1]} and ${cityNames[2]} in ${year}`,
+      `${companyNames[2]} plans to launch direct flights between ${cityNames[1]} and ${cityNames[2]} next year`,
     );
-    report.put(", which is expected to boost business and people-to-people exchanges. ");
+    report.put(", ");
+    const benefits = report.cite("which is expected to boost business and people-to-people exchanges");
+    report.put(". ");
     const awardName = `Order of ${word(2, 3)}`;
-    const award = report.cite(
-      `${leaderTitles[1]} ${(leaderNames[1] as string).split(" ")[1]} presented ${leaderTitles[0]} ${(leaderNames[0] as string).split(" ")[1]} with the ${awardName}`,
-    );
-    report.put(", recognizing the contribution to friendship between the two countries. ");
+    const award = report.cite(`${short(1)} presented ${short(0)} with the ${awardName}`);
+    report.put(", ");
+    const reason = report.cite("recognizing the contribution to friendship between the two countries");
+    report.put(". ");
     const values = shuffled(VALUES).slice(0, 2) as [string, string];
-    report.put("Both leaders noted common values of ");
+    const noted = report.cite("Both leaders noted common values of ");
     const value0 = report.cite(values[0].toLowerCase());
     report.put(" and ");
     const value1 = report.cite(values[1].toLowerCase());
-    report.put(" shared by both nations.\n\n");
+    const sharedValues = report.span(noted, report.cite(" shared by both nations"));
+    report.put(".\n\n");
     const statements: Rec[] = [];
     for (let s = 0; s < 9; s++) {
       const kind = pick(Object.values(StatementKind));
       const both = s === 0;
-      const who = both ? "Both leaders" : `${leaderTitles[s % 2]} ${(leaderNames[s % 2] as string).split(" ")[1]}`;
+      const who = both ? "Both leaders" : short(s % 2);
       const c = report.cite(`${who} ${STATEMENT_TEXT[kind]}`);
       report.put(". ");
       statements.push({
@@ -439,10 +497,10 @@ export function generateSeed(scale: number, dir: string, seed = 20250827, unitsP
         meeting: id("meeting", "talks"),
         kind,
         summary: `${who} ${STATEMENT_TEXT[kind]}.`,
-        citations: [c],
+        citations: [by(c, "speakers", "kind", "meeting")],
       });
     }
-    report.put(`Reported by ${pick(AGENCIES)}.`);
+    const reportedBy = report.cite(`Reported by ${agency}.`);
 
     // ---- The reference facts.
     const factCities = cityNames.map((name, i) => {
@@ -458,7 +516,9 @@ export function generateSeed(scale: number, dir: string, seed = 20250827, unitsP
     const factAward = facts.cite(`The ${awardName} is an order of ${B}.`);
     facts.put("\n");
     const factLeaders = leaderNames.map((name, i) => {
-      const c = facts.cite(`${name} is ${leaderTitles[i]} of ${i === 0 ? A : B}.`);
+      const c = facts.cite(
+        `${name} is ${leaderTitles[i]} of ${i === 0 ? A : B}, also called ${leaderTitles[i]} ${name.split(" ")[1]}.`,
+      );
       facts.put("\n");
       return c;
     });
@@ -467,15 +527,31 @@ export function generateSeed(scale: number, dir: string, seed = 20250827, unitsP
     const countryFacts = new Map<number, Citation[]>();
     for (const k of newCountries) {
       const capital = cityCountry.indexOf(k);
-      const code = facts.cite(`${countryName(k)} has the ISO 3166-1 alpha-2 code ${codes[k]}.`);
+      const name = countryName(k);
+      const code = facts.cite(`${name} has the ISO 3166-1 alpha-2 code ${codes[k]}.`);
       facts.put("\n");
-      const cap = facts.cite(`The capital of ${countryName(k)} is ${cityNames[capital]}.`);
+      const cap = facts.cite(`The capital of ${name} is ${cityNames[capital]}.`);
       facts.put("\n");
-      countryFacts.set(k, [code, cap]);
+      const official = facts.cite(`The official name of ${name} is The State of ${name}.`);
+      facts.put("\n");
+      const region = facts.cite(`${name} is located in ${REGIONS[k % REGIONS.length]}.`);
+      facts.put("\n");
+      const demonym = facts.cite(`${name} people is the demonym for ${name}.`);
+      facts.put("\n");
+      countryFacts.set(k, [
+        by(k === a ? leaderA : leaderB, "name"),
+        by(sides[k === a ? 0 : 1] as Citation, "aliases"),
+        by(code, "name", "code"),
+        by(cap, "capital"),
+        by(official, "officialName"),
+        by(region, "region"),
+        by(demonym, "demonym"),
+      ]);
     }
-    facts.put("Compiled by the bilateral-graph benchmark generator.");
+    const compiled = facts.cite(`Reference data compiled by the bilateral-graph benchmark generator on ${date}.`);
 
     // ---- Records.
+    const ENGLISH = "the text is written in English";
     add("sources", {
       id: report.id,
       title: `${A}, ${B} leaders hold talks in ${cityNames[0]}`,
@@ -483,9 +559,10 @@ export function generateSeed(scale: number, dir: string, seed = 20250827, unitsP
       file: reportFile,
       publishedOn: date,
       dateline: cityIds[0],
-      reportedBy: pick(AGENCIES),
+      reportedBy: agency,
       language: "en",
-      citations: [dateline],
+      inferred: { kind: "the text opens with a dateline, date and place, as a news report does", language: ENGLISH },
+      citations: [by(dateline, "kind", "publishedOn", "dateline", "language"), by(reportedBy, "reportedBy")],
     });
     add("sources", {
       id: facts.id,
@@ -495,7 +572,8 @@ export function generateSeed(scale: number, dir: string, seed = 20250827, unitsP
       publishedOn: date,
       publisher: "bilateral-graph benchmark generator",
       language: "en",
-      citations: [factCities[0] as Citation],
+      inferred: { language: ENGLISH },
+      citations: [by(compiled, "kind", "publishedOn", "publisher", "language")],
     });
     for (const [k, cites] of countryFacts) {
       const capital = cityCountry.indexOf(k);
@@ -506,9 +584,9 @@ export function generateSeed(scale: number, dir: string, seed = 20250827, unitsP
         aliases: [`${countryName(k)} side`],
         officialName: `The State of ${countryName(k)}`,
         capital: cityIds[capital],
-        region: ["Central Asia", "Middle East", "Europe", "Africa", "Americas", "East Asia"][k % 6],
+        region: REGIONS[k % REGIONS.length],
         demonym: `${countryName(k)} people`,
-        citations: [k === a ? leaderA : leaderB, ...cites],
+        citations: cites,
       });
     }
     cityNames.forEach((name, i) =>
@@ -516,10 +594,11 @@ export function generateSeed(scale: number, dir: string, seed = 20250827, unitsP
         id: cityIds[i] as string,
         name,
         country: countryId(cityCountry[i] as number),
-        citations: i === 0 ? [dateline, factCities[0] as Citation] : [factCities[i] as Citation],
+        citations: [...(i === 0 ? [by(dateline, "name")] : []), by(factCities[i] as Citation, "name", "country")],
       }),
     );
     leaderNames.forEach((name, i) => {
+      const fields = ["name", "title", "office", "country"];
       add("leaders", {
         id: leaderIds[i] as string,
         name,
@@ -527,7 +606,11 @@ export function generateSeed(scale: number, dir: string, seed = 20250827, unitsP
         title: leaderTitles[i],
         office: `${leaderTitles[i]} of ${i === 0 ? A : B}`,
         country: countryId(i === 0 ? a : b),
-        citations: [i === 0 ? leaderA : leaderB, factLeaders[i] as Citation],
+        // The report names the leader only when at the talks (else an earlier leader went).
+        citations: [
+          ...(participants[i] === leaderIds[i] ? [by(i === 0 ? leaderA : leaderB, ...fields)] : []),
+          by(factLeaders[i] as Citation, ...fields, "aliases"),
+        ],
       });
       (leadersOf[i === 0 ? a : b] as string[]).push(leaderIds[i] as string);
     });
@@ -538,14 +621,18 @@ export function generateSeed(scale: number, dir: string, seed = 20250827, unitsP
         aliases: [name.split(" ")[0] as string],
         country: countryId(companyCountry[i] as number),
         sector: sectors[i],
-        description: `A ${(sectors[i] as string).toLowerCase().replace(/_/g, " ")} company of ${countryName(companyCountry[i] as number)}.`,
-        citations: [companyCitations[i] as Citation, factCompanies[i] as Citation],
+        description: `A ${sectorWords[i]} company of ${countryName(companyCountry[i] as number)}.`,
+        inferred: { aliases: "the company's name without the word for its trade" },
+        citations: [
+          by(companyCitations[i] as Citation, "name", "aliases", "sector"),
+          by(factCompanies[i] as Citation, "name", "country"),
+        ],
       });
       (companiesOf[companyCountry[i] as number] as string[]).push(companyIds[i] as string);
     });
     add("meetings", {
       id: id("meeting", "talks"),
-      title: `${(leaderNames[0] as string).split(" ")[1]}–${(leaderNames[1] as string).split(" ")[1]} talks in ${cityNames[0]}`,
+      title: `${fullName(0).split(" ")[1]}–${fullName(1).split(" ")[1]} talks in ${cityNames[0]}`,
       description: `Talks between ${A} and ${B} in ${cityNames[0]} on ${date}, continued in an expanded format.`,
       date,
       city: cityIds[0],
@@ -554,21 +641,43 @@ export function generateSeed(scale: number, dir: string, seed = 20250827, unitsP
       invitedBy: participants[0],
       continues: id("meeting", "earlier"),
       formats: [
-        { format: "ONE_TO_ONE", description: "The leaders' talks.", citations: [held] },
-        { format: "EXPANDED", description: "Talks with official delegations.", citations: [expanded] },
+        {
+          format: "ONE_TO_ONE",
+          description: "The leaders' talks.",
+          inferred: { format: "the leaders held talks, which then continued in an expanded format" },
+          citations: [by(held, "format"), by(expanded, "format")],
+        },
+        { format: "EXPANDED", description: "Talks with official delegations.", citations: [by(expanded, "format")] },
       ],
-      citations: [held, leaderA],
+      inferred: {
+        hostCountry: `the talks were held in ${cityNames[0]}, a city of ${A}`,
+        invitedBy: `${short(1)} thanked ${short(0)} for the invitation`,
+      },
+      citations: [
+        by(held, "date", "city", "hostCountry"),
+        by(leaderA, "participants"),
+        by(leaderB, "participants"),
+        by(invitation, "invitedBy"),
+        by(continued, "continues"),
+        by(expanded, "formats"),
+        by(factCities[0] as Citation, "hostCountry"),
+      ],
     });
     add("meetings", {
       id: id("meeting", "earlier"),
       title: `Earlier discussions in ${cityNames[1]}`,
       description: `Earlier discussions between the leaders of ${A} and ${B} in ${cityNames[1]}.`,
-      date: chance(0.5) ? null : iso(day - (30 + int(700)) * DAY),
+      date: earlierDate,
       city: cityIds[1],
       hostCountry: countryId(b),
       participants,
       formats: [],
-      citations: [continued],
+      inferred: { hostCountry: `the discussions were held in ${cityNames[1]}, a city of ${B}` },
+      citations: [
+        by(continued, "city", "hostCountry", "participants"),
+        ...(earlierOn ? [by(earlierOn, "date")] : []),
+        by(factCities[1] as Citation, "hostCountry"),
+      ],
     });
     delegationIds.forEach((did, i) =>
       add("delegations", {
@@ -576,23 +685,27 @@ export function generateSeed(scale: number, dir: string, seed = 20250827, unitsP
         name: `Official delegation of ${i === 0 ? A : B}`,
         country: countryId(i === 0 ? a : b),
         meeting: id("meeting", "talks"),
-        citations: [expanded],
+        citations: [by(expanded, "country", "meeting")],
       }),
     );
     areaPicks.forEach(([name, category], i) => {
-      // Companies: this unit's company of the same sector, sometimes an earlier one of the same countries.
-      const companies: string[] = [];
-      if (i === 4 || chance(0.15)) companies.push(companyIds[int(3)] as string);
-      const earlier = (companiesOf[pick([a, b])] as string[]).filter(c => !c.startsWith(`company:u${u}-`));
-      if (earlier.length > 0 && chance(0.1)) companies.push(pick(earlier));
+      const companies = areaCompanies[i] as string[];
+      const named = areaCompanyCitations[i];
       add("cooperationAreas", {
         id: areaIds[i] as string,
         name,
         aliases: [`${name.toLowerCase()} cooperation`],
         category,
         description: `Cooperation between ${A} and ${B} in ${name.toLowerCase()}.`,
-        companies: [...new Set(companies)],
-        citations: areaCitations[i] as Citation[],
+        companies,
+        inferred: {
+          aliases: "the area's name as the report speaks of cooperation in it",
+          category: `${name} is a matter of ${category.toLowerCase()} cooperation`,
+        },
+        citations: [
+          ...(areaCitations[i] as Citation[]).map(c => by(c, "name", "aliases", "category")),
+          ...(named ? [by(named, "companies")] : []),
+        ],
       });
     });
     for (const p of positions) add("positions", p);
@@ -603,10 +716,11 @@ export function generateSeed(scale: number, dir: string, seed = 20250827, unitsP
       kind: CommitmentKind.TARGET,
       status: CommitmentStatus.INTENDED,
       parties: [countryId(a), countryId(b)],
-      area: areaIds[3],
+      area: areaIds[tradeArea],
       meeting: id("meeting", "talks"),
       value: { amount: turnover * 1_000_000, currency: "USD" },
-      citations: [trade],
+      inferred: { parties: `the officials are those of ${A} and ${B} at the talks` },
+      citations: [by(trade, "kind", "status", "parties", "area", "meeting", "value")],
     });
     add("commitments", {
       id: id("commitment", "offer"),
@@ -616,11 +730,15 @@ export function generateSeed(scale: number, dir: string, seed = 20250827, unitsP
       status: CommitmentStatus.OFFERED,
       parties: [countryId(a)],
       beneficiary: countryId(b),
-      area: areaIds[1],
+      area: areaIds[tradeArea],
       meeting: id("meeting", "talks"),
       value: { amount: worth * 1_000_000, currency: "USD" },
       quantity: { value: goods, unit: "types of goods" },
-      citations: [offer],
+      inferred: { area: "goods offered for export are bilateral trade" },
+      citations: [
+        by(offer, "kind", "status", "parties", "beneficiary", "area", "value", "quantity"),
+        by(trade, "meeting"),
+      ],
     });
     add("flightRoutes", {
       id: id("route", 0),
@@ -630,16 +748,24 @@ export function generateSeed(scale: number, dir: string, seed = 20250827, unitsP
       direct: true,
       status: "PLANNED",
       plannedYear: year,
-      area: areaIds[13],
+      area: areaIds[aviationArea],
       expectedBenefits: ["business exchanges", "people-to-people exchanges"],
-      citations: [route],
+      inferred: {
+        plannedYear: `"next year" relative to the report's date, ${date}`,
+        area: "flights are a matter of aviation",
+      },
+      citations: [
+        by(route, "operator", "origin", "destination", "direct", "status", "plannedYear", "area"),
+        by(benefits, "expectedBenefits"),
+        by(dateline, "plannedYear"),
+      ],
     });
     add("awards", {
       id: id("award", 0),
       name: awardName,
       country: countryId(b),
       description: `A state order of ${B}.`,
-      citations: [award, factAward],
+      citations: [by(award, "name"), by(factAward, "name", "country")],
     });
     add("awardConferrals", {
       id: id("conferral", 0),
@@ -650,7 +776,16 @@ export function generateSeed(scale: number, dir: string, seed = 20250827, unitsP
       city: cityIds[0],
       meeting: id("meeting", "talks"),
       reason: "For the contribution to friendship between the two countries.",
-      citations: [award],
+      inferred: {
+        date: "presented during the talks, held that day",
+        city: `presented during the talks, held in ${cityNames[0]}`,
+        meeting: "presented during the visit the report is about",
+      },
+      citations: [
+        by(award, "award", "conferredBy", "recipient", "meeting"),
+        by(reason, "reason"),
+        by(held, "date", "city"),
+      ],
     });
     values.forEach((name, i) =>
       add("sharedValues", {
@@ -659,7 +794,8 @@ export function generateSeed(scale: number, dir: string, seed = 20250827, unitsP
         countries: [countryId(a), countryId(b)],
         notedBy: participants[0],
         meeting: id("meeting", "talks"),
-        citations: [i === 0 ? value0 : value1],
+        inferred: { notedBy: `both leaders noted them; the host, ${short(0)}, is recorded` },
+        citations: [by(i === 0 ? value0 : value1, "name"), by(sharedValues, "countries", "notedBy", "meeting")],
       }),
     );
     for (const s of statements) add("statements", s);

@@ -113,6 +113,7 @@ describe("a second report beside the bundled one", () => {
               citations: [
                 { quote: "King Abdullah II received President Tokayev in Amman", start: 122, end: 174 },
                 { quote: "review what the two leaders agreed in Astana in August 2025", start: 178, end: 237 },
+                { quote: "AMMAN, 14 May 2026", start: 102, end: 120 },
               ],
             },
             meetings: {

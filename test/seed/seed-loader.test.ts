@@ -8,6 +8,7 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writ
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 
+import { EvidenceMethod } from "../../src/domain/enums";
 import type { CitationRecord, GraphData, NodeRecord } from "../../src/domain/records";
 import { SEED_COLLECTIONS } from "../../src/seed/seed.dto";
 import { loadSeed, SeedValidationError } from "../../src/seed/seed.loader";
@@ -139,15 +140,74 @@ describe("loadSeed merges the files of a folder into one graph", () => {
   const REFERENCE = "source:reference-facts";
   const FIRST_SENTENCE =
     "President Camila Rojas of Chile received Prime Minister Erik Lunde of Norway at La Moneda, at President Rojas's invitation.";
+  const FORMAT_SENTENCE = "The two leaders first met one-to-one and discussed salmon farming standards.";
   const SANTIAGO_TEXT =
     "SANTIAGO, 18 October 2031. " +
     FIRST_SENTENCE +
     " The two leaders first met one-to-one and discussed salmon farming standards." +
     ' Their offices later shared a photo captioned "Fjords meet the Andes \u{1F3D4}\uFE0F".' +
-    " Prime Minister Lunde said the visit opened a new chapter.\n";
+    " Prime Minister Lunde said the visit opened a new chapter." +
+    " Reported by the test fixture desk.\n";
+  const CHILE_FACTS = "Chile (official name: Republic of Chile) is a country in South America; its demonym is Chilean.";
+  const NORWAY_FACTS =
+    "Norway (official name: Kingdom of Norway) is a country in Northern Europe; its demonym is Norwegian.";
+  const COMPILED = "Reference data compiled by test fixture on 1 October 2031.";
   const REFERENCE_TEXT =
     "Chile has the ISO 3166-1 alpha-2 code CL. The capital of Chile is Santiago.\n" +
-    "Norway has the ISO 3166-1 alpha-2 code NO. The capital of Norway is Oslo.\n";
+    "Norway has the ISO 3166-1 alpha-2 code NO. The capital of Norway is Oslo.\n" +
+    `${CHILE_FACTS}\n${NORWAY_FACTS}\n${COMPILED}\n`;
+
+  /** A citation of a quote that is a whole sentence (or, with `sentence`, of part of one). */
+  const cite = (sourceId: string, start: number, quote: string, sentence = quote): CitationRecord => ({
+    sourceId,
+    start,
+    end: start + Array.from(quote).length,
+    quote,
+    sentence,
+  });
+  const claim = (field: string, method: EvidenceMethod, basis: string | null, ...citations: CitationRecord[]) => ({
+    field,
+    method,
+    basis,
+    citations,
+  });
+  const { INFERRED, REFERENCE: FROM_REFERENCE, STATED } = EvidenceMethod;
+  const ENGLISH = "the text is written in English";
+
+  const CL_CODE = cite(REFERENCE, 0, "Chile has the ISO 3166-1 alpha-2 code CL.");
+  const CL_CAPITAL = cite(REFERENCE, 42, "The capital of Chile is Santiago.");
+  const NO_CODE = cite(REFERENCE, 76, "Norway has the ISO 3166-1 alpha-2 code NO.");
+  const NO_CAPITAL = cite(REFERENCE, 119, "The capital of Norway is Oslo.");
+  const CL_FACTS = cite(REFERENCE, 150, CHILE_FACTS);
+  const NO_FACTS = cite(REFERENCE, 246, NORWAY_FACTS);
+  const REFERENCE_COMPILED = cite(REFERENCE, 347, COMPILED);
+  const DATELINE = cite(SANTIAGO, 0, "SANTIAGO, 18 October 2031", "SANTIAGO, 18 October 2031.");
+  const REPORTED_BY = cite(SANTIAGO, 359, "Reported by the test fixture desk.");
+  const ROJAS = cite(SANTIAGO, 27, "President Camila Rojas of Chile", FIRST_SENTENCE);
+  const ROJAS_ALIAS = cite(SANTIAGO, 121, "President Rojas", FIRST_SENTENCE);
+  const LUNDE = cite(SANTIAGO, 68, "Prime Minister Erik Lunde of Norway", FIRST_SENTENCE);
+  const LUNDE_SAID = cite(
+    SANTIAGO,
+    301,
+    "Prime Minister Lunde said the visit opened a new chapter",
+    "Prime Minister Lunde said the visit opened a new chapter.",
+  );
+  const RECEIVED_AT = cite(SANTIAGO, 59, "received Prime Minister Erik Lunde of Norway at La Moneda", FIRST_SENTENCE);
+  const PHOTO = cite(
+    SANTIAGO,
+    274,
+    "Fjords meet the Andes \u{1F3D4}\uFE0F",
+    'Their offices later shared a photo captioned "Fjords meet the Andes \u{1F3D4}\uFE0F".',
+  );
+  const RECEIVED = cite(
+    SANTIAGO,
+    27,
+    "President Camila Rojas of Chile received Prime Minister Erik Lunde of Norway",
+    FIRST_SENTENCE,
+  );
+  const INVITATION = cite(SANTIAGO, 118, "at President Rojas's invitation", FIRST_SENTENCE);
+  const MET_FIRST = cite(SANTIAGO, 151, "The two leaders first met one-to-one", FORMAT_SENTENCE);
+  const ONE_TO_ONE = cite(SANTIAGO, 167, "first met one-to-one", FORMAT_SENTENCE);
 
   const data = loadFixture("valid-merge");
 
@@ -165,14 +225,12 @@ describe("loadSeed merges the files of a folder into one graph", () => {
         reportedBy: null,
         publisher: "test fixture",
         language: "en",
-        citations: [
-          {
-            sourceId: REFERENCE,
-            start: 0,
-            end: 41,
-            quote: "Chile has the ISO 3166-1 alpha-2 code CL.",
-            sentence: "Chile has the ISO 3166-1 alpha-2 code CL.",
-          },
+        citations: [CL_CODE, REFERENCE_COMPILED],
+        evidence: [
+          claim("kind", FROM_REFERENCE, null, REFERENCE_COMPILED),
+          claim("publishedOn", FROM_REFERENCE, null, REFERENCE_COMPILED),
+          claim("publisher", FROM_REFERENCE, null, REFERENCE_COMPILED),
+          claim("language", INFERRED, ENGLISH, REFERENCE_COMPILED),
         ],
       },
       {
@@ -187,14 +245,13 @@ describe("loadSeed merges the files of a folder into one graph", () => {
         reportedBy: "test fixture desk",
         publisher: null,
         language: "en",
-        citations: [
-          {
-            sourceId: SANTIAGO,
-            start: 0,
-            end: 25,
-            quote: "SANTIAGO, 18 October 2031",
-            sentence: "SANTIAGO, 18 October 2031.",
-          },
+        citations: [DATELINE, REPORTED_BY],
+        evidence: [
+          claim("kind", INFERRED, "the text opens with a dateline, place and date, as a news report does", DATELINE),
+          claim("publishedOn", STATED, null, DATELINE),
+          claim("dateline", STATED, null, DATELINE),
+          claim("reportedBy", STATED, null, REPORTED_BY),
+          claim("language", INFERRED, ENGLISH, DATELINE),
         ],
       },
     ]);
@@ -212,14 +269,15 @@ describe("loadSeed merges the files of a folder into one graph", () => {
         capitalId: "city:santiago",
         region: "South America",
         demonym: "Chilean",
-        citations: [
-          {
-            sourceId: REFERENCE,
-            start: 0,
-            end: 41,
-            quote: "Chile has the ISO 3166-1 alpha-2 code CL.",
-            sentence: "Chile has the ISO 3166-1 alpha-2 code CL.",
-          },
+        citations: [CL_CODE, CL_CAPITAL, CL_FACTS],
+        evidence: [
+          claim("name", FROM_REFERENCE, null, CL_CODE),
+          claim("aliases", INFERRED, 'the demonym Chilean also names the country, as in "the Chilean side"', CL_FACTS),
+          claim("code", FROM_REFERENCE, null, CL_CODE),
+          claim("officialName", FROM_REFERENCE, null, CL_FACTS),
+          claim("capital", FROM_REFERENCE, null, CL_CAPITAL),
+          claim("region", FROM_REFERENCE, null, CL_FACTS),
+          claim("demonym", FROM_REFERENCE, null, CL_FACTS),
         ],
       },
       {
@@ -232,14 +290,15 @@ describe("loadSeed merges the files of a folder into one graph", () => {
         capitalId: "city:oslo",
         region: "Northern Europe",
         demonym: "Norwegian",
-        citations: [
-          {
-            sourceId: REFERENCE,
-            start: 76,
-            end: 118,
-            quote: "Norway has the ISO 3166-1 alpha-2 code NO.",
-            sentence: "Norway has the ISO 3166-1 alpha-2 code NO.",
-          },
+        citations: [NO_CODE, NO_CAPITAL, NO_FACTS],
+        // No claim about the aliases: there are none.
+        evidence: [
+          claim("name", FROM_REFERENCE, null, NO_CODE),
+          claim("code", FROM_REFERENCE, null, NO_CODE),
+          claim("officialName", FROM_REFERENCE, null, NO_FACTS),
+          claim("capital", FROM_REFERENCE, null, NO_CAPITAL),
+          claim("region", FROM_REFERENCE, null, NO_FACTS),
+          claim("demonym", FROM_REFERENCE, null, NO_FACTS),
         ],
       },
     ]);
@@ -255,15 +314,13 @@ describe("loadSeed merges the files of a folder into one graph", () => {
         title: "President",
         office: "President of Chile",
         countryId: "country:CL",
-        citations: [
-          {
-            sourceId: SANTIAGO,
-            start: 27,
-            end: 58,
-            quote: "President Camila Rojas of Chile",
-            sentence: FIRST_SENTENCE,
-          },
-          { sourceId: SANTIAGO, start: 121, end: 136, quote: "President Rojas", sentence: FIRST_SENTENCE },
+        citations: [ROJAS, ROJAS_ALIAS],
+        evidence: [
+          claim("name", STATED, null, ROJAS),
+          claim("aliases", STATED, null, ROJAS_ALIAS),
+          claim("title", STATED, null, ROJAS),
+          claim("office", STATED, null, ROJAS),
+          claim("country", STATED, null, ROJAS),
         ],
       },
       {
@@ -274,21 +331,12 @@ describe("loadSeed merges the files of a folder into one graph", () => {
         title: "Prime Minister",
         office: "Prime Minister of Norway",
         countryId: "country:NO",
-        citations: [
-          {
-            sourceId: SANTIAGO,
-            start: 68,
-            end: 103,
-            quote: "Prime Minister Erik Lunde of Norway",
-            sentence: FIRST_SENTENCE,
-          },
-          {
-            sourceId: SANTIAGO,
-            start: 301,
-            end: 357,
-            quote: "Prime Minister Lunde said the visit opened a new chapter",
-            sentence: "Prime Minister Lunde said the visit opened a new chapter.",
-          },
+        citations: [LUNDE, LUNDE_SAID],
+        evidence: [
+          claim("name", STATED, null, LUNDE),
+          claim("title", STATED, null, LUNDE, LUNDE_SAID),
+          claim("office", STATED, null, LUNDE),
+          claim("country", STATED, null, LUNDE),
         ],
       },
     ]);
@@ -311,35 +359,35 @@ describe("loadSeed merges the files of a folder into one graph", () => {
           {
             format: "ONE_TO_ONE",
             description: "The leaders first met one-to-one.",
-            citations: [
-              {
-                sourceId: SANTIAGO,
-                start: 167,
-                end: 187,
-                quote: "first met one-to-one",
-                sentence: "The two leaders first met one-to-one and discussed salmon farming standards.",
-              },
-            ],
+            citations: [ONE_TO_ONE],
+            evidence: [claim("format", STATED, null, ONE_TO_ONE)],
           },
         ],
-        citations: [
-          {
-            sourceId: SANTIAGO,
-            start: 59,
-            end: 116,
-            quote: "received Prime Minister Erik Lunde of Norway at La Moneda",
-            sentence: FIRST_SENTENCE,
-          },
-          {
-            sourceId: SANTIAGO,
-            start: 274,
-            end: 298,
-            quote: "Fjords meet the Andes \u{1F3D4}\uFE0F",
-            sentence: 'Their offices later shared a photo captioned "Fjords meet the Andes \u{1F3D4}\uFE0F".',
-          },
+        citations: [RECEIVED_AT, PHOTO, DATELINE, RECEIVED, INVITATION, MET_FIRST],
+        // Citations that support no fact field (the photo caption) still support the description.
+        evidence: [
+          claim(
+            "date",
+            INFERRED,
+            "the report, datelined 18 October 2031, tells of the visit as the day's news",
+            DATELINE,
+          ),
+          claim("city", STATED, null, DATELINE),
+          claim("hostCountry", STATED, null, RECEIVED),
+          claim("participants", STATED, null, RECEIVED),
+          claim("invitedBy", STATED, null, INVITATION),
+          claim("formats", STATED, null, MET_FIRST),
         ],
       },
     ]);
+  });
+
+  test("a claim's citations are its record's own citation objects", () => {
+    const [meeting] = data.meetings;
+    const invitedBy = meeting?.evidence.find(c => c.field === "invitedBy");
+    expect(invitedBy?.citations[0]).toBe(meeting?.citations[4]);
+    const format = meeting?.formats[0];
+    expect(format?.evidence[0]?.citations[0]).toBe(format?.citations[0]);
   });
 
   test("cities come from the reference file; every other collection is empty", () => {
