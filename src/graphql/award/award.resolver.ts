@@ -27,7 +27,7 @@ export class AwardResolver extends EntityResolver({
   }
 
   @ListOf("AwardConferral", "award")
-  @FieldResolver(_returns => AwardConferralConnection, { description: "Each time the award was conferred." })
+  @FieldResolver(_returns => AwardConferralConnection, { description: "Each conferral of this award, by date." })
   conferrals(
     @Root() award: AwardRecord,
     @Args(_type => AwardConferralListArgs) args: AwardConferralListArgs,

@@ -47,7 +47,10 @@ export class BilateralRelationsResolver {
   }
 
   @ListOf("Meeting", "between")
-  @FieldResolver(_returns => MeetingConnection, { description: "Meetings both countries took part in." })
+  @FieldResolver(_returns => MeetingConnection, {
+    description:
+      "Meetings whose countries (the host and the participants' countries) include both, by date (undated last); a country present only through a delegation does not count.",
+  })
   meetings(
     @Root() value: BilateralRelationsValue,
     @Args(_type => MeetingListArgs) args: MeetingListArgs,
@@ -58,7 +61,7 @@ export class BilateralRelationsResolver {
 
   @FieldResolver(_returns => Meeting, {
     nullable: true,
-    description: "The most recent dated meeting between them; null when there is none.",
+    description: "The latest-dated of `meetings` (on a tie, the greatest id); null when none of them is dated.",
   })
   latestMeeting(@Root() value: BilateralRelationsValue, @Ctx() ctx: GraphContext) {
     const page = ctx.loaders.list("Meeting", {
@@ -70,7 +73,9 @@ export class BilateralRelationsResolver {
   }
 
   @ListOf("Leader", "between")
-  @FieldResolver(_returns => LeaderConnection, { description: "Leaders who took part in meetings between them." })
+  @FieldResolver(_returns => LeaderConnection, {
+    description: "Leaders, of any country, who took part in a meeting whose countries include both, by name.",
+  })
   leaders(
     @Root() value: BilateralRelationsValue,
     @Args(_type => LeaderListArgs) args: LeaderListArgs,
@@ -80,7 +85,9 @@ export class BilateralRelationsResolver {
   }
 
   @ListOf("Delegation", "between")
-  @FieldResolver(_returns => DelegationConnection, { description: "Official delegations at meetings between them." })
+  @FieldResolver(_returns => DelegationConnection, {
+    description: "Official delegations, of any country, that attended a meeting whose countries include both, by name.",
+  })
   delegations(
     @Root() value: BilateralRelationsValue,
     @Args(_type => DelegationListArgs) args: DelegationListArgs,
@@ -91,7 +98,8 @@ export class BilateralRelationsResolver {
 
   @ListOf("CooperationArea", "between")
   @FieldResolver(_returns => CooperationAreaConnection, {
-    description: "Areas of cooperation discussed at meetings between them.",
+    description:
+      "Areas with a position by anyone taken at a meeting whose countries include both, by name; `Country.cooperationAreas` instead keeps areas on which an actor of that country took a position, at any meeting.",
   })
   cooperationAreas(
     @Root() value: BilateralRelationsValue,
@@ -103,7 +111,7 @@ export class BilateralRelationsResolver {
 
   @ListOf("Position", "between")
   @FieldResolver(_returns => PositionConnection, {
-    description: "Who proposed, supported or noted which area, at meetings between them.",
+    description: "Positions, by any actor, taken at a meeting whose countries include both, in id order.",
   })
   positions(
     @Root() value: BilateralRelationsValue,
@@ -114,7 +122,10 @@ export class BilateralRelationsResolver {
   }
 
   @ListOf("Commitment", "between")
-  @FieldResolver(_returns => CommitmentConnection, { description: "Commitments between them, with their figures." })
+  @FieldResolver(_returns => CommitmentConnection, {
+    description:
+      "Commitments whose parties, beneficiary and meeting's countries together include both, by title; one made at a meeting between them counts even if only one of them is a party.",
+  })
   commitments(
     @Root() value: BilateralRelationsValue,
     @Args(_type => CommitmentListArgs) args: CommitmentListArgs,
@@ -125,7 +136,7 @@ export class BilateralRelationsResolver {
 
   @ListOf("AwardConferral", "between")
   @FieldResolver(_returns => AwardConferralConnection, {
-    description: "Awards conferred by a leader of one on a leader of the other.",
+    description: "Award conferrals by a leader of one country on a leader of the other, either way, by date.",
   })
   awardConferrals(
     @Root() value: BilateralRelationsValue,
@@ -136,7 +147,9 @@ export class BilateralRelationsResolver {
   }
 
   @ListOf("SharedValue", "between")
-  @FieldResolver(_returns => SharedValueConnection, { description: "Values both countries were said to share." })
+  @FieldResolver(_returns => SharedValueConnection, {
+    description: "Values the sources say both countries share (both among the value's `countries`), by name.",
+  })
   sharedValues(
     @Root() value: BilateralRelationsValue,
     @Args(_type => SharedValueListArgs) args: SharedValueListArgs,
@@ -146,7 +159,9 @@ export class BilateralRelationsResolver {
   }
 
   @ListOf("FlightRoute", "between")
-  @FieldResolver(_returns => FlightRouteConnection, { description: "Flight routes linking the two countries." })
+  @FieldResolver(_returns => FlightRouteConnection, {
+    description: "Flight routes with one end in each country, by name (origin – destination).",
+  })
   flightRoutes(
     @Root() value: BilateralRelationsValue,
     @Args(_type => FlightRouteListArgs) args: FlightRouteListArgs,
@@ -156,7 +171,9 @@ export class BilateralRelationsResolver {
   }
 
   @ListOf("Statement", "between")
-  @FieldResolver(_returns => StatementConnection, { description: "Statements made at meetings between them." })
+  @FieldResolver(_returns => StatementConnection, {
+    description: "Statements, by any speaker, made at a meeting whose countries include both, in id order.",
+  })
   statements(
     @Root() value: BilateralRelationsValue,
     @Args(_type => StatementListArgs) args: StatementListArgs,

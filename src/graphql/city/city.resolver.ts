@@ -35,13 +35,15 @@ export class CityResolver extends EntityResolver({
   }
 
   @ListOf("Meeting", "city")
-  @FieldResolver(_returns => MeetingConnection, { description: "Meetings held in the city." })
+  @FieldResolver(_returns => MeetingConnection, { description: "Meetings held in this city, by date (undated last)." })
   meetings(@Root() city: CityRecord, @Args(_type => MeetingListArgs) args: MeetingListArgs, @Ctx() ctx: GraphContext) {
     return list(ctx, "Meeting", args, { city: city.id });
   }
 
   @ListOf("FlightRoute", "city")
-  @FieldResolver(_returns => FlightRouteConnection, { description: "Flight routes that start or end in the city." })
+  @FieldResolver(_returns => FlightRouteConnection, {
+    description: "Flight routes that start or end in this city, by name (origin – destination).",
+  })
   flightRoutes(
     @Root() city: CityRecord,
     @Args(_type => FlightRouteListArgs) args: FlightRouteListArgs,

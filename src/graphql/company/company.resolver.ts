@@ -32,7 +32,7 @@ export class CompanyResolver extends EntityResolver({
 
   @ListOf("CooperationArea", "company")
   @FieldResolver(_returns => CooperationAreaConnection, {
-    description: "Areas of cooperation the company takes part in.",
+    description: "Areas that list this company as taking part, by name; not the same as the areas of its `positions`.",
   })
   cooperationAreas(
     @Root() company: CompanyRecord,
@@ -44,7 +44,7 @@ export class CompanyResolver extends EntityResolver({
 
   @ListOf("Position", "actor")
   @FieldResolver(_returns => PositionConnection, {
-    description: "Positions the company took (plans it announced, cooperation it takes part in).",
+    description: "Positions the company itself took (plans it announced, cooperation it takes part in), in id order.",
   })
   positions(
     @Root() company: CompanyRecord,
@@ -55,7 +55,9 @@ export class CompanyResolver extends EntityResolver({
   }
 
   @ListOf("FlightRoute", "operator")
-  @FieldResolver(_returns => FlightRouteConnection, { description: "Flight routes the company operates or plans." })
+  @FieldResolver(_returns => FlightRouteConnection, {
+    description: "Flight routes the company operates or plans (their `operator`), by name (origin – destination).",
+  })
   flightRoutes(
     @Root() company: CompanyRecord,
     @Args(_type => FlightRouteListArgs) args: FlightRouteListArgs,

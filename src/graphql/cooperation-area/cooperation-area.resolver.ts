@@ -28,7 +28,7 @@ export class CooperationAreaResolver extends EntityResolver({
 }) {
   @ListOf("Position", "area")
   @FieldResolver(_returns => PositionConnection, {
-    description: "Who proposed, supported or noted the area, and how (filter by `stance`).",
+    description: "Every position taken on this area, by any actor at any meeting, in id order (filter by `stance`).",
   })
   positions(
     @Root() area: CooperationAreaRecord,
@@ -39,7 +39,9 @@ export class CooperationAreaResolver extends EntityResolver({
   }
 
   @ListOf("Company", "area")
-  @FieldResolver(_returns => CompanyConnection, { description: "Companies that take part in the area." })
+  @FieldResolver(_returns => CompanyConnection, {
+    description: "Companies the area lists as taking part, by name; not every company with a position on it.",
+  })
   companies(
     @Root() area: CooperationAreaRecord,
     @Args(_type => CompanyListArgs) args: CompanyListArgs,
@@ -49,7 +51,7 @@ export class CooperationAreaResolver extends EntityResolver({
   }
 
   @ListOf("Commitment", "area")
-  @FieldResolver(_returns => CommitmentConnection, { description: "Commitments made in the area." })
+  @FieldResolver(_returns => CommitmentConnection, { description: "Commitments in this area, by title." })
   commitments(
     @Root() area: CooperationAreaRecord,
     @Args(_type => CommitmentListArgs) args: CommitmentListArgs,
@@ -60,7 +62,7 @@ export class CooperationAreaResolver extends EntityResolver({
 
   @ListOf("FlightRoute", "area")
   @FieldResolver(_returns => FlightRouteConnection, {
-    description: "Flight routes that serve the area (for aviation).",
+    description: "Flight routes that serve this area (for aviation), by name (origin – destination).",
   })
   flightRoutes(
     @Root() area: CooperationAreaRecord,

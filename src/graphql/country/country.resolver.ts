@@ -64,13 +64,15 @@ export class CountryResolver extends EntityResolver({
   }
 
   @ListOf("City", "country")
-  @FieldResolver(_returns => CityConnection, { description: "Cities of the country named by the sources." })
+  @FieldResolver(_returns => CityConnection, {
+    description: "Cities in this country that the sources mention, by name.",
+  })
   cities(@Root() country: CountryRecord, @Args(_type => CityListArgs) args: CityListArgs, @Ctx() ctx: GraphContext) {
     return list(ctx, "City", args, { country: country.code });
   }
 
   @ListOf("Leader", "country")
-  @FieldResolver(_returns => LeaderConnection, { description: "The country's leaders." })
+  @FieldResolver(_returns => LeaderConnection, { description: "Leaders of this country (their `country`), by name." })
   leaders(
     @Root() country: CountryRecord,
     @Args(_type => LeaderListArgs) args: LeaderListArgs,
@@ -80,7 +82,9 @@ export class CountryResolver extends EntityResolver({
   }
 
   @ListOf("Company", "country")
-  @FieldResolver(_returns => CompanyConnection, { description: "The country's companies." })
+  @FieldResolver(_returns => CompanyConnection, {
+    description: "Companies of this country (their `country`), by name.",
+  })
   companies(
     @Root() country: CountryRecord,
     @Args(_type => CompanyListArgs) args: CompanyListArgs,
@@ -90,7 +94,10 @@ export class CountryResolver extends EntityResolver({
   }
 
   @ListOf("Meeting", "country")
-  @FieldResolver(_returns => MeetingConnection, { description: "Meetings the country hosted or took part in." })
+  @FieldResolver(_returns => MeetingConnection, {
+    description:
+      "Meetings the country hosted or a leader of it took part in, by date (undated last); a meeting it attended only through a delegation is not included.",
+  })
   meetings(
     @Root() country: CountryRecord,
     @Args(_type => MeetingListArgs) args: MeetingListArgs,
@@ -100,7 +107,9 @@ export class CountryResolver extends EntityResolver({
   }
 
   @ListOf("Delegation", "country")
-  @FieldResolver(_returns => DelegationConnection, { description: "The country's official delegations." })
+  @FieldResolver(_returns => DelegationConnection, {
+    description: "Official delegations representing this country, at any meeting, by name.",
+  })
   delegations(
     @Root() country: CountryRecord,
     @Args(_type => DelegationListArgs) args: DelegationListArgs,
@@ -111,7 +120,8 @@ export class CountryResolver extends EntityResolver({
 
   @ListOf("Position", "actorCountry")
   @FieldResolver(_returns => PositionConnection, {
-    description: "Positions on areas of cooperation taken by the country, its leaders, companies or delegations.",
+    description:
+      "Positions taken by the country itself or by one of its leaders, companies or delegations, at any meeting, in id order.",
   })
   positions(
     @Root() country: CountryRecord,
@@ -124,7 +134,7 @@ export class CountryResolver extends EntityResolver({
   @ListOf("CooperationArea", "actorCountry")
   @FieldResolver(_returns => CooperationAreaConnection, {
     description:
-      "Areas of cooperation on which the country, its leaders, companies or delegations took a position (filter by `stance: PROPOSED` for the areas it proposed).",
+      "Areas on which the country or one of its leaders, companies or delegations took a position, at any meeting, by name; the `between` filter instead keeps areas with a position by anyone taken at a meeting whose countries include both. A `stance` filter may be met by another actor's position: for what the country itself proposed, use `positions(filter: {stance: PROPOSED})`.",
   })
   cooperationAreas(
     @Root() country: CountryRecord,
@@ -135,7 +145,10 @@ export class CountryResolver extends EntityResolver({
   }
 
   @ListOf("Commitment", "party")
-  @FieldResolver(_returns => CommitmentConnection, { description: "Commitments the country is a party to." })
+  @FieldResolver(_returns => CommitmentConnection, {
+    description:
+      "Commitments that name the country among their parties, by title; not those it only benefits from or that were only made at its meetings.",
+  })
   commitments(
     @Root() country: CountryRecord,
     @Args(_type => CommitmentListArgs) args: CommitmentListArgs,
@@ -145,14 +158,17 @@ export class CountryResolver extends EntityResolver({
   }
 
   @ListOf("Award", "country")
-  @FieldResolver(_returns => AwardConnection, { description: "Awards the country confers (its orders and medals)." })
+  @FieldResolver(_returns => AwardConnection, {
+    description: "Awards of this country (its orders and medals), by name.",
+  })
   awards(@Root() country: CountryRecord, @Args(_type => AwardListArgs) args: AwardListArgs, @Ctx() ctx: GraphContext) {
     return list(ctx, "Award", args, { country: country.code });
   }
 
   @ListOf("AwardConferral", "country")
   @FieldResolver(_returns => AwardConferralConnection, {
-    description: "Award conferrals whose giver or recipient is one of the country's leaders.",
+    description:
+      "Award conferrals whose conferring or receiving leader is of this country, by date; the award's own country does not count.",
   })
   awardConferrals(
     @Root() country: CountryRecord,
@@ -164,7 +180,7 @@ export class CountryResolver extends EntityResolver({
 
   @ListOf("SharedValue", "country")
   @FieldResolver(_returns => SharedValueConnection, {
-    description: "Values the country was said to share with others.",
+    description: "Values the sources say this country shares (it is among the value's `countries`), by name.",
   })
   sharedValues(
     @Root() country: CountryRecord,
@@ -176,7 +192,7 @@ export class CountryResolver extends EntityResolver({
 
   @ListOf("FlightRoute", "country")
   @FieldResolver(_returns => FlightRouteConnection, {
-    description: "Flight routes that start or end in the country.",
+    description: "Flight routes with an end in a city of this country, by name (origin – destination).",
   })
   flightRoutes(
     @Root() country: CountryRecord,

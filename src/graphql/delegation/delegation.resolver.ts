@@ -34,7 +34,7 @@ export class DelegationResolver extends EntityResolver({
 
   @ListOf("Position", "actor")
   @FieldResolver(_returns => PositionConnection, {
-    description: "Positions the delegation took on areas of cooperation.",
+    description: "Positions the delegation itself took, in id order.",
   })
   positions(
     @Root() delegation: DelegationRecord,

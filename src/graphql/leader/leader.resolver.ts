@@ -37,7 +37,9 @@ export class LeaderResolver extends EntityResolver({
   }
 
   @ListOf("Meeting", "participant")
-  @FieldResolver(_returns => MeetingConnection, { description: "Meetings the leader took part in." })
+  @FieldResolver(_returns => MeetingConnection, {
+    description: "Meetings that list the leader among their participants, by date (undated last).",
+  })
   meetings(
     @Root() leader: LeaderRecord,
     @Args(_type => MeetingListArgs) args: MeetingListArgs,
@@ -47,7 +49,9 @@ export class LeaderResolver extends EntityResolver({
   }
 
   @ListOf("AwardConferral", "recipient")
-  @FieldResolver(_returns => AwardConferralConnection, { description: "Awards the leader received." })
+  @FieldResolver(_returns => AwardConferralConnection, {
+    description: "Award conferrals of which the leader is the recipient, by date.",
+  })
   awardsReceived(
     @Root() leader: LeaderRecord,
     @Args(_type => AwardConferralListArgs) args: AwardConferralListArgs,
@@ -57,7 +61,9 @@ export class LeaderResolver extends EntityResolver({
   }
 
   @ListOf("AwardConferral", "conferredBy")
-  @FieldResolver(_returns => AwardConferralConnection, { description: "Awards the leader conferred on others." })
+  @FieldResolver(_returns => AwardConferralConnection, {
+    description: "Award conferrals the leader conferred on others, by date.",
+  })
   awardsConferred(
     @Root() leader: LeaderRecord,
     @Args(_type => AwardConferralListArgs) args: AwardConferralListArgs,
@@ -68,7 +74,8 @@ export class LeaderResolver extends EntityResolver({
 
   @ListOf("Position", "actor")
   @FieldResolver(_returns => PositionConnection, {
-    description: "Positions the leader took on areas of cooperation.",
+    description:
+      "Positions the leader took in person, in id order; not those of the leader's country, companies or delegations.",
   })
   positions(
     @Root() leader: LeaderRecord,
@@ -80,7 +87,8 @@ export class LeaderResolver extends EntityResolver({
 
   @ListOf("CooperationArea", "actor")
   @FieldResolver(_returns => CooperationAreaConnection, {
-    description: "Areas of cooperation on which the leader took a position.",
+    description:
+      "Areas on which the leader took a position in person, by name. A `stance` filter may be met by another actor's position: for the leader's own stance, use `positions(filter: {stance: …})`.",
   })
   cooperationAreas(
     @Root() leader: LeaderRecord,
@@ -91,7 +99,9 @@ export class LeaderResolver extends EntityResolver({
   }
 
   @ListOf("Statement", "speaker")
-  @FieldResolver(_returns => StatementConnection, { description: "What the leader said at meetings." })
+  @FieldResolver(_returns => StatementConnection, {
+    description: "Statements the leader made, alone or jointly, in id order.",
+  })
   statements(
     @Root() leader: LeaderRecord,
     @Args(_type => StatementListArgs) args: StatementListArgs,
@@ -101,7 +111,9 @@ export class LeaderResolver extends EntityResolver({
   }
 
   @ListOf("SharedValue", "notedBy")
-  @FieldResolver(_returns => SharedValueConnection, { description: "Shared values the leader noted." })
+  @FieldResolver(_returns => SharedValueConnection, {
+    description: "Shared values the leader noted (their `notedBy`), by name.",
+  })
   sharedValuesNoted(
     @Root() leader: LeaderRecord,
     @Args(_type => SharedValueListArgs) args: SharedValueListArgs,

@@ -21,7 +21,8 @@ import { MeetingSession } from "./meeting.type";
 @Resolver(_of => MeetingSession)
 export class MeetingSessionResolver {
   @FieldResolver(_returns => [Leader], {
-    description: "The leaders who took part in this format (some of the meeting's participants).",
+    description:
+      "The leaders the report places in this format (some of the meeting's participants), in the order it lists them.",
   })
   participants(@Root() session: MeetingFormatRecord, @Ctx() ctx: GraphContext) {
     return refs(ctx, "Leader", session.participantIds);
@@ -29,7 +30,8 @@ export class MeetingSessionResolver {
 
   @ListOf("Delegation", "meeting")
   @FieldResolver(_returns => DelegationConnection, {
-    description: "The official delegations that took part in this format (some of the meeting's delegations).",
+    description:
+      "The official delegations the report places in this format (some of the meeting's delegations), in the order it lists them.",
   })
   delegations(
     @Root() session: MeetingFormatRecord,
@@ -41,7 +43,8 @@ export class MeetingSessionResolver {
 
   @ListOf("Position", "meeting")
   @FieldResolver(_returns => PositionConnection, {
-    description: "The positions the report places in this format (some of the meeting's positions).",
+    description:
+      "The positions the report places in this format (some of the meeting's positions), in the order it lists them.",
   })
   positions(
     @Root() session: MeetingFormatRecord,
@@ -53,7 +56,8 @@ export class MeetingSessionResolver {
 
   @ListOf("Statement", "meeting")
   @FieldResolver(_returns => StatementConnection, {
-    description: "The statements the report places in this format (some of the meeting's statements).",
+    description:
+      "The statements the report places in this format (some of the meeting's statements), in the order it lists them.",
   })
   statements(
     @Root() session: MeetingFormatRecord,
@@ -65,7 +69,8 @@ export class MeetingSessionResolver {
 
   @ListOf("Commitment", "meeting")
   @FieldResolver(_returns => CommitmentConnection, {
-    description: "The commitments the report places in this format (some of the meeting's commitments).",
+    description:
+      "The commitments the report places in this format (some of the meeting's commitments), in the order it lists them.",
   })
   commitments(
     @Root() session: MeetingFormatRecord,

@@ -45,7 +45,7 @@ export class MeetingResolver extends EntityResolver({
     return ref(ctx, "Country", meeting.hostCountryId);
   }
 
-  @FieldResolver(_returns => [Leader], { description: "The leaders who took part." })
+  @FieldResolver(_returns => [Leader], { description: "The leaders who took part, in the order recorded." })
   participants(@Root() meeting: MeetingRecord, @Ctx() ctx: GraphContext) {
     return refs(ctx, "Leader", meeting.participantIds);
   }
@@ -67,7 +67,9 @@ export class MeetingResolver extends EntityResolver({
   }
 
   @ListOf("Meeting", "continues")
-  @FieldResolver(_returns => MeetingConnection, { description: "Later meetings that continued this one." })
+  @FieldResolver(_returns => MeetingConnection, {
+    description: "Meetings that continue this one (their `continues`), by date (undated last).",
+  })
   continuedBy(
     @Root() meeting: MeetingRecord,
     @Args(_type => MeetingListArgs) args: MeetingListArgs,
@@ -77,7 +79,9 @@ export class MeetingResolver extends EntityResolver({
   }
 
   @ListOf("Delegation", "meeting")
-  @FieldResolver(_returns => DelegationConnection, { description: "The official delegations that took part." })
+  @FieldResolver(_returns => DelegationConnection, {
+    description: "The official delegations that attended this meeting, by name.",
+  })
   delegations(
     @Root() meeting: MeetingRecord,
     @Args(_type => DelegationListArgs) args: DelegationListArgs,
@@ -88,7 +92,7 @@ export class MeetingResolver extends EntityResolver({
 
   @ListOf("Position", "meeting")
   @FieldResolver(_returns => PositionConnection, {
-    description: "Positions taken on areas of cooperation at the meeting.",
+    description: "Positions taken at this meeting, by any actor, in id order.",
   })
   positions(
     @Root() meeting: MeetingRecord,
@@ -100,7 +104,8 @@ export class MeetingResolver extends EntityResolver({
 
   @ListOf("CooperationArea", "meeting")
   @FieldResolver(_returns => CooperationAreaConnection, {
-    description: "Areas of cooperation discussed at the meeting.",
+    description:
+      "Areas on which a position was taken at this meeting, by name; an area with only a commitment here is not included.",
   })
   cooperationAreas(
     @Root() meeting: MeetingRecord,
@@ -111,7 +116,7 @@ export class MeetingResolver extends EntityResolver({
   }
 
   @ListOf("Commitment", "meeting")
-  @FieldResolver(_returns => CommitmentConnection, { description: "Commitments made at the meeting." })
+  @FieldResolver(_returns => CommitmentConnection, { description: "Commitments made at this meeting, by title." })
   commitments(
     @Root() meeting: MeetingRecord,
     @Args(_type => CommitmentListArgs) args: CommitmentListArgs,
@@ -121,7 +126,7 @@ export class MeetingResolver extends EntityResolver({
   }
 
   @ListOf("AwardConferral", "meeting")
-  @FieldResolver(_returns => AwardConferralConnection, { description: "Awards conferred at the meeting." })
+  @FieldResolver(_returns => AwardConferralConnection, { description: "Award conferrals at this meeting, by date." })
   awardConferrals(
     @Root() meeting: MeetingRecord,
     @Args(_type => AwardConferralListArgs) args: AwardConferralListArgs,
@@ -131,7 +136,7 @@ export class MeetingResolver extends EntityResolver({
   }
 
   @ListOf("Statement", "meeting")
-  @FieldResolver(_returns => StatementConnection, { description: "Statements made at the meeting." })
+  @FieldResolver(_returns => StatementConnection, { description: "Statements made at this meeting, in id order." })
   statements(
     @Root() meeting: MeetingRecord,
     @Args(_type => StatementListArgs) args: StatementListArgs,
@@ -141,7 +146,7 @@ export class MeetingResolver extends EntityResolver({
   }
 
   @ListOf("SharedValue", "meeting")
-  @FieldResolver(_returns => SharedValueConnection, { description: "Shared values noted at the meeting." })
+  @FieldResolver(_returns => SharedValueConnection, { description: "Shared values noted at this meeting, by name." })
   sharedValues(
     @Root() meeting: MeetingRecord,
     @Args(_type => SharedValueListArgs) args: SharedValueListArgs,
