@@ -726,6 +726,8 @@ export function describeRepositoryContract(name: string, make: Make, makeFrom?: 
             "commitment:kz-non-resource-exports-250m",
             "position:jo-delegation-confirmed-intention-trade",
             "position:kz-delegation-confirmed-intention-trade",
+            // its expanded format quotes "increase bilateral trade turnover"
+            "meeting:2025-08-27-astana",
           ]),
         );
         // "jordan" in the area's company (JUMCO) and its quote; "nuclear" in the name of JUMCO's positions' area.

@@ -62,7 +62,7 @@ describe("entity check at start-up", () => {
       sdl
         .replace(/(type Award implements Node[^{]*\{[\s\S]*?evidence)\([\s\S]*?fields: \[AwardFact!\]\s*\)/, "$1")
         .replace(
-          /(type City implements Node[^{]*\{[\s\S]*?)\n  """The country the city is in\."""\n  country: Country!\n/,
+          /(type City implements Node[^{]*\{[\s\S]*?)\n {2}"""The country the city is in\."""\n {2}country: Country!\n/,
           "$1\n",
         ),
     );

@@ -55,7 +55,7 @@ describe("loadSeed refuses values without evidence, and evidence that does not f
   test("unknown-supported-field: supports or inferred naming a field that is not a fact field, listing the type's", () => {
     expect(failureOf("unknown-supported-field").problems).toEqual([
       'unknown-supported-field/seed.json: $.meetings[0].inferred.title: "title" is not a fact field of Meeting (its fact fields: date, city, hostCountry, participants, invitedBy, continues, formats)',
-      'unknown-supported-field/seed.json: $.meetings[0].formats[0].citations[0].supports[1]: "description" is not a fact field of Meeting.formats[0] (its fact fields: format)',
+      'unknown-supported-field/seed.json: $.meetings[0].formats[0].citations[0].supports[1]: "description" is not a fact field of Meeting.formats[0] (its fact fields: format, participants, delegations, positions, statements, commitments)',
       'unknown-supported-field/seed.json: $.flightRoutes[0].citations[1].supports[1]: "plannedYearBasis" is not a fact field of FlightRoute (its fact fields: operator, origin, destination, direct, status, plannedYear, area, expectedBenefits)',
     ]);
   });
@@ -236,12 +236,22 @@ describe("the evidence of each record of a valid folder", () => {
       {
         format: "ONE_TO_ONE",
         description: "The prime ministers talked alone.",
+        participantIds: [],
+        delegationIds: [],
+        positionIds: [],
+        statementIds: [],
+        commitmentIds: [],
         citations: [ALONE],
         evidence: [claim("format", STATED, null, ALONE)],
       },
       {
         format: "EXPANDED",
         description: "The prime ministers talked with their delegations.",
+        participantIds: [],
+        delegationIds: [],
+        positionIds: [],
+        statementIds: [],
+        commitmentIds: [],
         citations: [DELEGATIONS],
         evidence: [
           claim("format", INFERRED, "talks with the delegations are talks in an expanded format", DELEGATIONS),

@@ -359,6 +359,11 @@ describe("loadSeed merges the files of a folder into one graph", () => {
           {
             format: "ONE_TO_ONE",
             description: "The leaders first met one-to-one.",
+            participantIds: [],
+            delegationIds: [],
+            positionIds: [],
+            statementIds: [],
+            commitmentIds: [],
             citations: [ONE_TO_ONE],
             evidence: [claim("format", STATED, null, ONE_TO_ONE)],
           },
