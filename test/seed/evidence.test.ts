@@ -7,29 +7,13 @@
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, relative } from "node:path";
+import { join } from "node:path";
 
 import { EvidenceMethod } from "../../src/domain/enums";
-import type { CitationRecord, ClaimRecord, GraphData } from "../../src/domain/records";
-import { loadSeed, SeedValidationError } from "../../src/seed/seed.loader";
+import type { ClaimRecord } from "../../src/domain/records";
+import { loadSeed } from "../../src/seed/seed.loader";
 import { loadWithSnapshot } from "../../src/seed/snapshot";
-
-const FIXTURES_DIR = join(__dirname, "..", "fixtures", "seed");
-
-function loadFixture(name: string): GraphData {
-  return loadSeed({ seedDir: join(FIXTURES_DIR, name), displayPath: p => relative(FIXTURES_DIR, p) });
-}
-
-/** Loads a fixture that must fail, and returns the error it fails with. */
-function failureOf(name: string): SeedValidationError {
-  try {
-    loadFixture(name);
-  } catch (error) {
-    if (error instanceof SeedValidationError) return error;
-    throw error;
-  }
-  throw new Error(`the fixture ${name} loaded without error`);
-}
+import { cite, claim, failureOf, FIXTURES_DIR, loadFixture } from "../support/seed-fixtures";
 
 describe("loadSeed refuses values without evidence, and evidence that does not fit, naming file, JSON path and field", () => {
   test("no-evidence: a fact with a value that no citation supports", () => {
@@ -84,20 +68,6 @@ describe("the evidence of each record of a valid folder", () => {
   const AVIATION =
     "They agreed to work together in aviation, where Nordur Air plans to open direct flights between Reykjavik and Akureyri next year.";
 
-  /** The citation of `quote` at code point `start`, in `sentence` (the quote and its full stop when not given). */
-  const cite = (sourceId: string, start: number, quote: string, sentence = quote): CitationRecord => ({
-    sourceId,
-    start,
-    end: start + Array.from(quote).length,
-    quote,
-    sentence,
-  });
-  const claim = (field: string, method: EvidenceMethod, basis: string | null, ...citations: CitationRecord[]) => ({
-    field,
-    method,
-    basis,
-    citations,
-  });
   const { INFERRED, REFERENCE: FROM_REFERENCE, STATED } = EvidenceMethod;
 
   const COMPILED = cite(REFERENCE, 426, "Reference data compiled by test fixture on 1 March 2033.");

@@ -9,31 +9,11 @@ import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 
 import { EvidenceMethod } from "../../src/domain/enums";
-import type { CitationRecord, GraphData, NodeRecord } from "../../src/domain/records";
+import type { CitationRecord, NodeRecord } from "../../src/domain/records";
 import { SEED_COLLECTIONS } from "../../src/seed/seed.dto";
 import { loadSeed, SeedValidationError } from "../../src/seed/seed.loader";
 import { SEED_DIR } from "../support/harness";
-
-const FIXTURES_DIR = join(__dirname, "..", "fixtures", "seed");
-
-function load(seedDir: string): GraphData {
-  return loadSeed({ seedDir, displayPath: p => relative(FIXTURES_DIR, p) });
-}
-
-function loadFixture(name: string): GraphData {
-  return load(join(FIXTURES_DIR, name));
-}
-
-/** Loads a fixture that must fail, and returns the error it fails with. */
-function failureOf(name: string): SeedValidationError {
-  try {
-    loadFixture(name);
-  } catch (error) {
-    if (error instanceof SeedValidationError) return error;
-    throw error;
-  }
-  throw new Error(`the fixture ${name} loaded without error`);
-}
+import { cite, claim, failureOf, FIXTURES_DIR, load, loadFixture } from "../support/seed-fixtures";
 
 const SECTORS =
   "URANIUM_MINING, NUCLEAR_ENERGY, AVIATION, OIL_AND_GAS, MINING, LOGISTICS, AGRICULTURE, PHARMACEUTICALS, DEFENSE, FINANCE, TECHNOLOGY, TOURISM, OTHER";
@@ -157,20 +137,6 @@ describe("loadSeed merges the files of a folder into one graph", () => {
     "Norway has the ISO 3166-1 alpha-2 code NO. The capital of Norway is Oslo.\n" +
     `${CHILE_FACTS}\n${NORWAY_FACTS}\n${COMPILED}\n`;
 
-  /** A citation of a quote that is a whole sentence (or, with `sentence`, of part of one). */
-  const cite = (sourceId: string, start: number, quote: string, sentence = quote): CitationRecord => ({
-    sourceId,
-    start,
-    end: start + Array.from(quote).length,
-    quote,
-    sentence,
-  });
-  const claim = (field: string, method: EvidenceMethod, basis: string | null, ...citations: CitationRecord[]) => ({
-    field,
-    method,
-    basis,
-    citations,
-  });
   const { INFERRED, REFERENCE: FROM_REFERENCE, STATED } = EvidenceMethod;
   const ENGLISH = "the text is written in English";
 
