@@ -5,7 +5,6 @@
  */
 import type {
   AreaCategory,
-  EvidenceMethod,
   CommitmentKind,
   CommitmentStatus,
   CompanySector,
@@ -28,24 +27,18 @@ export interface CitationRecord {
 }
 
 /**
- * What supports the value of one fact field of a record (a statement in Wikidata's terms, with its
- * references): the citations backing it and how the value was obtained from them.
+ * A record with sources: its citations, and what each of them backs — compactly, since every
+ * record has them (the claims a client asks for are built from these: src/domain/evidence.ts).
  */
-export interface ClaimRecord {
-  /** The GraphQL field (and seed key) the claim is about, e.g. "invitedBy". */
-  readonly field: string;
-  readonly method: EvidenceMethod;
-  /** How an `INFERRED` value was derived, in words; null otherwise. */
-  readonly basis: string | null;
-  /** The citations backing the value: some of the record's own `citations`, the same objects. */
-  readonly citations: readonly CitationRecord[];
-}
-
-/** A record with sources: its citations, and the evidence for each of its fact fields that has a value. */
 export interface Evidenced {
   readonly citations: readonly CitationRecord[];
-  /** One claim per fact field that has a value, in the order of the type's fact fields (src/domain/facts.ts). */
-  readonly evidence: readonly ClaimRecord[];
+  /**
+   * One mask per citation (same index): bit i set when the citation backs the value of the type's
+   * i-th fact field (src/domain/facts.ts), and `REFERENCE_BIT` when it quotes a `REFERENCE` source.
+   */
+  readonly supports: readonly number[];
+  /** The basis, in words, of each fact field whose value is inferred; null when none is. */
+  readonly inferred: Readonly<Record<string, string>> | null;
 }
 
 interface Base<T extends string> extends Evidenced {

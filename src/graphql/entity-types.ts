@@ -40,10 +40,13 @@ export const ENTITY_TYPES = {
   Statement,
 } as const satisfies { readonly [K in NodeTypename]: abstract new () => object };
 
-/** `true` when every field of class C is a field of record R; otherwise the fields R lacks. */
-export type OnlyRecordFields<C, R> = [Exclude<keyof C, keyof R>] extends [never]
+/**
+ * `true` when every field of class C is a field of record R; otherwise the fields R lacks. `Node`'s
+ * `evidence` is resolved for every type (src/graphql/evidence/), not read off the record.
+ */
+export type OnlyRecordFields<C, R> = [Exclude<keyof C, keyof R | "evidence">] extends [never]
   ? true
-  : { readonly "fields the record lacks": Exclude<keyof C, keyof R> };
+  : { readonly "fields the record lacks": Exclude<keyof C, keyof R | "evidence"> };
 
 /** Each entity's check, by typename. */
 export type EntityFieldChecks<Types extends { readonly [K in NodeTypename]: abstract new () => object }> = {

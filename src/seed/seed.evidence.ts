@@ -1,15 +1,17 @@
 /**
- * Evidence per value: from the `supports` of a record's citations and its `inferred` bases, one claim
- * per fact field that has a value (src/domain/facts.ts), checked as it is built. A fact field with a
+ * Evidence per value: from the `supports` of a record's citations and its `inferred` bases, the
+ * record's compact evidence (a mask per citation, the bases: src/domain/records.ts, read as claims by
+ * src/domain/evidence.ts), checked as it is built. A fact field with a
  * value that no citation supports, an inference without a basis, and a field named by `supports` or
  * `inferred` that is not a fact field of the type, or has no value, are problems.
  *
- * How a value was obtained: `INFERRED` when `inferred` names the field (its citations are what the
- * value is inferred from), else `REFERENCE` when every citation backing it quotes a `REFERENCE`
- * source, else `STATED`.
+ * A field's claim is `INFERRED` when `inferred` names it (its citations are what the value is
+ * inferred from), else `REFERENCE` when every citation backing it quotes a `REFERENCE` source, else
+ * `STATED`.
  */
-import { EvidenceMethod, SourceKind } from "../domain/enums";
-import type { CitationRecord, ClaimRecord, Evidenced } from "../domain/records";
+import { SourceKind } from "../domain/enums";
+import { REFERENCE_BIT } from "../domain/evidence";
+import type { CitationRecord, Evidenced } from "../domain/records";
 import { isObject } from "./seed.parse";
 
 /** What the evidence of a record is built from: its seed values, citations and inferences. */
@@ -31,8 +33,8 @@ const hasValue = (value: unknown): boolean =>
 const listOf = (names: readonly string[]): string => names.join(", ");
 
 /**
- * The citations and claims of a record whose citations checked to `citations` (one per seed
- * citation, in order), adding every problem found to `problems`.
+ * The evidence of a record whose citations checked to `citations` (one per seed citation, in
+ * order), adding every problem found to `problems`. `facts` has at most 30 fields (one bit each).
  */
 export function evidenceOf(
   seed: EvidenceSeed,
@@ -45,7 +47,8 @@ export function evidenceOf(
   const { at, typename } = site;
   const values = seed as unknown as Readonly<Record<string, unknown>>;
   const factSet = new Set(facts);
-  const backing = new Map<string, CitationRecord[]>();
+  /** The indexes of the citations that back each field. */
+  const backing = new Map<string, number[]>();
   const aligned = citations.length === seed.citations.length;
 
   seed.citations.forEach((citation, index) => {
@@ -61,7 +64,7 @@ export function evidenceOf(
         problems.push(`${where}: supports "${field}", which has no value here`);
       } else if (aligned) {
         const list = backing.get(field) ?? [];
-        list.push(citations[index]!);
+        list.push(index);
         backing.set(field, list);
       }
       seen.add(field);
@@ -82,9 +85,9 @@ export function evidenceOf(
     }
   }
 
-  const evidence: ClaimRecord[] = [];
-  for (const field of facts) {
-    if (!hasValue(values[field])) continue;
+  const supports = citations.map(citation => (kindOf(citation.sourceId) === SourceKind.REFERENCE ? REFERENCE_BIT : 0));
+  facts.forEach((field, bit) => {
+    if (!hasValue(values[field])) return;
     const backed = backing.get(field) ?? [];
     if (backed.length === 0) {
       if (aligned) {
@@ -94,16 +97,9 @@ export function evidenceOf(
             : `${at}.${field}: no evidence: add "${field}" to the "supports" of a citation that states it, or mark it "inferred" with its basis`,
         );
       }
-      continue;
+      return;
     }
-    const basis = inferred.get(field) ?? null;
-    const method =
-      basis !== null
-        ? EvidenceMethod.INFERRED
-        : backed.every(c => kindOf(c.sourceId) === SourceKind.REFERENCE)
-          ? EvidenceMethod.REFERENCE
-          : EvidenceMethod.STATED;
-    evidence.push({ field, method, basis, citations: backed });
-  }
-  return { citations, evidence };
+    for (const index of backed) supports[index]! |= 1 << bit;
+  });
+  return { citations, supports, inferred: inferred.size > 0 ? Object.fromEntries(inferred) : null };
 }

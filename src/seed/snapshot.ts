@@ -27,7 +27,7 @@ import {
 import { join, relative, resolve, sep } from "node:path";
 
 import { PROJECT_ROOT } from "../config/config";
-import type { CitationRecord, ClaimRecord, Evidenced, GraphData, NodeRecord } from "../domain/records";
+import type { GraphData, NodeRecord } from "../domain/records";
 
 /** Bumped whenever the layout of the snapshot or of the records in it changes. */
 export const SNAPSHOT_FORMAT = 2;
@@ -131,7 +131,7 @@ function readSnapshot(snapshotDir: string, key: string, version: string): GraphD
       const line = payload.subarray(start, end < 0 ? payload.length : end).toString("utf8");
       const [collection, records] = JSON.parse(line) as [string, NodeRecord[]];
       const list = (data[collection] ??= []);
-      for (const record of records) list.push(unpack(record));
+      for (const record of records) list.push(record);
       start = end < 0 ? payload.length : end + 1;
     }
   } catch {
@@ -153,7 +153,7 @@ function writeSnapshot(snapshotDir: string, key: string, version: string, data: 
     writeSync(fd, `${" ".repeat(HEADER_BYTES - 1)}\n`);
     for (const [collection, records] of Object.entries(data) as Array<[string, readonly NodeRecord[]]>) {
       for (let i = 0; i < records.length || i === 0; i += CHUNK) {
-        const line = Buffer.from(`${JSON.stringify([collection, records.slice(i, i + CHUNK).map(pack)])}\n`, "utf8");
+        const line = Buffer.from(`${JSON.stringify([collection, records.slice(i, i + CHUNK)])}\n`, "utf8");
         hash.update(line);
         payloadBytes += line.length;
         writeSync(fd, line);
@@ -192,43 +192,3 @@ export function loadWithSnapshot(seedDir: string, snapshotDir: string, load: () 
   }
   return { data, warm: false, coldReason: snapshot, written };
 }
-
-/**
- * A claim's citations are some of its record's own citation objects: in the snapshot they are their
- * indexes in the record's `citations` (smaller, and read back as the same objects, not copies).
- */
-type Packed<T extends Evidenced> = Omit<T, "evidence"> & {
-  readonly evidence: ReadonlyArray<Omit<ClaimRecord, "citations"> & { readonly citations: readonly number[] }>;
-};
-
-function packEvidence<T extends Evidenced>(value: T): Packed<T> {
-  return {
-    ...value,
-    evidence: value.evidence.map(claim => ({
-      ...claim,
-      citations: claim.citations.map(c => value.citations.indexOf(c)),
-    })),
-  };
-}
-
-function unpackEvidence<T extends Evidenced>(value: Packed<T>): T {
-  const citations: readonly CitationRecord[] = value.citations;
-  const evidence = value.evidence.map(claim => {
-    const backing = claim.citations.map(i => citations[i]);
-    if (backing.some(c => c === undefined)) throw new Error("a claim names a citation its record lacks");
-    return { ...claim, citations: backing as CitationRecord[] };
-  });
-  return { ...value, evidence } as unknown as T;
-}
-
-const pack = (record: NodeRecord): unknown =>
-  record.__typename === "Meeting"
-    ? { ...packEvidence(record), formats: record.formats.map(packEvidence) }
-    : packEvidence(record);
-
-const unpack = (packed: NodeRecord): NodeRecord => {
-  const record = unpackEvidence(packed as unknown as Packed<NodeRecord>);
-  return record.__typename === "Meeting"
-    ? { ...record, formats: record.formats.map(f => unpackEvidence(f as unknown as Packed<typeof f>)) }
-    : record;
-};

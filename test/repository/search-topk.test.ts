@@ -208,7 +208,8 @@ const recordOf = (i: number): fc.Arbitrary<NodeRecord> =>
         __typename: "Company",
         id: `company:${i}`,
         sector: CompanySector.NUCLEAR_ENERGY,
-        evidence: [],
+        supports: [],
+        inferred: null,
         ...r,
       })),
     fc
@@ -223,7 +224,8 @@ const recordOf = (i: number): fc.Arbitrary<NodeRecord> =>
         __typename: "CooperationArea",
         id: `area:${i}`,
         category: AreaCategory.ECONOMIC,
-        evidence: [],
+        supports: [],
+        inferred: null,
         ...r,
       })),
     fc
@@ -233,13 +235,14 @@ const recordOf = (i: number): fc.Arbitrary<NodeRecord> =>
         countryId: idOf,
         citations: citationsOf,
       })
-      .map((r): NodeRecord => ({ __typename: "City", id: `city:${i}`, evidence: [], ...r })),
+      .map((r): NodeRecord => ({ __typename: "City", id: `city:${i}`, supports: [], inferred: null, ...r })),
     fc.record({ summary: phraseOf, areaId: idOf, actorId: idOf, citations: citationsOf }).map((r): NodeRecord => ({
       __typename: "Position",
       id: `position:${i}`,
       stance: Stance.SUPPORTED,
       meetingId: "meeting:0",
-      evidence: [],
+      supports: [],
+      inferred: null,
       ...r,
     })),
   );
@@ -316,7 +319,8 @@ describe("search selects the page without sorting every hit", () => {
       __typename: "Company",
       id,
       citations: [],
-      evidence: [],
+      supports: [],
+      inferred: null,
       name,
       aliases: [],
       countryId: "country:KZ",

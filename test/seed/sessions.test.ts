@@ -12,6 +12,7 @@ import { join } from "node:path";
 import { EvidenceMethod } from "../../src/domain/enums";
 import type { GraphData } from "../../src/domain/records";
 import { loadSeed, SeedValidationError } from "../../src/seed/seed.loader";
+import { withClaims } from "../support/seed-fixtures";
 
 const FIXTURE = join(__dirname, "..", "fixtures", "seed", "evidence-valid");
 const TALKS = "source:reykjavik-talks-2033-03-04";
@@ -87,7 +88,7 @@ describe("a meeting's formats name who took part and what the report places in t
         supports: ["positions"],
       });
     });
-    const [one, expanded] = data.meetings[0]!.formats;
+    const [one, expanded] = withClaims(data).meetings[0]!.formats;
     expect(one).toMatchObject({ participantIds: [HELGA, AROHA], positionIds: [], delegationIds: [] });
     expect(one!.evidence.map(({ field, method, basis }) => ({ field, method, basis }))).toEqual([
       { field: "format", method: EvidenceMethod.STATED, basis: null },

@@ -15,7 +15,7 @@ import { IsEmail, IsString, ValidateIf, ValidateNested } from "class-validator";
 import fc from "fast-check";
 
 import { FACT_FIELDS, SESSION_FACT_FIELDS } from "../../src/domain/facts";
-import { type CitationRecord, type ClaimRecord, COLLECTIONS, type NodeTypename } from "../../src/domain/records";
+import { type CitationRecord, COLLECTIONS, type NodeTypename } from "../../src/domain/records";
 import { SEED_ENTITIES, SEED_TYPENAMES } from "../../src/seed/seed.entities";
 import { evidenceOf } from "../../src/seed/seed.evidence";
 import { isObject } from "../../src/seed/seed.parse";
@@ -81,14 +81,12 @@ function mapOne(
           ({ at, source, start, end, occurrence, quote, supports }) as unknown as CitationRecord,
       ),
       // Evidence reads from `inferred` the bases (strings) of fact fields; any other key or value is a problem there (seed.evidence.ts).
-      evidence: [
-        {
-          facts,
-          inferred: Object.entries(seed.inferred ?? {}).filter(
-            ([field, basis]) => facts.includes(field) && typeof basis === "string",
-          ),
-        } as unknown as ClaimRecord,
-      ],
+      supports: [],
+      inferred: Object.fromEntries(
+        Object.entries(seed.inferred ?? {}).filter(
+          ([field, basis]) => facts.includes(field) && typeof basis === "string",
+        ),
+      ),
     }),
     sourceText: id => `text of ${id}`,
   });

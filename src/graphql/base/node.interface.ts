@@ -1,6 +1,7 @@
 import { Field, ID, InterfaceType } from "type-graphql";
 
-import type { ClaimRecord, NodeRecord } from "../../domain/records";
+import type { ClaimRecord } from "../../domain/evidence";
+import type { NodeRecord } from "../../domain/records";
 import { Claim } from "../evidence/evidence.type";
 
 @InterfaceType("Node", {
@@ -16,5 +17,6 @@ export abstract class Node {
     description:
       "What supports each field of this object that has a value: one claim per field, with the citations backing it and how the value was obtained. Each type's own `evidence` can be narrowed to some fields with `fields:`.",
   })
-  evidence!: readonly ClaimRecord[];
+  /** Built from the record's citations by each type's evidence resolver (src/graphql/evidence/). */
+  evidence?: readonly ClaimRecord[];
 }

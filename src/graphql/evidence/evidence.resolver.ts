@@ -1,6 +1,7 @@
 /**
  * `evidence(fields:)` on every entity type and on `MeetingSession`: the claims of the object's fact
- * fields (src/domain/facts.ts), read off the record, where the loader built them (seed.evidence.ts).
+ * fields (src/domain/facts.ts), built from the record's compact evidence (src/domain/evidence.ts),
+ * which the loader checked (seed.evidence.ts).
  * Each type gets its own enum of fact fields (`MeetingFact`: `DATE`, `INVITED_BY`, …), so an
  * argument naming a field that has no evidence is refused by validation, and typed clients see the
  * names.
@@ -8,19 +9,14 @@
 import { Arg, type ClassType, FieldResolver, registerEnumType, Resolver, Root } from "type-graphql";
 
 import { FACT_FIELDS, SESSION_FACT_FIELDS } from "../../domain/facts";
-import { NODE_TYPENAMES, type ClaimRecord, type Evidenced, type NodeTypename } from "../../domain/records";
+import { type ClaimRecord, claimsOf } from "../../domain/evidence";
+import { NODE_TYPENAMES, type Evidenced, type NodeTypename } from "../../domain/records";
 import { ENTITY_TYPES } from "../entity-types";
 import { MeetingSession } from "../meeting/meeting.type";
 import { Claim } from "./evidence.type";
 
 /** `invitedBy` → `INVITED_BY`. */
 export const factValueName = (field: string): string => field.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toUpperCase();
-
-/** The claims of `record` for `fields` (all when null), in the order of the type's fact fields. */
-export function claimsOf(record: Evidenced, fields: readonly string[] | null | undefined): readonly ClaimRecord[] {
-  if (!fields) return record.evidence;
-  return record.evidence.filter(claim => fields.includes(claim.field));
-}
 
 function evidenceResolver(typeName: string, objectType: ClassType, facts: readonly string[]): ClassType {
   const values = Object.fromEntries(facts.map(field => [factValueName(field), field]));
@@ -45,7 +41,7 @@ function evidenceResolver(typeName: string, objectType: ClassType, facts: readon
       })
       fields?: string[] | null,
     ): readonly ClaimRecord[] {
-      return claimsOf(record, fields);
+      return claimsOf(record, facts, fields);
     }
   }
   Object.defineProperty(EvidenceResolver, "name", { value: `${typeName}EvidenceResolver` });
