@@ -14,8 +14,10 @@
  * an array of the response names it selects, each with what its value costs (1, an object or list,
  * a connection) and, planned on first use, the fields it selects in turn. A document's plan depends
  * on the variables only through `@skip`/`@include`: a document without them has one, a document
- * with them one per outcome of its conditions (a few, bounded). A repeated operation is then one
- * array walk per object of its response, with no Map, type or directive look-up.
+ * with them one per outcome of its conditions (a few, bounded). Each selection set's share is
+ * compiled, on first use, into a function reading its response names as constant properties. A
+ * repeated operation is then one call of such a function per object of its response, with no Map,
+ * type or directive look-up.
  */
 import {
   type DocumentNode,
@@ -83,7 +85,14 @@ interface SetPlan {
    * inherits (`constructor`, `toString`, …), which `in` finds on every object and the walk counts.
    */
   readonly byKey: ReadonlyMap<string, FieldPlan> | null;
+  /** `setCost` specialised to these fields, compiled on first use (when `byKey` is null). */
+  compiled?: Compiled;
+  /** `connectionCost` specialised to these fields, compiled on first use. */
+  compiledConnection?: Compiled;
 }
+
+/** A walk function specialised to one selection set's fields (`compile`). */
+type Compiled = (value: Readonly<Record<string, unknown>>, plans: Plans, variables: Variables) => number;
 
 /** The fields selected under one response name while a selection set is collected. */
 interface Selected {
@@ -266,27 +275,22 @@ export function actualCost(input: ActualCostInput, data: Readonly<Record<string,
   return new DocumentCostPlans(input.schema, input.document).actualCost(input.operation, input.variables, data);
 }
 
-// The walk. Plain loops over a plan's array or over an object's keys: each counts exactly the
-// response names `in` finds in the object, as the formula does, and reads each value once.
+// The walk. Each selection set's share is a function compiled for its fields on first use (as
+// graphql-jit compiles execution): each response name read as a constant property, so each read
+// site sees the few shapes one selection set gives its objects instead of every shape of the
+// response. A name counts when `in` finds it in the object (read once; `in` asked only when the
+// value is undefined), exactly as the formula says. Objects of abstract types whose fragments were
+// flattened in are walked over their own keys instead (`SetPlan.byKey`).
 
 function setCost(plans: Plans, variables: Variables, set: SetPlan, value: Readonly<Record<string, unknown>>): number {
-  let cost = 0;
   const byKey = set.byKey;
-  if (byKey !== null) {
-    // for…in enumerates the object's enumerable keys, inherited ones included: every key `in` finds
-    // but non-enumerable inherited ones, which `byKey` rules out.
-    for (const key in value) {
-      const field = byKey.get(key);
-      if (field !== undefined) cost += fieldCost(plans, variables, field, value[key]);
-    }
-    return cost;
-  }
-  const fields = set.fields;
-  for (let i = 0; i < fields.length; i++) {
-    const field = fields[i] as FieldPlan;
-    const item = value[field.key];
-    if (item === undefined && !(field.key in value)) continue;
-    cost += fieldCost(plans, variables, field, item);
+  if (byKey === null) return (set.compiled ??= compile(set.fields, false))(value, plans, variables);
+  let cost = 0;
+  // for…in enumerates the object's enumerable keys, inherited ones included: every key `in` finds
+  // but non-enumerable inherited ones, which `byKey` rules out.
+  for (const key in value) {
+    const field = byKey.get(key);
+    if (field !== undefined) cost += fieldCost(plans, variables, field, value[key]);
   }
   return cost;
 }
@@ -295,7 +299,7 @@ function fieldCost(plans: Plans, variables: Variables, field: FieldPlan, value: 
   if (field.kind === LEAF || value === null || typeof value !== "object") return 1;
   const set = field.fields ?? plans.childFields(field, variables);
   return field.kind === CONNECTION
-    ? 1 + connectionCost(plans, variables, set, value as Readonly<Record<string, unknown>>)
+    ? 1 + (set.compiledConnection ??= compile(set.fields, true))(value as Record<string, unknown>, plans, variables)
     : 1 + itemsCost(plans, variables, set, value);
 }
 
@@ -308,27 +312,40 @@ function itemsCost(plans: Plans, variables: Variables, set: SetPlan, value: unkn
   return cost;
 }
 
-/** A connection's share: its item lists item by item, its other fields once per item (at least once). */
-function connectionCost(
-  plans: Plans,
-  variables: Variables,
-  set: SetPlan,
-  value: Readonly<Record<string, unknown>>,
-): number {
-  let items = 0;
-  let perItem = 0;
-  let returned = 0;
-  const fields = set.fields;
-  for (let i = 0; i < fields.length; i++) {
-    const field = fields[i] as FieldPlan;
-    const item = value[field.key];
-    if (item === undefined && !(field.key in value)) continue;
-    if (field.kind !== LEAF && field.list && Array.isArray(item)) {
-      if (item.length > returned) returned = item.length;
-      items += item.length + itemsCost(plans, variables, field.fields ?? plans.childFields(field, variables), item);
-    } else {
-      perItem += fieldCost(plans, variables, field, item);
-    }
-  }
-  return items + Math.max(1, returned) * perItem;
+/** The items of a field's list (within a connection): their count plus their costs. */
+function listCost(plans: Plans, variables: Variables, field: FieldPlan, list: readonly unknown[]): number {
+  return list.length + itemsCost(plans, variables, field.fields ?? plans.childFields(field, variables), list);
+}
+
+/**
+ * The share of one selection set's fields in an object (`connection` false: each name present costs
+ * `fieldCost`) or in a connection (`connection` true: its lists of items item by item, with
+ * `listCost`; its other fields once per item returned, and at least once). The only text taken
+ * from the document is the response names, each written as a JSON string literal (a valid string
+ * literal whatever it holds; a parsed name holds only [_A-Za-z0-9]); everything else is passed in.
+ */
+function compile(fields: readonly FieldPlan[], connection: boolean): Compiled {
+  const body = fields.map((field, i) => {
+    const key = JSON.stringify(field.key);
+    const cost = field.kind === LEAF ? "1" : `fieldCost(plans, variables, fields[${i}], x)`;
+    const add = !connection
+      ? `cost += ${cost};`
+      : field.kind !== LEAF && field.list
+        ? `if (Array.isArray(x)) { if (x.length > returned) returned = x.length; items += listCost(plans, variables, fields[${i}], x); } else perItem += ${cost};`
+        : `perItem += ${cost};`;
+    return `x = value[${key}]; if (x !== undefined || ${key} in value) { ${add} }`;
+  });
+  const result = connection ? "items + Math.max(1, returned) * perItem" : "cost";
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval -- built from GraphQL names only (above)
+  const make = new Function(
+    "fields",
+    "fieldCost",
+    "listCost",
+    `return function (value, plans, variables) {
+      let cost = 0, items = 0, perItem = 0, returned = 0, x;
+      ${body.join("\n")}
+      return ${result};
+    };`,
+  ) as (fields: readonly FieldPlan[], cost: typeof fieldCost, list: typeof listCost) => Compiled;
+  return make(fields, fieldCost, listCost);
 }
