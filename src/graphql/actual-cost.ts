@@ -14,8 +14,9 @@
  * an array of the response names it selects, each with what its value costs (1, an object or list,
  * a connection) and, planned on first use, the fields it selects in turn. A document's plan depends
  * on the variables only through `@skip`/`@include`: a document without them has one, a document
- * with them one per outcome of its conditions (a few, bounded). Each selection set's share is
- * compiled, on first use, into a function reading its response names as constant properties. A
+ * with them one per outcome of its conditions (a few, bounded). Once a document is asked again,
+ * each selection set's share is compiled, on first use, into a function reading its response names
+ * as constant properties (a document asked once is never compiled). A
  * repeated operation is then one call of such a function per object of its response, with no Map,
  * type or directive look-up.
  */
@@ -106,6 +107,18 @@ interface Selected {
  */
 class Plans {
   private readonly bySet = new Map<SelectionSetNode, Map<GraphQLCompositeType, SetPlan>>();
+  /**
+   * Whether walks compile the selection sets they meet (`compile`): from the second response walked
+   * along these plans on, i.e. for a document Apollo kept and was asked again. A document seen once
+   * (a run of unique documents, or no document cache) is walked name by name, never compiled.
+   */
+  compiling = false;
+  private walks = 0;
+
+  /** Counts a response walked along these plans. */
+  walked(): void {
+    if (!this.compiling && ++this.walks > 1) this.compiling = true;
+  }
 
   constructor(
     readonly schema: GraphQLSchema,
@@ -259,6 +272,7 @@ export class DocumentCostPlans {
     const root = this.schema.getQueryType();
     if (!root) return 0;
     const plans = this.plansFor(variables);
+    plans.walked();
     return setCost(plans, variables, plans.fieldsOf(root, operation.selectionSet, variables), data);
   }
 }
@@ -275,16 +289,20 @@ export function actualCost(input: ActualCostInput, data: Readonly<Record<string,
   return new DocumentCostPlans(input.schema, input.document).actualCost(input.operation, input.variables, data);
 }
 
-// The walk. Each selection set's share is a function compiled for its fields on first use (as
-// graphql-jit compiles execution): each response name read as a constant property, so each read
-// site sees the few shapes one selection set gives its objects instead of every shape of the
-// response. A name counts when `in` finds it in the object (read once; `in` asked only when the
+// The walk. Once a document's plans are walked again (`Plans.compiling`), each selection set's
+// share is a function compiled for its fields on first use (as graphql-jit compiles execution): each
+// response name read as a constant property, so each read site sees the few shapes one selection
+// set gives its objects instead of every shape of the response; before that, the same share is
+// counted name by name (`namesCost`, `connectionCost`). A name counts when `in` finds it in the object (read once; `in` asked only when the
 // value is undefined), exactly as the formula says. Objects of abstract types whose fragments were
 // flattened in are walked over their own keys instead (`SetPlan.byKey`).
 
 function setCost(plans: Plans, variables: Variables, set: SetPlan, value: Readonly<Record<string, unknown>>): number {
   const byKey = set.byKey;
-  if (byKey === null) return (set.compiled ??= compile(set.fields, false))(value, plans, variables);
+  if (byKey === null) {
+    const compiled = set.compiled ?? (plans.compiling ? (set.compiled = compile(set.fields, false)) : null);
+    return compiled ? compiled(value, plans, variables) : namesCost(plans, variables, set.fields, value);
+  }
   let cost = 0;
   // for…in enumerates the object's enumerable keys, inherited ones included: every key `in` finds
   // but non-enumerable inherited ones, which `byKey` rules out.
@@ -298,9 +316,57 @@ function setCost(plans: Plans, variables: Variables, set: SetPlan, value: Readon
 function fieldCost(plans: Plans, variables: Variables, field: FieldPlan, value: unknown): number {
   if (field.kind === LEAF || value === null || typeof value !== "object") return 1;
   const set = field.fields ?? plans.childFields(field, variables);
-  return field.kind === CONNECTION
-    ? 1 + (set.compiledConnection ??= compile(set.fields, true))(value as Record<string, unknown>, plans, variables)
-    : 1 + itemsCost(plans, variables, set, value);
+  if (field.kind !== CONNECTION) return 1 + itemsCost(plans, variables, set, value);
+  const compiled =
+    set.compiledConnection ?? (plans.compiling ? (set.compiledConnection = compile(set.fields, true)) : null);
+  const connection = value as Readonly<Record<string, unknown>>;
+  return (
+    1 + (compiled ? compiled(connection, plans, variables) : connectionCost(plans, variables, set.fields, connection))
+  );
+}
+
+/** What `compile(fields, false)` compiles, name by name: each name `in` finds costs `fieldCost`. */
+function namesCost(
+  plans: Plans,
+  variables: Variables,
+  fields: readonly FieldPlan[],
+  value: Readonly<Record<string, unknown>>,
+): number {
+  let cost = 0;
+  for (let i = 0; i < fields.length; i++) {
+    const field = fields[i] as FieldPlan;
+    const item = value[field.key];
+    if (item === undefined && !(field.key in value)) continue;
+    cost += fieldCost(plans, variables, field, item);
+  }
+  return cost;
+}
+
+/**
+ * What `compile(fields, true)` compiles, name by name: a connection's share, its lists of items item
+ * by item, its other fields once per item returned (at least once).
+ */
+function connectionCost(
+  plans: Plans,
+  variables: Variables,
+  fields: readonly FieldPlan[],
+  value: Readonly<Record<string, unknown>>,
+): number {
+  let items = 0;
+  let perItem = 0;
+  let returned = 0;
+  for (let i = 0; i < fields.length; i++) {
+    const field = fields[i] as FieldPlan;
+    const item = value[field.key];
+    if (item === undefined && !(field.key in value)) continue;
+    if (field.kind !== LEAF && field.list && Array.isArray(item)) {
+      if (item.length > returned) returned = item.length;
+      items += listCost(plans, variables, field, item);
+    } else {
+      perItem += fieldCost(plans, variables, field, item);
+    }
+  }
+  return items + Math.max(1, returned) * perItem;
 }
 
 /** An object's cost, or the sum of a list's (of lists') items' costs; nulls cost nothing. */

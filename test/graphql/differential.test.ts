@@ -232,8 +232,8 @@ const operations = fc.gen().map(g => {
 
 /**
  * The actual cost of the service's answer, as the service computes it (plans kept per document and
- * outcome of its conditions, planned here on a document asked twice) and as the reference walk
- * does; a message when they differ.
+ * outcome of its conditions; walked twice here: name by name, then compiled, as for a document asked
+ * again) and as the reference walk does; a message when they differ.
  */
 function actualCostDifference(query: string, variables: Record<string, unknown>, service: string): string | null {
   const { data } = JSON.parse(service) as { data?: Record<string, unknown> | null };
