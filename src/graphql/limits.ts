@@ -25,11 +25,11 @@ import { maxDepthRule } from "@escape.tech/graphql-armor-max-depth";
 import { maxDirectivesRule } from "@escape.tech/graphql-armor-max-directives";
 import {
   type DocumentNode,
-  type FragmentDefinitionNode,
   getNullableType,
   GraphQLError,
   type GraphQLSchema,
   isListType,
+  type OperationDefinitionNode,
   type ValidationContext,
   type ValidationRule,
 } from "graphql";
@@ -38,12 +38,11 @@ import { LRUCache } from "lru-cache";
 
 import type { Limits } from "../config/config";
 import { DEFAULT_PAGE_SIZE } from "../repository/pagination";
-import { actualCost, type ActualCostInput, type CollectedFields } from "./actual-cost";
+import { DocumentCostPlans } from "./actual-cost";
 import type { GraphContext } from "./base/context";
 import { largestOf, listBoundOf, type ListBounds } from "./base/list-bound";
 import { isConnection } from "./connection-kind";
 import { coerceVariables, declaredVariables } from "./variables";
-import { fragmentsOf, usesConditions } from "./document";
 
 /** What a plain (non-connection) list is assumed to hold, for cost. */
 const PLAIN_LIST_SIZE = 5;
@@ -166,23 +165,19 @@ export function operationChecksPlugin(
   costs: CostCache | null = createCostCache(checks.costCacheBytes),
 ): ApolloServerPlugin<GraphContext> {
   const { maxCost } = checks;
-  // Per document (Apollo keeps parsed documents in its bounded cache; entries go with them): its
-  // fragments, and the fields the actual cost collects when they do not depend on variables.
-  const shapes = new WeakMap<DocumentNode, DocumentShape>();
-  const documentShape = (document: DocumentNode): DocumentShape => {
-    let shape = shapes.get(document);
-    if (!shape) {
-      const collected: CollectedFields | undefined = usesConditions(document) ? undefined : new Map();
-      shape = { fragments: fragmentsOf(document), collected };
-      shapes.set(document, shape);
-    }
-    return shape;
+  // Per document (Apollo keeps parsed documents in its bounded cache; entries go with them): what the
+  // actual cost walks, planned once (per outcome of its @skip/@include conditions).
+  const plans = new WeakMap<DocumentNode, DocumentCostPlans>();
+  const plansOf = (document: DocumentNode): DocumentCostPlans => {
+    let planned = plans.get(document);
+    if (!planned) plans.set(document, (planned = new DocumentCostPlans(schema, document)));
+    return planned;
   };
   return {
     requestDidStart() {
       let requested: number | null = null;
       let variableErrors: readonly GraphQLError[] | null = null;
-      let actual: ActualCostInput | null = null;
+      let actual: ActualCostOf | null = null;
       return Promise.resolve({
         didResolveOperation({ document, request, operationName, operation, queryHash, contextValue }) {
           // Apollo resolves an operation before this hook; without one it has already answered.
@@ -202,10 +197,14 @@ export function operationChecksPlugin(
           const key = costs
             ? `${costs.storeId(bounds)}\u0000${queryHash}\u0000${operationName ?? ""}\u0000${costSignature(variables)}`
             : "";
-          requested = costs?.get(key) ?? computeCost(schema, document, variables, operationName, maxCost, bounds);
-          costs?.set(key, requested);
-          const shape = documentShape(document);
-          actual = { schema, operation, fragments: shape.fragments, variables, collected: shape.collected };
+          const cached = costs?.get(key);
+          if (cached === undefined) {
+            requested = computeCost(schema, document, variables, operationName, maxCost, bounds);
+            costs?.set(key, requested);
+          } else {
+            requested = cached;
+          }
+          actual = { plans: plansOf(document), operation, variables };
           if (requested > maxCost) {
             throw new GraphQLError(
               `The operation costs ${requested}, over the limit of ${maxCost}: ask for smaller pages (first/last) or fewer nested lists.`,
@@ -223,7 +222,11 @@ export function operationChecksPlugin(
             const { data } = response.body.singleResult;
             response.body.singleResult.extensions = {
               ...response.body.singleResult.extensions,
-              cost: { requested, actual: actual && data ? actualCost(actual, data) : 0, limit: maxCost },
+              cost: {
+                requested,
+                actual: actual && data ? actual.plans.actualCost(actual.operation, actual.variables, data) : 0,
+                limit: maxCost,
+              },
             };
           }
           return Promise.resolve();
@@ -258,8 +261,9 @@ function computeCost(
   }
 }
 
-/** The document's fragments by name. */
-interface DocumentShape {
-  readonly fragments: ReadonlyMap<string, FragmentDefinitionNode>;
-  readonly collected: CollectedFields | undefined;
+/** What the actual cost of a request's response is computed from. */
+interface ActualCostOf {
+  readonly plans: DocumentCostPlans;
+  readonly operation: OperationDefinitionNode;
+  readonly variables: Readonly<Record<string, unknown>>;
 }

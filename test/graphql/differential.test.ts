@@ -3,8 +3,10 @@
  * (fields with arguments valid and invalid, literals and variables, aliases, named and inline
  * fragments, `@skip`/`@include` on literals and variables, unions and interfaces, cursors issued and
  * not, nested connections whose errors propagate nulls) run through graphql-js over type-graphql's own
- * resolvers and through the service's executor must give the same JSON. Every operation of the
- * whole-response suites goes through the same check (test/support/harness.ts).
+ * resolvers and through the service's executor must give the same JSON, and the actual cost of the
+ * service's answer as the service plans it must be what the reference walk counts
+ * (test/support/reference-actual-cost.ts). Every operation of the whole-response suites goes through
+ * the same checks (test/support/harness.ts).
  *
  * Bounded: DIFF_RUNS operations (default 400) from the fixed seed DIFF_SEED.
  */
@@ -14,6 +16,7 @@ import { join } from "node:path";
 import fc from "fast-check";
 import {
   getNamedType,
+  getOperationAST,
   type GraphQLArgument,
   type GraphQLField,
   type GraphQLInputType,
@@ -26,13 +29,18 @@ import {
   isNonNullType,
   isObjectType,
   isUnionType,
+  parse,
 } from "graphql";
 
+import { DocumentCostPlans } from "../../src/graphql/actual-cost";
+import { fragmentsOf } from "../../src/graphql/document";
+import { declaredVariables } from "../../src/graphql/variables";
 import { InMemoryRepository } from "../../src/repository/in-memory.repository";
 import { cursorOf } from "../../src/repository/pagination";
 import { loadSeed } from "../../src/seed/seed.loader";
 import { createDifferential, differences } from "../support/differential";
 import { SEED_DIR } from "../support/harness";
+import { referenceActualCost } from "../support/reference-actual-cost";
 
 const SEED = Number(process.env.DIFF_SEED ?? 20_251_130);
 const RUNS = Number(process.env.DIFF_RUNS ?? 400);
@@ -222,6 +230,28 @@ const operations = fc.gen().map(g => {
   return { query: builder.operation(`{ ${selection} }`), variables: builder.variables };
 });
 
+/**
+ * The actual cost of the service's answer, as the service computes it (plans kept per document and
+ * outcome of its conditions; walked twice here: name by name, then compiled, as for a document asked
+ * again) and as the reference walk does; a message when they differ.
+ */
+function actualCostDifference(query: string, variables: Record<string, unknown>, service: string): string | null {
+  const { data } = JSON.parse(service) as { data?: Record<string, unknown> | null };
+  const document = parse(query);
+  const operation = getOperationAST(document, "Generated");
+  if (!data || !operation) return null;
+  const declared = declaredVariables(operation, variables);
+  const plans = new DocumentCostPlans(schema, document);
+  const planned = [plans.actualCost(operation, declared, data), plans.actualCost(operation, declared, data)];
+  const reference = referenceActualCost(
+    { schema, operation, fragments: fragmentsOf(document), variables: declared },
+    data,
+  );
+  return planned.every(cost => cost === reference)
+    ? null
+    : `actual cost ${planned.join(", ")} where the reference walk counts ${reference}:\n${query}\n${JSON.stringify(variables)}`;
+}
+
 test(`graphql-js and the compiled executor answer ${RUNS} generated operations alike (seed ${SEED})`, async () => {
   let executed = 0;
   let withErrors = 0;
@@ -231,7 +261,9 @@ test(`graphql-js and the compiled executor answer ${RUNS} generated operations a
       if (outcome.graphqlJs === null) return;
       executed++;
       if (outcome.graphqlJs.includes('"errors"')) withErrors++;
-      const problem = differences(query, variables, outcome);
+      const problem =
+        differences(query, variables, outcome) ??
+        (outcome.service === null ? null : actualCostDifference(query, variables, outcome.service));
       if (problem) throw new Error(problem);
     }),
     { seed: SEED, numRuns: RUNS, endOnFailure: true },

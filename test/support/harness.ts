@@ -3,21 +3,26 @@
  * through Apollo Server's `executeOperation` (same error formatting and plugins as HTTP, without a
  * socket). Over the bundled dataset, every operation is also run through the differential check
  * (test/support/differential.ts): graphql-js over type-graphql's own resolvers and the service's
- * compiled executor must agree.
+ * compiled executor must agree. Every response's reported actual cost must be what the reference
+ * walk (test/support/reference-actual-cost.ts) counts over its data.
  */
 import { join } from "node:path";
 
 import type { ApolloServer } from "@apollo/server";
+import { getOperationAST, type GraphQLSchema, parse } from "graphql";
 import pino from "pino";
 
 import { loadConfig } from "../../src/config/config";
 import { createContext, type GraphContext } from "../../src/graphql/base/context";
+import { fragmentsOf } from "../../src/graphql/document";
 import { buildServiceSchema } from "../../src/graphql/schema";
+import { declaredVariables } from "../../src/graphql/variables";
 import { createApollo } from "../../src/http/server";
 import { InMemoryRepository } from "../../src/repository/in-memory.repository";
 import type { GraphRepository } from "../../src/repository/repository";
 import { loadSeed } from "../../src/seed/seed.loader";
 import { createDifferential } from "./differential";
+import { referenceActualCost } from "./reference-actual-cost";
 
 export const ROOT = join(__dirname, "..", "..");
 /**
@@ -44,11 +49,8 @@ export interface Harness {
 export async function createHarness(repository?: GraphRepository): Promise<Harness> {
   const repo = repository ?? new InMemoryRepository(loadSeed({ seedDir: SEED_DIR }));
   const config = loadConfig({ NODE_ENV: "test" });
-  const apollo: ApolloServer<GraphContext> = createApollo({
-    config,
-    schema: buildServiceSchema(),
-    logger: pino({ level: "silent" }),
-  });
+  const schema = buildServiceSchema();
+  const apollo: ApolloServer<GraphContext> = createApollo({ config, schema, logger: pino({ level: "silent" }) });
   await apollo.start();
   // Only over the harness's own repository: a test's own (counting, failing) sees each call once.
   const differential = repository ? null : createDifferential(repo);
@@ -58,6 +60,7 @@ export async function createHarness(repository?: GraphRepository): Promise<Harne
     const response = await apollo.executeOperation({ query, variables }, { contextValue });
     if (response.body.kind !== "single") throw new Error("expected a single result");
     const { data, errors, extensions } = response.body.singleResult;
+    checkActualCost(schema, query, variables, data, extensions);
     return {
       status: response.http.status ?? 200,
       body: { ...(data !== undefined ? { data } : {}), ...(errors ? { errors } : {}) },
@@ -73,4 +76,29 @@ export async function createHarness(repository?: GraphRepository): Promise<Harne
     },
     stop: () => apollo.stop(),
   };
+}
+
+/**
+ * Every response's reported actual cost must be what the reference walk (the service's first
+ * implementation, test/support/reference-actual-cost.ts) counts over the same data.
+ */
+function checkActualCost(
+  schema: GraphQLSchema,
+  query: string,
+  variables: Record<string, unknown> | undefined,
+  data: Record<string, unknown> | null | undefined,
+  extensions: Record<string, unknown> | undefined,
+): void {
+  const reported = (extensions?.cost as { actual?: unknown } | undefined)?.actual;
+  if (reported === undefined || !data) return;
+  const document = parse(query);
+  const operation = getOperationAST(document);
+  if (!operation) return;
+  const reference = referenceActualCost(
+    { schema, operation, fragments: fragmentsOf(document), variables: declaredVariables(operation, variables) },
+    data,
+  );
+  if (reported !== reference) {
+    throw new Error(`actual cost ${JSON.stringify(reported)} where the reference walk counts ${reference}:\n${query}`);
+  }
 }
