@@ -29,11 +29,7 @@ export interface ClaimRecord {
  * citation backs (the loader requires one for every field with a value, and allows none for a field
  * without), or only for the fields named in `only`.
  */
-export function claimsOf(
-  record: Evidenced,
-  facts: readonly string[],
-  only?: readonly string[] | null,
-): ClaimRecord[] {
+export function claimsOf(record: Evidenced, facts: readonly string[], only?: readonly string[] | null): ClaimRecord[] {
   const claims: ClaimRecord[] = [];
   const { citations, supports, inferred } = record;
   facts.forEach((field, i) => {
