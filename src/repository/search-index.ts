@@ -107,18 +107,42 @@ export class SearchIndex {
     this.typeIndexes = Uint8Array.from(records, r => typeOf.get(r.__typename) ?? 255);
     this.tieRanks = tieRanks(records);
 
+    // Distinct weights and bonuses (a handful), by index, so postings hold a small index each.
+    const values: number[] = [];
+    const valueIndexes = new Map<number, number>();
+    const valueIndex = (value: number): number => {
+      let index = valueIndexes.get(value);
+      if (index === undefined) {
+        index = values.length;
+        if (index > 0x7fff) throw new Error("too many distinct search weights");
+        values.push(value);
+        valueIndexes.set(value, index);
+      }
+      return index;
+    };
+
     // One pass: each distinct text is tokenised once (linked names repeat); per record and token,
     // its best-weighted field and its best phrase-bonus field for the token alone.
     const normalizedTexts = new Map<string, string>();
-    /** Per token, its entries as triples (record, weight field, hit field), in record order. */
-    const collected = new Map<string, number[]>();
-    const perRecord = new Map<string, number>();
+    /** Tokens by id, in order of first sight. */
+    const tokenIds = new Map<string, number>();
+    const tokenNames: string[] = [];
+    /**
+     * Every (token, record) entry in record order, five numbers each: token id, record, weight
+     * field, hit field, weight index × 2¹⁶ + bonus index (then placed per token, in token order).
+     */
+    let stream = new Int32Array(1 << 16);
+    let streamLength = 0;
+    /** Per token id: the last record holding it, and its slot in that record's arrays below. */
+    let lastRecord = new Int32Array(1024).fill(-1);
+    let slotOf = new Int32Array(1024);
+    const slotTokens: number[] = [];
     const weightField: number[] = [];
+    const weightValue: number[] = [];
     const hitField: number[] = [];
-    const hitBonus: number[] = [];
+    const hitValue: number[] = [];
     this.normalizedFields = this.fields.map((fs, record) => {
-      perRecord.clear();
-      weightField.length = hitField.length = hitBonus.length = 0;
+      slotTokens.length = weightField.length = weightValue.length = hitField.length = hitValue.length = 0;
       const normalized = fs.map((f, field) => {
         let text = normalizedTexts.get(f.text);
         if (text === undefined) {
@@ -126,106 +150,148 @@ export class SearchIndex {
           normalizedTexts.set(f.text, text);
         }
         if (text === "") return text;
+        const weight = valueIndex(f.weight);
+        const equalBonus = valueIndex(EQUAL_BONUS * f.weight);
+        const phraseBonus = valueIndex(PHRASE_BONUS * f.weight);
         for (const token of text.split(" ")) {
-          const bonus = (text === token ? EQUAL_BONUS : PHRASE_BONUS) * f.weight;
-          const slot = perRecord.get(token);
-          if (slot === undefined) {
-            perRecord.set(token, weightField.length);
+          const bonus = text === token ? equalBonus : phraseBonus;
+          let id = tokenIds.get(token);
+          if (id === undefined) {
+            id = tokenNames.length;
+            tokenIds.set(token, id);
+            tokenNames.push(token);
+            if (id >= lastRecord.length) {
+              const grown = new Int32Array(2 * lastRecord.length).fill(-1);
+              grown.set(lastRecord);
+              lastRecord = grown;
+              const slots = new Int32Array(2 * slotOf.length);
+              slots.set(slotOf);
+              slotOf = slots;
+            }
+          }
+          if (lastRecord[id] !== record) {
+            lastRecord[id] = record;
+            slotOf[id] = slotTokens.length;
+            slotTokens.push(id);
             weightField.push(field);
+            weightValue.push(weight);
             hitField.push(field);
-            hitBonus.push(bonus);
+            hitValue.push(bonus);
             continue;
           }
-          if (f.weight > (fs[weightField[slot] as number] as Field).weight) weightField[slot] = field;
-          if (bonus > (hitBonus[slot] as number)) {
+          const slot = slotOf[id] as number;
+          if (f.weight > (values[weightValue[slot] as number] as number)) {
+            weightField[slot] = field;
+            weightValue[slot] = weight;
+          }
+          if ((values[bonus] as number) > (values[hitValue[slot] as number] as number)) {
             hitField[slot] = field;
-            hitBonus[slot] = bonus;
+            hitValue[slot] = bonus;
           }
         }
         return text;
       });
-      for (const [token, slot] of perRecord) {
-        const list = collected.get(token);
-        const entry = [record, weightField[slot] as number, hitField[slot] as number];
-        if (list) list.push(...entry);
-        else collected.set(token, entry);
+      if (streamLength + 5 * slotTokens.length > stream.length) {
+        const grown = new Int32Array(Math.max(2 * stream.length, streamLength + 5 * slotTokens.length));
+        grown.set(stream.subarray(0, streamLength));
+        stream = grown;
       }
+      slotTokens.forEach((id, slot) => {
+        stream[streamLength++] = id;
+        stream[streamLength++] = record;
+        stream[streamLength++] = weightField[slot] as number;
+        stream[streamLength++] = hitField[slot] as number;
+        stream[streamLength++] = (weightValue[slot] as number) * 0x10000 + (hitValue[slot] as number);
+      });
       return normalized;
     });
 
-    this.tokens = [...collected.keys()].sort();
-    let total = 0;
-    for (const list of collected.values()) total += list.length / 3;
+    const order = tokenNames
+      .map((_, id) => id)
+      .sort((a, b) => compareStrings(tokenNames[a] as string, tokenNames[b] as string));
+    this.tokens = order.map(id => tokenNames[id] as string);
+    const total = streamLength / 5;
     this.starts = new Int32Array(this.tokens.length + 1);
     this.postingRecords = new Int32Array(total);
     this.weightFields = new Int32Array(total);
     this.hitFields = new Int32Array(total);
     this.weightValues = new Uint16Array(total);
     this.hitValues = new Uint16Array(total);
-    const values: number[] = [];
-    const valueIndexes = new Map<number, number>();
-    const valueIndex = (value: number): number => {
-      let index = valueIndexes.get(value);
-      if (index === undefined) {
-        index = values.length;
-        if (index > 0xffff) throw new Error("too many distinct search weights");
-        values.push(value);
-        valueIndexes.set(value, index);
-      }
-      return index;
-    };
     const byRank = new Int32Array(n);
     for (let r = 0; r < n; r++) byRank[this.tieRanks[r] as number] = r;
     const position = new Int32Array(n);
+    // Each token's postings in sorted token order, in record order (the stream's) within a token.
+    const next = new Int32Array(this.tokens.length);
+    for (let e = 0; e < streamLength; e += 5) {
+      const id = stream[e] as number;
+      next[id] = (next[id] as number) + 1;
+    }
     let at = 0;
-    this.tokens.forEach((token, i) => {
-      const list = collected.get(token) as number[];
-      collected.delete(token);
+    for (let i = 0; i < this.tokens.length; i++) {
+      const id = order[i] as number;
+      const size = next[id] as number;
       this.starts[i] = at;
-      const leaf = !(this.tokens[i + 1]?.startsWith(token) ?? false);
-      const size = list.length / 3;
-      if (!leaf || size === 1) {
-        for (let j = 0; j < size; j++) this.put(at + j, list, j, token, valueIndex);
-      } else {
-        // Ranking order of the query `token`: score (in hundredths) descending, then tie rank.
-        // One number per entry, (best − score) × records + tie rank, sorted numerically.
-        const scores = new Float64Array(size);
-        let best = 0;
-        for (let j = 0; j < size; j++) {
-          const record = list[3 * j] as number;
-          position[record] = j;
-          scores[j] = this.hundredths(token, record, list[3 * j + 1] as number, list[3 * j + 2] as number);
-          best = Math.max(best, scores[j] as number);
-        }
-        const keys = new Float64Array(size);
-        for (let j = 0; j < size; j++) {
-          keys[j] = (best - (scores[j] as number)) * n + (this.tieRanks[list[3 * j] as number] as number);
-        }
-        keys.sort();
-        for (let k = 0; k < size; k++) {
-          const key = keys[k] as number;
-          const record = byRank[key - Math.floor(key / n) * n] as number;
-          this.put(at + k, list, position[record] as number, token, valueIndex);
-        }
-      }
+      next[id] = at;
       at += size;
+    }
+    for (let e = 0; e < streamLength; e += 5) {
+      const id = stream[e] as number;
+      const to = next[id] as number;
+      next[id] = to + 1;
+      const packed = stream[e + 4] as number;
+      this.postingRecords[to] = stream[e + 1] as number;
+      this.weightFields[to] = stream[e + 2] as number;
+      this.hitFields[to] = stream[e + 3] as number;
+      this.weightValues[to] = packed >>> 16;
+      this.hitValues[to] = packed & 0xffff;
+    }
+    stream = new Int32Array(0);
+    this.tokens.forEach((token, i) => {
+      const from = this.starts[i] as number;
+      const size = (i + 1 < this.tokens.length ? (this.starts[i + 1] as number) : at) - from;
+      const leaf = !(this.tokens[i + 1]?.startsWith(token) ?? false);
+      if (leaf && size > 1) this.rankPostings(from, size, values, byRank, position);
     });
     this.starts[this.tokens.length] = at;
     this.values = Float64Array.from(values);
   }
 
-  /** Stores entry `j` of `token`'s collected list at posting `at`, with its weight and bonus. */
-  private put(at: number, list: readonly number[], j: number, token: string, valueIndex: (v: number) => number): void {
-    const record = list[3 * j] as number;
-    const weightField = list[3 * j + 1] as number;
-    const hitField = list[3 * j + 2] as number;
-    const fields = this.fields[record] as Field[];
-    const equal = (this.normalizedFields[record] as string[])[hitField] === token;
-    this.postingRecords[at] = record;
-    this.weightFields[at] = weightField;
-    this.hitFields[at] = hitField;
-    this.weightValues[at] = valueIndex((fields[weightField] as Field).weight);
-    this.hitValues[at] = valueIndex((equal ? EQUAL_BONUS : PHRASE_BONUS) * (fields[hitField] as Field).weight);
+  /**
+   * Puts the postings `from` to `from + size` (a leaf token's, in record order) in the ranking order
+   * of the one-word query of their token: score (its weight plus its bonus, in hundredths) descending,
+   * then tie rank. One number per posting, (best − score) × records + tie rank, sorted numerically.
+   */
+  private rankPostings(
+    from: number,
+    size: number,
+    values: readonly number[],
+    byRank: Int32Array,
+    position: Int32Array,
+  ): void {
+    const n = this.records.length;
+    const to = from + size;
+    const scores = new Float64Array(size);
+    let best = 0;
+    for (let j = 0; j < size; j++) {
+      const weight = values[this.weightValues[from + j] as number] as number;
+      const bonus = values[this.hitValues[from + j] as number] as number;
+      scores[j] = Math.round((weight + bonus) * 100);
+      best = Math.max(best, scores[j] as number);
+    }
+    const keys = new Float64Array(size);
+    for (let j = 0; j < size; j++) {
+      const record = this.postingRecords[from + j] as number;
+      position[record] = j;
+      keys[j] = (best - (scores[j] as number)) * n + (this.tieRanks[record] as number);
+    }
+    keys.sort();
+    const arrays = [this.postingRecords, this.weightFields, this.hitFields, this.weightValues, this.hitValues];
+    const copies = arrays.map(a => a.slice(from, to));
+    for (let k = 0; k < size; k++) {
+      const key = keys[k] as number;
+      const j = position[byRank[key - Math.floor(key / n) * n] as number] as number;
+      arrays.forEach((a, i) => (a[from + k] = (copies[i] as typeof a)[j] as number));
+    }
   }
 
   /** The score, in hundredths, of `record` for the one-word query `token` when no other token extends it. */
