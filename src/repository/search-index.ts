@@ -3,25 +3,25 @@
  * to and the quotes of its citations (which fields, and their weights: search-fields.ts).
  *
  * Texts are normalised (Unicode NFKD, marks stripped, lower case) and split into word tokens. The
- * index maps each token to the records and fields that contain it; tokens are kept sorted so that a
- * query word matches every token it is a prefix of by binary search. A record matches when every
- * query word matches one of its tokens. Its score adds, per query word, the weight of the best field
- * it matched (full word 1×, prefix 0.7×), plus a bonus when a field equals the whole query (2×) or
- * contains it as a phrase (0.5×). Ties break by name, then id, so results are stable.
+ * index maps each token to the records that contain it; tokens are kept sorted so that a query word
+ * matches every token it is a prefix of by binary search. A record matches when every query word
+ * matches one of its tokens. Its score adds, per query word, the weight of the best field it matched
+ * (full word 1×, prefix 0.7×), plus a bonus when a field equals the whole query (2×) or contains it
+ * as a phrase (0.5×). Ties break by name, then id, so results are stable.
  *
- * A query scores every matching record (that is what `totalCount` counts) but builds hits only for
- * the page asked for: a bounded heap keeps the page's ranks, so nothing sorts every match.
+ * Each token's records are stored once per record (its best-weighted field, and the field that
+ * answers the token alone). For a token that no other token extends (a "leaf"), the list is stored
+ * in the ranking order of the one-word query made of that token, computed at build: such a query
+ * (the common case, e.g. "nuclear") is counted by the list's length and its page is read off the
+ * list at its ranks, with no per-match work. Any other query (several words, or a word that is the
+ * prefix of other tokens) scores every matching record in reusable typed arrays (linear in the
+ * postings of its words, no object per match) and builds hits only for the page asked for: a
+ * bounded heap keeps the page's ranks, so nothing sorts every match.
  */
 import { compareStrings } from "../common/compare";
-import type { NodeRecord, NodeTypename } from "../domain/records";
+import { type NodeRecord, type NodeTypename, NODE_TYPENAMES } from "../domain/records";
 import type { SearchHit } from "./repository";
 import { fieldsOf, type Lookup, type SearchField as Field, nameOf } from "./search-fields";
-
-/**
- * A posting, packed into one number: record × FIELDS + field (no object per posting). Records
- * have far fewer than FIELDS fields, and records × FIELDS stays a safe integer.
- */
-const FIELDS = 2 ** 20;
 
 export function normalize(text: string): string {
   return text.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase();
@@ -40,19 +40,9 @@ export interface SearchMatches {
   hits(start: number, end: number): SearchHit[];
 }
 
-/** A matched record while the query words are scored: total, best field, and the current word's best. */
-interface Match {
-  score: number;
-  best: number;
-  bestScore: number;
-  word: number;
-  wordWeight: number;
-  wordField: number;
-}
-
 const NO_MATCHES: SearchMatches = { count: 0, hits: () => [] };
 
-/** The index's size: records, their searchable fields, distinct tokens, and postings (token × field). */
+/** The index's size: records, their searchable fields, distinct tokens, and postings (token × record). */
 export interface SearchIndexStats {
   readonly records: number;
   readonly fields: number;
@@ -60,56 +50,267 @@ export interface SearchIndexStats {
   readonly postings: number;
 }
 
+/** Bonus factors of a field for the phrase: equal to it, or containing it (from a word's start). */
+const EQUAL_BONUS = 2;
+const PHRASE_BONUS = 0.5;
+/** Weight factor of a query word matching a token it is a proper prefix of. */
+const PREFIX_FACTOR = 0.7;
+
+/** Reusable per-record arrays for the general query (allocated on its first use). */
+interface Scratch {
+  /** Per record, the query step that last touched it (see `SearchIndex.epoch`). */
+  readonly mark: Int32Array;
+  /** Per record, the best weight and field for the word being scored. */
+  readonly wordWeight: Float64Array;
+  readonly wordField: Int32Array;
+  /** Per record, for a one-word query, the largest phrase bonus and the first field with it. */
+  readonly bonus: Float64Array;
+  readonly bonusField: Int32Array;
+  /** The records still matching, in the order first met. */
+  readonly candidates: Int32Array;
+}
+
 export class SearchIndex {
   private readonly records: readonly NodeRecord[];
   private readonly fields: ReadonlyArray<readonly Field[]>;
   private readonly normalizedFields: ReadonlyArray<readonly string[]>;
-  /** Per record: the normalised name or title ties break on, and its strongest field weight. */
-  private readonly sortKeys: readonly string[];
-  private readonly maxWeights: Float64Array;
+  /** Per record: its rank in the tie-break order (normalised name or title, then id). */
+  private readonly tieRanks: Int32Array;
+  /** Per record: the index of its typename in NODE_TYPENAMES (for the `types` filter). */
+  private readonly typeIndexes: Uint8Array;
   private readonly tokens: readonly string[];
-  private readonly postings: ReadonlyMap<string, readonly number[]>;
+  /**
+   * The postings of token i are entries starts[i] to starts[i + 1]: a record (each once), the first
+   * of its fields holding the token with the largest weight, and the field a one-word query of the
+   * token reports (the first with the largest phrase bonus). A leaf token's entries are in that
+   * query's ranking order; other tokens' in record order. Alongside, as indexes into `values` (the
+   * few distinct numbers there are), the weight of the first field and the phrase bonus of the
+   * second for the token alone, so a query scanning postings reads no record's fields.
+   */
+  private readonly starts: Int32Array;
+  private readonly postingRecords: Int32Array;
+  private readonly weightFields: Int32Array;
+  private readonly hitFields: Int32Array;
+  private readonly weightValues: Uint16Array;
+  private readonly hitValues: Uint16Array;
+  private readonly values: Float64Array;
+  private scratch: Scratch | null = null;
+  /** Marks written by the current general query are epoch + word index; older marks are smaller. */
+  private epoch = 0;
 
   /** `lookup` finds the records that `records` link to, whose names are searchable fields of theirs. */
   constructor(records: readonly NodeRecord[], lookup: Lookup) {
+    const n = records.length;
     this.records = records;
     this.fields = records.map(r => fieldsOf(r, lookup));
-    this.sortKeys = records.map(sortName);
-    this.maxWeights = Float64Array.from(this.fields, fs => fs.reduce((max, f) => Math.max(max, f.weight), 0));
-    // One pass: each distinct text is tokenised once (linked names repeat), for its normalised text
-    // and the postings of every field that holds it.
-    const postings = new Map<string, number[]>();
+    const typeOf = new Map<string, number>(NODE_TYPENAMES.map((t, i) => [t, i]));
+    this.typeIndexes = Uint8Array.from(records, r => typeOf.get(r.__typename) ?? 255);
+    this.tieRanks = tieRanks(records);
+
+    // Distinct weights and bonuses (a handful), by index, so postings hold a small index each.
+    const values: number[] = [];
+    const valueIndexes = new Map<number, number>();
+    const valueIndex = (value: number): number => {
+      let index = valueIndexes.get(value);
+      if (index === undefined) {
+        index = values.length;
+        if (index > 0x7fff) throw new Error("too many distinct search weights");
+        values.push(value);
+        valueIndexes.set(value, index);
+      }
+      return index;
+    };
+
+    // One pass: each distinct text is tokenised once (linked names repeat); per record and token,
+    // its best-weighted field and its best phrase-bonus field for the token alone.
     const normalizedTexts = new Map<string, string>();
-    this.normalizedFields = this.fields.map((fs, record) =>
-      fs.map((f, field) => {
-        if (field >= FIELDS) throw new Error(`record ${records[record]?.id ?? record} has too many searchable fields`);
-        let normalized = normalizedTexts.get(f.text);
-        if (normalized === undefined) {
-          normalized = tokenize(f.text).join(" ");
-          normalizedTexts.set(f.text, normalized);
+    /** Tokens by id, in order of first sight. */
+    const tokenIds = new Map<string, number>();
+    const tokenNames: string[] = [];
+    /**
+     * Every (token, record) entry in record order, five numbers each: token id, record, weight
+     * field, hit field, weight index × 2¹⁶ + bonus index (then placed per token, in token order).
+     */
+    let stream = new Int32Array(1 << 16);
+    let streamLength = 0;
+    /** Per token id: the last record holding it, and its slot in that record's arrays below. */
+    let lastRecord = new Int32Array(1024).fill(-1);
+    let slotOf = new Int32Array(1024);
+    const slotTokens: number[] = [];
+    const weightField: number[] = [];
+    const weightValue: number[] = [];
+    const hitField: number[] = [];
+    const hitValue: number[] = [];
+    this.normalizedFields = this.fields.map((fs, record) => {
+      slotTokens.length = weightField.length = weightValue.length = hitField.length = hitValue.length = 0;
+      const normalized = fs.map((f, field) => {
+        let text = normalizedTexts.get(f.text);
+        if (text === undefined) {
+          text = tokenize(f.text).join(" ");
+          normalizedTexts.set(f.text, text);
         }
-        if (normalized === "") return normalized;
-        for (const token of new Set(normalized.split(" "))) {
-          const list = postings.get(token);
-          if (list) list.push(record * FIELDS + field);
-          else postings.set(token, [record * FIELDS + field]);
+        if (text === "") return text;
+        const weight = valueIndex(f.weight);
+        const equalBonus = valueIndex(EQUAL_BONUS * f.weight);
+        const phraseBonus = valueIndex(PHRASE_BONUS * f.weight);
+        for (const token of text.split(" ")) {
+          const bonus = text === token ? equalBonus : phraseBonus;
+          let id = tokenIds.get(token);
+          if (id === undefined) {
+            id = tokenNames.length;
+            tokenIds.set(token, id);
+            tokenNames.push(token);
+            if (id >= lastRecord.length) {
+              const grown = new Int32Array(2 * lastRecord.length).fill(-1);
+              grown.set(lastRecord);
+              lastRecord = grown;
+              const slots = new Int32Array(2 * slotOf.length);
+              slots.set(slotOf);
+              slotOf = slots;
+            }
+          }
+          if (lastRecord[id] !== record) {
+            lastRecord[id] = record;
+            slotOf[id] = slotTokens.length;
+            slotTokens.push(id);
+            weightField.push(field);
+            weightValue.push(weight);
+            hitField.push(field);
+            hitValue.push(bonus);
+            continue;
+          }
+          const slot = slotOf[id] as number;
+          if (f.weight > (values[weightValue[slot] as number] as number)) {
+            weightField[slot] = field;
+            weightValue[slot] = weight;
+          }
+          if ((values[bonus] as number) > (values[hitValue[slot] as number] as number)) {
+            hitField[slot] = field;
+            hitValue[slot] = bonus;
+          }
         }
-        return normalized;
-      }),
-    );
-    this.postings = postings;
-    this.tokens = [...postings.keys()].sort();
+        return text;
+      });
+      if (streamLength + 5 * slotTokens.length > stream.length) {
+        const grown = new Int32Array(Math.max(2 * stream.length, streamLength + 5 * slotTokens.length));
+        grown.set(stream.subarray(0, streamLength));
+        stream = grown;
+      }
+      slotTokens.forEach((id, slot) => {
+        stream[streamLength++] = id;
+        stream[streamLength++] = record;
+        stream[streamLength++] = weightField[slot] as number;
+        stream[streamLength++] = hitField[slot] as number;
+        stream[streamLength++] = (weightValue[slot] as number) * 0x10000 + (hitValue[slot] as number);
+      });
+      return normalized;
+    });
+
+    const order = tokenNames
+      .map((_, id) => id)
+      .sort((a, b) => compareStrings(tokenNames[a] as string, tokenNames[b] as string));
+    this.tokens = order.map(id => tokenNames[id] as string);
+    const total = streamLength / 5;
+    this.starts = new Int32Array(this.tokens.length + 1);
+    this.postingRecords = new Int32Array(total);
+    this.weightFields = new Int32Array(total);
+    this.hitFields = new Int32Array(total);
+    this.weightValues = new Uint16Array(total);
+    this.hitValues = new Uint16Array(total);
+    const byRank = new Int32Array(n);
+    for (let r = 0; r < n; r++) byRank[this.tieRanks[r] as number] = r;
+    const position = new Int32Array(n);
+    // Each token's postings in sorted token order, in record order (the stream's) within a token.
+    const next = new Int32Array(this.tokens.length);
+    for (let e = 0; e < streamLength; e += 5) {
+      const id = stream[e] as number;
+      next[id] = (next[id] as number) + 1;
+    }
+    let at = 0;
+    for (let i = 0; i < this.tokens.length; i++) {
+      const id = order[i] as number;
+      const size = next[id] as number;
+      this.starts[i] = at;
+      next[id] = at;
+      at += size;
+    }
+    for (let e = 0; e < streamLength; e += 5) {
+      const id = stream[e] as number;
+      const to = next[id] as number;
+      next[id] = to + 1;
+      const packed = stream[e + 4] as number;
+      this.postingRecords[to] = stream[e + 1] as number;
+      this.weightFields[to] = stream[e + 2] as number;
+      this.hitFields[to] = stream[e + 3] as number;
+      this.weightValues[to] = packed >>> 16;
+      this.hitValues[to] = packed & 0xffff;
+    }
+    stream = new Int32Array(0);
+    this.tokens.forEach((token, i) => {
+      const from = this.starts[i] as number;
+      const size = (i + 1 < this.tokens.length ? (this.starts[i + 1] as number) : at) - from;
+      const leaf = !(this.tokens[i + 1]?.startsWith(token) ?? false);
+      if (leaf && size > 1) this.rankPostings(from, size, values, byRank, position);
+    });
+    this.starts[this.tokens.length] = at;
+    this.values = Float64Array.from(values);
+  }
+
+  /**
+   * Puts the postings `from` to `from + size` (a leaf token's, in record order) in the ranking order
+   * of the one-word query of their token: score (its weight plus its bonus, in hundredths) descending,
+   * then tie rank. One number per posting, (best − score) × records + tie rank, sorted numerically.
+   */
+  private rankPostings(
+    from: number,
+    size: number,
+    values: readonly number[],
+    byRank: Int32Array,
+    position: Int32Array,
+  ): void {
+    const n = this.records.length;
+    const to = from + size;
+    const scores = new Float64Array(size);
+    let best = 0;
+    for (let j = 0; j < size; j++) {
+      const weight = values[this.weightValues[from + j] as number] as number;
+      const bonus = values[this.hitValues[from + j] as number] as number;
+      scores[j] = Math.round((weight + bonus) * 100);
+      best = Math.max(best, scores[j] as number);
+    }
+    const keys = new Float64Array(size);
+    for (let j = 0; j < size; j++) {
+      const record = this.postingRecords[from + j] as number;
+      position[record] = j;
+      keys[j] = (best - (scores[j] as number)) * n + (this.tieRanks[record] as number);
+    }
+    keys.sort();
+    const arrays = [this.postingRecords, this.weightFields, this.hitFields, this.weightValues, this.hitValues];
+    const copies = arrays.map(a => a.slice(from, to));
+    for (let k = 0; k < size; k++) {
+      const key = keys[k] as number;
+      const j = position[byRank[key - Math.floor(key / n) * n] as number] as number;
+      arrays.forEach((a, i) => (a[from + k] = (copies[i] as typeof a)[j] as number));
+    }
+  }
+
+  /** The score, in hundredths, of `record` for the one-word query `token` when no other token extends it. */
+  private hundredths(token: string, record: number, weightField: number, hitField: number): number {
+    const fields = this.fields[record] as Field[];
+    const normalized = this.normalizedFields[record] as string[];
+    const weight = (fields[weightField] as Field).weight;
+    const hit = fields[hitField] as Field;
+    const bonus = (normalized[hitField] === token ? EQUAL_BONUS : PHRASE_BONUS) * hit.weight;
+    return Math.round((weight + bonus) * 100);
   }
 
   /** How big the index is (for `npm run bench:scale`). */
   stats(): SearchIndexStats {
-    let postings = 0;
-    for (const list of this.postings.values()) postings += list.length;
     return {
       records: this.records.length,
       fields: this.fields.reduce((sum, fs) => sum + fs.length, 0),
       tokens: this.tokens.length,
-      postings,
+      postings: this.postingRecords.length,
     };
   }
 
@@ -117,81 +318,265 @@ export class SearchIndex {
   match(text: string, types: readonly NodeTypename[] | null): SearchMatches {
     const words = [...new Set(tokenize(text))];
     if (words.length === 0) return NO_MATCHES;
-    const allowed = types && types.length > 0 ? new Set<string>(types) : null;
-
-    // Per record: total score, the best field seen, and the best weight for the word being scored.
-    const matches = new Map<number, Match>();
-    for (let w = 0; w < words.length; w++) {
-      const word = words[w] as string;
-      for (let i = lowerBound(this.tokens, word); i < this.tokens.length; i++) {
-        const token = this.tokens[i] as string;
-        if (!token.startsWith(word)) break;
-        const factor = token === word ? 1 : 0.7;
-        for (const posting of this.postings.get(token) ?? []) {
-          const record = Math.floor(posting / FIELDS);
-          const field = posting - record * FIELDS;
-          let m = matches.get(record);
-          if (!m) {
-            if (w > 0 || (allowed && !allowed.has((this.records[record] as NodeRecord).__typename))) continue;
-            m = { score: 0, best: 0, bestScore: -1, word: -1, wordWeight: 0, wordField: 0 };
-            matches.set(record, m);
-          }
-          const weight = ((this.fields[record] as Field[])[field] as Field).weight * factor;
-          if (m.word !== w || weight > m.wordWeight) {
-            m.word = w;
-            m.wordWeight = weight;
-            m.wordField = field;
-          }
-        }
+    let allowed: Uint8Array | null = null;
+    if (types && types.length > 0) {
+      allowed = new Uint8Array(256);
+      for (const type of types) {
+        const i = NODE_TYPENAMES.indexOf(type);
+        if (i >= 0) allowed[i] = 1;
       }
-      for (const [record, m] of matches) {
-        if (m.word !== w) {
-          matches.delete(record);
-          continue;
-        }
-        m.score += m.wordWeight;
-        if (!(m.bestScore >= m.wordWeight)) {
-          m.best = m.wordField;
-          m.bestScore = m.wordWeight;
-        }
-      }
-      if (matches.size === 0) return NO_MATCHES;
     }
-    return { count: matches.size, hits: (start, end) => this.rank(matches, words.join(" "), start, end) };
+    if (words.length === 1) {
+      const word = words[0] as string;
+      const i = lowerBound(this.tokens, word);
+      if (this.tokens[i] === word && !(this.tokens[i + 1]?.startsWith(word) ?? false)) {
+        return this.matchLeaf(i, allowed);
+      }
+    }
+    return this.matchAll(words, allowed);
+  }
+
+  /** A one-word query of a leaf token: its postings are the ranking, read at the ranks asked for. */
+  private matchLeaf(token: number, allowed: Uint8Array | null): SearchMatches {
+    const from = this.starts[token] as number;
+    const to = this.starts[token + 1] as number;
+    const word = this.tokens[token] as string;
+    const hit = (at: number): SearchHit => {
+      const record = this.postingRecords[at] as number;
+      const hitField = this.hitFields[at] as number;
+      const field = (this.fields[record] as Field[])[hitField] as Field;
+      return {
+        node: this.records[record] as NodeRecord,
+        score: this.hundredths(word, record, this.weightFields[at] as number, hitField) / 100,
+        matchedField: field.field,
+        matchedText: field.text,
+      };
+    };
+    if (allowed === null) {
+      return {
+        count: to - from,
+        hits: (start, end) => {
+          const hits: SearchHit[] = [];
+          for (let at = from + start; at < from + end; at++) hits.push(hit(at));
+          return hits;
+        },
+      };
+    }
+    // Only some types: the allowed postings keep their order; count them, and walk to the page from
+    // whichever end is nearer.
+    const ok = (at: number) => allowed[this.typeIndexes[this.postingRecords[at] as number] as number] === 1;
+    let count = 0;
+    for (let at = from; at < to; at++) if (ok(at)) count++;
+    if (count === 0) return NO_MATCHES;
+    return {
+      count,
+      hits: (start, end) => {
+        const hits: SearchHit[] = [];
+        if (start >= end) return hits;
+        if (start <= count - end) {
+          for (let at = from, rank = 0; at < to && rank < end; at++) {
+            if (!ok(at)) continue;
+            if (rank >= start) hits.push(hit(at));
+            rank++;
+          }
+          return hits;
+        }
+        for (let at = to - 1, rank = count - 1; at >= from && rank >= start; at--) {
+          if (!ok(at)) continue;
+          if (rank < end) hits.push(hit(at));
+          rank--;
+        }
+        return hits.reverse();
+      },
+    };
   }
 
   /**
-   * The hits ranked `start` to `end`, selected with a bounded heap: the best `end` when the range is
-   * nearer the front, the worst `count - start` when nearer the back, so a page costs one pass over
-   * the matches plus a sort of at most that many hits, and no hit object is built outside the page.
+   * Any other query: every record matching every word is scored in the reusable per-record arrays
+   * (a word's best field over all the tokens it is a prefix of, in token order, as a record's
+   * fields are met), and the matches kept in arrays of their own for `hits`. With one word, every
+   * field holding a token it is a prefix of contains the phrase, so the bonus comes from the
+   * postings too (each token's best field for it) and the scores are final; with several, the
+   * phrase is looked for in the fields of the records that may reach the page.
    */
-  private rank(matches: ReadonlyMap<number, Match>, phrase: string, start: number, end: number): SearchHit[] {
-    const count = matches.size;
+  private matchAll(words: readonly string[], allowed: Uint8Array | null): SearchMatches {
+    const { mark, wordWeight, wordField, bonus, bonusField, candidates } = this.scratchArrays();
+    const single = words.length === 1;
+    if (this.epoch > 0x7fffffff - words.length - 1) {
+      mark.fill(0);
+      this.epoch = 0;
+    }
+    const epoch = this.epoch + 1;
+    this.epoch += words.length;
+    let count = 0;
+    let scores = new Float64Array(0);
+    let bests = new Int32Array(0);
+    let bestScores = new Float64Array(0);
+    let caps = new Float64Array(0);
+    for (let w = 0; w < words.length; w++) {
+      const word = words[w] as string;
+      const step = epoch + w;
+      for (let i = lowerBound(this.tokens, word); i < this.tokens.length; i++) {
+        const token = this.tokens[i] as string;
+        if (!token.startsWith(word)) break;
+        const factor = token === word ? 1 : PREFIX_FACTOR;
+        const to = this.starts[i + 1] as number;
+        for (let at = this.starts[i] as number; at < to; at++) {
+          const record = this.postingRecords[at] as number;
+          const seen = mark[record] as number;
+          if (seen !== step) {
+            if (w === 0) {
+              if (allowed && allowed[this.typeIndexes[record] as number] !== 1) continue;
+              candidates[count++] = record;
+            } else if (seen !== step - 1) continue;
+          }
+          const field = this.weightFields[at] as number;
+          const fieldWeight = this.values[this.weightValues[at] as number] as number;
+          const weight = fieldWeight * factor;
+          if (single) {
+            // The token's best field for the phrase: 2× a field equal to the word, else 0.5×.
+            let b = PHRASE_BONUS * fieldWeight;
+            let bField = field;
+            if (factor === 1) {
+              bField = this.hitFields[at] as number;
+              b = this.values[this.hitValues[at] as number] as number;
+            }
+            const current = bonus[record] as number;
+            if (seen !== step || b > current || (b === current && bField < (bonusField[record] as number))) {
+              bonus[record] = b;
+              bonusField[record] = bField;
+            }
+          } else if (w === 0) {
+            // Several words: only a field holding the first word whole can hold the phrase, so
+            // twice the strongest such field caps the bonus (0 when no field holds it whole).
+            const cap = factor === 1 ? EQUAL_BONUS * fieldWeight : 0;
+            if (seen !== step || cap > (bonus[record] as number)) bonus[record] = cap;
+          }
+          if (seen !== step || weight > (wordWeight[record] as number)) {
+            mark[record] = step;
+            wordWeight[record] = weight;
+            wordField[record] = field;
+          }
+        }
+      }
+      if (single) {
+        const scores = new Float64Array(count);
+        const bests = new Int32Array(count);
+        for (let c = 0; c < count; c++) {
+          const record = candidates[c] as number;
+          scores[c] = round((wordWeight[record] as number) + (bonus[record] as number));
+          bests[c] = bonusField[record] as number;
+        }
+        if (count === 0) return NO_MATCHES;
+        const matched = candidates.slice(0, count);
+        return { count, hits: (start, end) => this.rank(matched, scores, bests, null, start, end) };
+      }
+      if (w === 0) {
+        scores = new Float64Array(count);
+        bests = new Int32Array(count);
+        bestScores = new Float64Array(count);
+        caps = new Float64Array(count);
+        for (let c = 0; c < count; c++) {
+          const record = candidates[c] as number;
+          caps[c] = bonus[record] as number;
+          scores[c] = wordWeight[record] as number;
+          bests[c] = wordField[record] as number;
+          bestScores[c] = wordWeight[record] as number;
+        }
+      } else {
+        let kept = 0;
+        for (let c = 0; c < count; c++) {
+          const record = candidates[c] as number;
+          if (mark[record] !== step) continue;
+          const weight = wordWeight[record] as number;
+          candidates[kept] = record;
+          caps[kept] = caps[c] as number;
+          scores[kept] = (scores[c] as number) + weight;
+          if (!((bestScores[c] as number) >= weight)) {
+            bests[kept] = wordField[record] as number;
+            bestScores[kept] = weight;
+          } else {
+            bests[kept] = bests[c] as number;
+            bestScores[kept] = bestScores[c] as number;
+          }
+          kept++;
+        }
+        count = kept;
+      }
+      if (count === 0) return NO_MATCHES;
+    }
+    const matched = candidates.slice(0, count);
+    return {
+      count,
+      hits: (start, end) => this.rank(matched, scores, bests, { phrase: words.join(" "), caps }, start, end),
+    };
+  }
+
+  private scratchArrays(): Scratch {
+    const n = this.records.length;
+    this.scratch ??= {
+      mark: new Int32Array(n),
+      wordWeight: new Float64Array(n),
+      wordField: new Int32Array(n),
+      bonus: new Float64Array(n),
+      bonusField: new Int32Array(n),
+      candidates: new Int32Array(n),
+    };
+    return this.scratch;
+  }
+
+  /**
+   * The hits ranked `start` to `end` of the `records` matched (scores and best fields alongside:
+   * final when `phrased` is null, else before the bonus of its phrase, which each record's cap
+   * bounds), selected with a bounded heap: the best `end` when the range is nearer the front, the
+   * worst `count - start` when nearer the back, so a page costs one pass over the matches plus a
+   * sort of at most that many hits, no hit object is built outside the page, and the phrase is
+   * looked for only in records whose cap is not 0 and that may still reach the page.
+   */
+  private rank(
+    records: Int32Array,
+    scores: Float64Array,
+    bests: Int32Array,
+    phrased: { readonly phrase: string; readonly caps: Float64Array } | null,
+    start: number,
+    end: number,
+  ): SearchHit[] {
+    const count = records.length;
     if (start >= end) return [];
     const fromFront = end <= count - start;
     const size = fromFront ? end : count - start;
-    // `order` < 0 when a goes before b in the heap's order (ranking order, or reversed from the back).
-    const sign = fromFront ? 1 : -1;
-    const heap = new Heap(size, (a, b) => sign * this.compareRanked(a, b));
+    const heap = new Heap(size, fromFront ? 1 : -1, this.tieRanks);
+    const phrase = phrased?.phrase ?? "";
     const spaced = ` ${phrase}`;
-    for (const [record, m] of matches) {
-      // A record that cannot reach the worst kept score, even with the largest bonus, is skipped.
-      if (fromFront && heap.full() && round(m.score + 2 * (this.maxWeights[record] as number)) < heap.peekScore())
+    for (let c = 0; c < count; c++) {
+      const record = records[c] as number;
+      const score = scores[c] as number;
+      const cap = phrased === null ? 0 : (phrased.caps[c] as number);
+      if (cap === 0) {
+        heap.offer(record, phrased === null ? score : round(score), bests[c] as number);
         continue;
+      }
+      // A record that cannot reach the worst kept score, even with the largest bonus, is skipped.
+      if (fromFront && heap.full() && round(score + cap) < heap.peekScore()) continue;
       const normalized = this.normalizedFields[record] as string[];
       const fields = this.fields[record] as Field[];
-      let best = m.best;
+      let best = bests[c] as number;
       let bonus = 0;
       for (let i = 0; i < normalized.length; i++) {
         const text = normalized[i] as string;
         const weight = (fields[i] as Field).weight;
-        const b = text === phrase ? weight * 2 : text.startsWith(phrase) || text.includes(spaced) ? weight * 0.5 : 0;
+        const b =
+          text === phrase
+            ? weight * EQUAL_BONUS
+            : text.startsWith(phrase) || text.includes(spaced)
+              ? weight * PHRASE_BONUS
+              : 0;
         if (b > bonus) {
           bonus = b;
           best = i;
         }
       }
-      heap.offer(record, round(m.score + bonus), best);
+      heap.offer(record, round(score + bonus), best);
     }
     const ranked = heap.drain();
     if (!fromFront) ranked.reverse();
@@ -201,15 +586,6 @@ export class SearchIndex {
       return { node: this.records[record] as NodeRecord, score, matchedField: field.field, matchedText: field.text };
     });
   }
-
-  /** Ranking order: higher score first, then normalised name, then id. */
-  private compareRanked(a: Ranked, b: Ranked): number {
-    return (
-      b.score - a.score ||
-      compareStrings(this.sortKeys[a.record] as string, this.sortKeys[b.record] as string) ||
-      compareStrings((this.records[a.record] as NodeRecord).id, (this.records[b.record] as NodeRecord).id)
-    );
-  }
 }
 
 interface Ranked {
@@ -218,14 +594,22 @@ interface Ranked {
   readonly best: number;
 }
 
-/** Keeps the `capacity` smallest entries under `order`; its root is the largest kept. */
+/**
+ * Keeps the `capacity` smallest entries under the ranking order (higher score first, then tie
+ * rank) times `sign` (−1 reverses it, to keep the worst); its root is the largest kept.
+ */
 class Heap {
   private readonly items: Ranked[] = [];
 
   constructor(
     private readonly capacity: number,
-    private readonly order: (a: Ranked, b: Ranked) => number,
+    private readonly sign: 1 | -1,
+    private readonly tieRanks: Int32Array,
   ) {}
+
+  private order(aRecord: number, aScore: number, b: Ranked): number {
+    return this.sign * (b.score - aScore || (this.tieRanks[aRecord] as number) - (this.tieRanks[b.record] as number));
+  }
 
   full(): boolean {
     return this.items.length >= this.capacity;
@@ -236,43 +620,57 @@ class Heap {
   }
 
   offer(record: number, score: number, best: number): void {
-    const item = { record, score, best };
     const items = this.items;
     if (items.length < this.capacity) {
+      const item = { record, score, best };
       items.push(item);
       let i = items.length - 1;
       while (i > 0) {
         const parent = (i - 1) >> 1;
-        if (this.order(items[parent] as Ranked, item) >= 0) break;
+        if (this.order(record, score, items[parent] as Ranked) <= 0) break;
         items[i] = items[parent] as Ranked;
         i = parent;
       }
       items[i] = item;
       return;
     }
-    if (this.order(item, items[0] as Ranked) >= 0) return;
+    if (this.order(record, score, items[0] as Ranked) >= 0) return;
+    const item = { record, score, best };
     let i = 0;
     for (;;) {
       const left = 2 * i + 1;
       if (left >= items.length) break;
       const right = left + 1;
-      const larger =
-        right < items.length && this.order(items[right] as Ranked, items[left] as Ranked) > 0 ? right : left;
-      if (this.order(items[larger] as Ranked, item) <= 0) break;
+      const l = items[left] as Ranked;
+      const larger = right < items.length && this.order(l.record, l.score, items[right] as Ranked) < 0 ? right : left;
+      if (this.order(record, score, items[larger] as Ranked) >= 0) break;
       items[i] = items[larger] as Ranked;
       i = larger;
     }
     items[i] = item;
   }
 
-  /** The kept entries, smallest first under `order`. */
+  /** The kept entries, smallest first under the heap's order. */
   drain(): Ranked[] {
-    return this.items.sort(this.order);
+    return this.items.sort((a, b) => this.order(a.record, a.score, b));
   }
 }
 
 function round(score: number): number {
   return Math.round(score * 100) / 100;
+}
+
+/** Per record, its rank when all are sorted by normalised name or title, then id (the ranking's tie-break). */
+function tieRanks(records: readonly NodeRecord[]): Int32Array {
+  const keys = records.map(sortName);
+  const order = Array.from(records, (_, i) => i).sort(
+    (a, b) =>
+      compareStrings(keys[a] as string, keys[b] as string) ||
+      compareStrings((records[a] as NodeRecord).id, (records[b] as NodeRecord).id),
+  );
+  const ranks = new Int32Array(records.length);
+  order.forEach((record, rank) => (ranks[record] = rank));
+  return ranks;
 }
 
 /** The normalised name or title ties break on; the record's own string when normalising leaves it as is. */
