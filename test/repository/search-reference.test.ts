@@ -330,6 +330,8 @@ describe("search gives exactly the sort-everything reference's results", () => {
       sector: CompanySector.NUCLEAR_ENERGY,
       description: "",
       citations: [{ sourceId: "source:0", start: 0, end: 4, quote: "zeta", sentence: "zeta" }],
+      supports: [0],
+      inferred: null,
     };
     const index = new SearchIndex([company], () => undefined);
     const all = searchable([company]);
