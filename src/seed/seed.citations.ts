@@ -52,6 +52,8 @@ export function citationChecker(
   unparsed: readonly string[],
   problems: string[],
 ): CitationsOf {
+  // Records that quote the same words share one citation record (frozen like every record).
+  const checked = new Map<string, CitationRecord>();
   return (entry, path, seed) =>
     seed.filter(isCitationShaped).map((citation, index) => {
       const at = `${entry.file}: ${path}.citations[${index}]`;
@@ -94,9 +96,29 @@ export function citationChecker(
         );
         return record;
       }
-      const sentence = source.sentences.find(s => s.start <= start && start < s.end);
-      return { ...record, sentence: sentence?.text ?? citation.quote };
+      const key = `${citation.source}\0${start}\0${end}`;
+      const known = checked.get(key);
+      if (known) return known;
+      const sentence = sentenceAt(source, start);
+      const found: CitationRecord = { ...record, sentence: sentence?.text ?? citation.quote };
+      checked.set(key, found);
+      return found;
     });
+}
+
+/** The sentence that holds code point `at` (sentences are in order and do not overlap): a binary search. */
+function sentenceAt(source: SourceText, at: number): SourceText["sentences"][number] | undefined {
+  const { sentences } = source;
+  let low = 0;
+  let high = sentences.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const sentence = sentences[middle]!;
+    if (at < sentence.start) high = middle - 1;
+    else if (at >= sentence.end) low = middle + 1;
+    else return sentence;
+  }
+  return undefined;
 }
 
 function indexSourceText(text: string): SourceText {

@@ -43,6 +43,7 @@ export function evidenceOf(
   site: EvidenceSite,
   kindOf: (sourceId: string) => string | undefined,
   problems: string[],
+  shared: SharedValues = new SharedValues(),
 ): Evidenced {
   const { at, typename } = site;
   const values = seed as unknown as Readonly<Record<string, unknown>>;
@@ -101,5 +102,26 @@ export function evidenceOf(
     }
     for (const index of backed) supports[index]! |= 1 << bit;
   });
-  return { citations, supports, inferred: inferred.size > 0 ? Object.fromEntries(inferred) : null };
+  return {
+    citations,
+    supports: shared.get(supports.join(","), supports),
+    inferred: inferred.size > 0 ? shared.get(JSON.stringify([...inferred]), Object.fromEntries(inferred)) : null,
+  };
+}
+
+/**
+ * One copy of each distinct value for the records of one load: records of the same shape back
+ * their fields alike (the same masks, often the same bases), and each would otherwise hold its own
+ * copy (JSON.parse makes a new string for every occurrence of a text).
+ */
+export class SharedValues {
+  private readonly values = new Map<string, unknown>();
+
+  /** The value first given for `key`, else `value` (kept for the next). */
+  get<T>(key: string, value: T): T {
+    const known = this.values.get(key);
+    if (known !== undefined) return known as T;
+    this.values.set(key, value);
+    return value;
+  }
 }

@@ -7,7 +7,7 @@ import { FACT_FIELDS } from "../domain/facts";
 import type { GraphData, NodeRecord } from "../domain/records";
 import type { CitationsOf, SourceText } from "./seed.citations";
 import { SEED_COLLECTIONS, type SeedCollection } from "./seed.entities";
-import { evidenceOf } from "./seed.evidence";
+import { evidenceOf, SharedValues } from "./seed.evidence";
 import type { SeedEntry } from "./seed.parse";
 
 /**
@@ -21,6 +21,7 @@ export function buildGraph(
   texts: ReadonlyMap<string, SourceText>,
   problems: string[],
 ): GraphData {
+  const shared = new SharedValues();
   const sourceKinds = new Map<string, unknown>();
   for (const entry of entries) if (entry.typename === "Source") sourceKinds.set(entry.id, entry.raw.kind);
   const kindOf = (sourceId: string): string | undefined => {
@@ -41,7 +42,7 @@ export function buildGraph(
         const path = `${entry.path}${at}`;
         const citations = citationsOf(entry, path, seed.citations);
         const site = { at: `${entry.file}: ${path}`, typename: at ? `${entry.typename}${at}` : entry.typename };
-        return evidenceOf(seed, citations, facts, site, kindOf, problems);
+        return evidenceOf(seed, citations, facts, site, kindOf, problems, shared);
       },
       sourceText: id => texts.get(id)?.text ?? "",
     });
