@@ -14,18 +14,18 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
-import { connectionFromArraySlice, cursorToOffset, offsetToCursor } from "graphql-relay";
+import { offsetToCursor } from "graphql-relay";
 
 import { generateSeed, mulberry32 } from "../../bench/generate";
 import { CompanySector } from "../../src/domain/enums";
 import { type GraphData, type NodeRecord, type NodeTypename, NODE_TYPENAMES } from "../../src/domain/records";
 import { InMemoryRepository } from "../../src/repository/in-memory.repository";
-import { DEFAULT_PAGE_SIZE } from "../../src/repository/pagination";
 import type { Page, PageArgs, SearchHit } from "../../src/repository/repository";
 import { fieldsOf, nameOf, type SearchField } from "../../src/repository/search-fields";
 import { normalize, SearchIndex, tokenize } from "../../src/repository/search-index";
 import { loadSeed } from "../../src/seed/seed.loader";
 import { SEED_DIR } from "../support/harness";
+import { referencePaginate } from "../support/reference-paginate";
 
 // ---- the reference: scan, score, sort everything, page the array ----
 
@@ -116,37 +116,6 @@ function referenceSearch(all: readonly Searchable[], text: string, types: readon
   }
   ranked.sort((a, b) => b.hit.score - a.hit.score || cmp(a.sortName, b.sortName) || cmp(a.hit.node.id, b.hit.node.id));
   return ranked.map(r => r.hit);
-}
-
-/** graphql-relay's slice of the whole array, with both page flags exact (an empty page's where it sits). */
-function referencePaginate<T>(items: readonly T[], args: PageArgs) {
-  const after = args.after ? cursorToOffset(args.after) : -1;
-  const before = args.before ? cursorToOffset(args.before) : items.length;
-  const first = args.first ?? (args.last === null || args.last === undefined ? DEFAULT_PAGE_SIZE : null);
-  const { edges } = connectionFromArraySlice(
-    items as T[],
-    { first, after: args.after, last: args.last, before: args.before },
-    { sliceStart: 0, arrayLength: items.length },
-  );
-  const startCursor = edges[0]?.cursor ?? null;
-  const endCursor = edges[edges.length - 1]?.cursor ?? null;
-  const start = startCursor === null ? null : cursorToOffset(startCursor);
-  const end = endCursor === null ? null : cursorToOffset(endCursor);
-  const windowEnd = Math.min(before, items.length, first === null ? Infinity : after + 1 + first);
-  const emptyAt = Math.max(
-    after + 1,
-    args.last === null || args.last === undefined ? after + 1 : windowEnd - args.last,
-  );
-  return {
-    edges: edges.map(({ cursor, node }) => ({ cursor, node })),
-    pageInfo: {
-      startCursor,
-      endCursor,
-      hasPreviousPage: start === null ? emptyAt > 0 : start > 0,
-      hasNextPage: end === null ? emptyAt < items.length : end < items.length - 1,
-    },
-    totalCount: items.length,
-  };
 }
 
 /** What a client reads of a page. */

@@ -5,13 +5,14 @@
  * graphql-relay. Same hits, scores, fields, cursors and page flags, over random data, queries and pages.
  */
 import fc from "fast-check";
-import { connectionFromArraySlice, cursorToOffset, offsetToCursor } from "graphql-relay";
+import { offsetToCursor } from "graphql-relay";
 
 import { AreaCategory, CompanySector, Stance } from "../../src/domain/enums";
 import type { NodeRecord, NodeTypename } from "../../src/domain/records";
-import { DEFAULT_PAGE_SIZE, paginateWindow } from "../../src/repository/pagination";
+import { paginateWindow } from "../../src/repository/pagination";
 import type { Page, PageArgs, SearchHit } from "../../src/repository/repository";
 import { normalize, SearchIndex, tokenize } from "../../src/repository/search-index";
+import { referencePaginate } from "../support/reference-paginate";
 
 // ---- reference: the sort-everything search and the whole-array pagination it was paged with ----
 
@@ -147,37 +148,6 @@ function readPage<T>(page: Page<T>) {
       hasNextPage: page.pageInfo.hasNextPage,
     },
     totalCount: page.totalCount,
-  };
-}
-
-function referencePaginate<T>(items: readonly T[], args: PageArgs): Page<T> {
-  const after = args.after ? cursorToOffset(args.after) : -1;
-  const before = args.before ? cursorToOffset(args.before) : items.length;
-  const first = args.first ?? (args.last === null || args.last === undefined ? DEFAULT_PAGE_SIZE : null);
-  const { edges } = connectionFromArraySlice(
-    items as T[],
-    { first, after: args.after, last: args.last, before: args.before },
-    { sliceStart: 0, arrayLength: items.length },
-  );
-  const startCursor = edges[0]?.cursor ?? null;
-  const endCursor = edges[edges.length - 1]?.cursor ?? null;
-  const start = startCursor === null ? null : cursorToOffset(startCursor);
-  const end = endCursor === null ? null : cursorToOffset(endCursor);
-  // Where an empty page sits: its window (after..before) cut by `first` from the front, then by `last` from the back.
-  const windowEnd = Math.min(before, items.length, first === null ? Infinity : after + 1 + first);
-  const emptyAt = Math.max(
-    after + 1,
-    args.last === null || args.last === undefined ? after + 1 : windowEnd - args.last,
-  );
-  return {
-    edges,
-    pageInfo: {
-      startCursor,
-      endCursor,
-      hasPreviousPage: start === null ? emptyAt > 0 : start > 0,
-      hasNextPage: end === null ? emptyAt < items.length : end < items.length - 1,
-    },
-    totalCount: items.length,
   };
 }
 
