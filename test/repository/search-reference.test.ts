@@ -20,12 +20,12 @@ import { generateSeed, mulberry32 } from "../../bench/generate";
 import { CompanySector } from "../../src/domain/enums";
 import { type GraphData, type NodeRecord, type NodeTypename, NODE_TYPENAMES } from "../../src/domain/records";
 import { InMemoryRepository } from "../../src/repository/in-memory.repository";
-import type { Page, PageArgs, SearchHit } from "../../src/repository/repository";
+import type { PageArgs, SearchHit } from "../../src/repository/repository";
 import { fieldsOf, nameOf, type SearchField } from "../../src/repository/search-fields";
 import { normalize, SearchIndex, tokenize } from "../../src/repository/search-index";
 import { loadSeed } from "../../src/seed/seed.loader";
 import { SEED_DIR } from "../support/harness";
-import { referencePaginate } from "../support/reference-paginate";
+import { readPage, referencePaginate } from "../support/reference-paginate";
 
 // ---- the reference: scan, score, sort everything, page the array ----
 
@@ -116,20 +116,6 @@ function referenceSearch(all: readonly Searchable[], text: string, types: readon
   }
   ranked.sort((a, b) => b.hit.score - a.hit.score || cmp(a.sortName, b.sortName) || cmp(a.hit.node.id, b.hit.node.id));
   return ranked.map(r => r.hit);
-}
-
-/** What a client reads of a page. */
-function readPage<T>(page: Page<T>) {
-  return {
-    edges: page.edges.map(({ cursor, node }) => ({ cursor, node })),
-    pageInfo: {
-      startCursor: page.pageInfo.startCursor,
-      endCursor: page.pageInfo.endCursor,
-      hasPreviousPage: page.pageInfo.hasPreviousPage,
-      hasNextPage: page.pageInfo.hasNextPage,
-    },
-    totalCount: page.totalCount,
-  };
 }
 
 // ---- queries drawn from the data ----

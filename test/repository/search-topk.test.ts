@@ -10,9 +10,9 @@ import { offsetToCursor } from "graphql-relay";
 import { AreaCategory, CompanySector, Stance } from "../../src/domain/enums";
 import type { NodeRecord, NodeTypename } from "../../src/domain/records";
 import { paginateWindow } from "../../src/repository/pagination";
-import type { Page, PageArgs, SearchHit } from "../../src/repository/repository";
+import type { PageArgs, SearchHit } from "../../src/repository/repository";
 import { normalize, SearchIndex, tokenize } from "../../src/repository/search-index";
-import { referencePaginate } from "../support/reference-paginate";
+import { readPage, referencePaginate } from "../support/reference-paginate";
 
 // ---- reference: the sort-everything search and the whole-array pagination it was paged with ----
 
@@ -135,20 +135,6 @@ function referenceSearch(records: readonly NodeRecord[], text: string, types: re
     (a, b) =>
       b.score - a.score || refCompare(refSortName(a.node), refSortName(b.node)) || refCompare(a.node.id, b.node.id),
   );
-}
-
-/** What a client can read of a page (pages build edges and cursors lazily, so compare what they give). */
-function readPage<T>(page: Page<T>) {
-  return {
-    edges: page.edges.map(({ cursor, node }) => ({ cursor, node })),
-    pageInfo: {
-      startCursor: page.pageInfo.startCursor,
-      endCursor: page.pageInfo.endCursor,
-      hasPreviousPage: page.pageInfo.hasPreviousPage,
-      hasNextPage: page.pageInfo.hasNextPage,
-    },
-    totalCount: page.totalCount,
-  };
 }
 
 // ---- random data: few words, accents, case, prefixes and repeated names, so ties are common ----

@@ -1,7 +1,7 @@
 /**
  * The reference for paging a whole, ordered list: graphql-relay's slice of the array
  * (connectionFromArraySlice), with both page flags exact (an empty page's where it sits), as the
- * repository pages. Plain edges, as a client reads them.
+ * repository pages. Plain edges, as a client reads them; and what a client reads of any page.
  */
 import { connectionFromArraySlice, cursorToOffset } from "graphql-relay";
 
@@ -35,5 +35,19 @@ export function referencePaginate<T>(items: readonly T[], args: PageArgs): Page<
       hasNextPage: end === null ? emptyAt < items.length : end < items.length - 1,
     },
     totalCount: items.length,
+  };
+}
+
+/** What a client can read of a page (pages build edges and cursors lazily, so compare what they give). */
+export function readPage<T>(page: Page<T>) {
+  return {
+    edges: page.edges.map(({ cursor, node }) => ({ cursor, node })),
+    pageInfo: {
+      startCursor: page.pageInfo.startCursor,
+      endCursor: page.pageInfo.endCursor,
+      hasPreviousPage: page.pageInfo.hasPreviousPage,
+      hasNextPage: page.pageInfo.hasNextPage,
+    },
+    totalCount: page.totalCount,
   };
 }
