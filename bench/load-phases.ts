@@ -64,7 +64,7 @@ function timeLoad(dir: string, check: ShapeCheckName): Record<Step, number> {
   const byId = step("references", () => checkReferences(entries, unparsed, problems));
   const texts = step("source texts", () => readSourceTexts(dir, entries, problems));
   const data = step("citations + records", () =>
-    buildGraph(entries, citationChecker(texts, byId, unparsed, problems), texts, problems),
+    buildGraph(entries, citationChecker(texts, byId, unparsed, problems), texts, byId, problems),
   );
   step("indexes", () => new InMemoryRepository(data));
   if (problems.length > 0) throw new Error(`${dir}: ${problems.length} problems, first: ${problems[0]}`);

@@ -39,7 +39,7 @@ export function loadSeed({ seedDir, displayPath = p => p }: LoadOptions): GraphD
   const { entries, unparsed } = parseSeedFiles(seedDir, seedFiles(seedDir, displayPath), displayPath, problems);
   const byId = checkReferences(entries, unparsed, problems);
   const texts = readSourceTexts(seedDir, entries, problems);
-  const data = buildGraph(entries, citationChecker(texts, byId, unparsed, problems), texts, problems);
+  const data = buildGraph(entries, citationChecker(texts, byId, unparsed, problems), texts, byId, problems);
   if (problems.length > 0) throw new SeedValidationError(problems);
   return data;
 }

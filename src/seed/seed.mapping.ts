@@ -13,19 +13,19 @@ import type { SeedEntry } from "./seed.parse";
 /**
  * The graph: each record whose shape checked mapped to its frozen graph record. The citations of
  * the records whose shape did not are still checked, so that every problem shows in one run.
- * Evidence problems are added to `problems`.
+ * Evidence problems are added to `problems`; `byId` (the records by id) tells each citation's source kind.
  */
 export function buildGraph(
   entries: readonly SeedEntry[],
   citationsOf: CitationsOf,
   texts: ReadonlyMap<string, SourceText>,
+  byId: ReadonlyMap<string, SeedEntry>,
   problems: string[],
 ): GraphData {
   const shared = new SharedValues();
-  const sourceKinds = new Map<string, unknown>();
-  for (const entry of entries) if (entry.typename === "Source") sourceKinds.set(entry.id, entry.raw.kind);
   const kindOf = (sourceId: string): string | undefined => {
-    const kind = sourceKinds.get(sourceId);
+    const source = byId.get(sourceId);
+    const kind = source?.typename === "Source" ? source.raw.kind : undefined;
     return typeof kind === "string" ? kind : undefined;
   };
   const data = Object.fromEntries(SEED_COLLECTIONS.map(c => [c, [] as NodeRecord[]])) as Record<

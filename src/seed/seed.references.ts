@@ -102,7 +102,6 @@ function checkSessions(
   (meeting.raw.formats as unknown[]).forEach((format, i) => {
     if (!isObject(format)) return;
     for (const [field, type] of Object.entries(SESSION_REFERENCES)) {
-      if (format[field] === undefined) continue;
       for (const [path, target] of targetsOf(format, `${meeting.path}.formats[${i}]`, field)) {
         const found = resolve(path, target, [type]);
         if (!found) continue;
