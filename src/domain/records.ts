@@ -260,6 +260,14 @@ export const NODE_TYPENAMES = Object.keys(COLLECTIONS) as NodeTypename[];
 /** Records that may take a position on a cooperation area. */
 export type ActorRecord = CountryRecord | LeaderRecord | CompanyRecord | DelegationRecord;
 
+/** The typenames of `ActorRecord`: what a position's actor or a commitment's maker may be. */
+export const ACTOR_TYPENAMES = [
+  "Country",
+  "Leader",
+  "Company",
+  "Delegation",
+] as const satisfies readonly ActorRecord["__typename"][];
+
 /** Everything the loader hands the repository: validated, cross-checked, frozen, one list per type. */
 export type GraphData = {
   readonly [K in NodeTypename as (typeof COLLECTIONS)[K]]: readonly RecordByType[K][];

@@ -4,7 +4,13 @@
  * mapping of a validated DTO to its graph record.
  */
 import { SESSION_FACT_FIELDS } from "../domain/facts";
-import { type CollectionName, COLLECTIONS, NODE_TYPENAMES, type NodeTypename } from "../domain/records";
+import {
+  ACTOR_TYPENAMES,
+  type CollectionName,
+  COLLECTIONS,
+  NODE_TYPENAMES,
+  type NodeTypename,
+} from "../domain/records";
 import * as entities from "./seed.dto.entities";
 import * as relations from "./seed.dto.relations";
 import { cited, named, type ReferenceField, type SeedEntityTable } from "./seed.entity";
@@ -129,7 +135,7 @@ export const SEED_ENTITIES = {
     dto: relations.SeedPosition,
     references: {
       area: ["CooperationArea"],
-      actor: ["Country", "Leader", "Company", "Delegation"],
+      actor: ACTOR_TYPENAMES,
       meeting: ["Meeting"],
     },
     toRecord: (dto, ctx) => ({
@@ -146,7 +152,7 @@ export const SEED_ENTITIES = {
     dto: relations.SeedCommitment,
     references: {
       parties: ["Country"],
-      madeBy: ["Country", "Leader", "Company", "Delegation"],
+      madeBy: ACTOR_TYPENAMES,
       beneficiary: ["Country"],
       area: ["CooperationArea"],
       meeting: ["Meeting"],
