@@ -11,7 +11,7 @@ import pino, { type Logger } from "pino";
 import type { Config } from "./config/config";
 import { buildServiceSchema } from "./graphql/schema";
 import { type RunningService, startService } from "./http/server";
-import { InMemoryRepository } from "./repository/in-memory.repository";
+import { decodeImage } from "./repository/in-memory/image";
 import type { GraphRepository, MaybePromise } from "./repository/repository";
 import { loadGraphOffThread } from "./seed/load-worker";
 
@@ -32,18 +32,26 @@ export function createLogger(config: Pick<Config, "logLevel">, destination?: pin
 
 /**
  * The in-memory repository over the seed (from its snapshot when `SNAPSHOT_DIR` is set and the
- * snapshot is trusted). The seed is read and validated on a worker thread, so health probes are
- * answered meanwhile; the indexes are built here, after a turn of the event loop.
+ * snapshot is trusted). The seed is read, validated and indexed on a worker thread, so health
+ * probes are answered meanwhile; the image it hands over (records and indexes) is decoded here,
+ * after a turn of the event loop — the only part of the load that holds the main thread.
  */
 async function loadRepository(config: Config, logger: Logger): Promise<GraphRepository> {
   const { seedDir, snapshotDir } = config;
   const started = process.hrtime.bigint();
   const loaded = await loadGraphOffThread({ seedDir, snapshotDir });
   const ms = Math.round(Number(process.hrtime.bigint() - started) / 1e6);
-  if (loaded.warm) logger.info({ snapshotDir, ms }, "graph loaded from its snapshot");
-  else logger.info({ snapshotDir, ms, coldReason: loaded.coldReason, written: loaded.written }, "seed loaded cold");
   await nextTurn();
-  return new InMemoryRepository(loaded.data);
+  const decoding = process.hrtime.bigint();
+  const repository = decodeImage(loaded.payload);
+  const decodeMs = Math.round(Number(process.hrtime.bigint() - decoding) / 1e6);
+  const bytes = loaded.payload.byteLength;
+  if (loaded.warm) logger.info({ snapshotDir, ms, decodeMs, bytes }, "graph loaded from its snapshot");
+  else {
+    const { coldReason, written } = loaded;
+    logger.info({ snapshotDir, ms, decodeMs, bytes, coldReason, written }, "seed loaded cold");
+  }
+  return repository;
 }
 
 /**

@@ -36,7 +36,7 @@ import type {
   SearchHit,
   SearchQuery,
 } from "./repository";
-import { SearchIndex } from "./search-index";
+import { SearchIndex, type SearchIndexState } from "./search-index";
 
 interface TypeIndex<K extends NodeTypename> {
   readonly spec: TypeSpec<K>;
@@ -48,6 +48,21 @@ interface TypeIndex<K extends NodeTypename> {
 
 type TypeIndexes = { readonly [K in NodeTypename]: TypeIndex<K> };
 
+/** What a type's index is made of besides its spec (which holds closures): its orderings and buckets. */
+export type TypeIndexState<K extends NodeTypename> = Pick<TypeIndex<K>, "sorted" | "buckets">;
+
+/**
+ * Everything the constructor builds from the records that is not a closure: maps and arrays of the
+ * records themselves, and the search index's arrays. `indexes()` gives it; a repository constructed
+ * with it over the same records (the same objects, e.g. both restored from one serialisation) is
+ * the same repository, without sorting or tokenising anything (a warm start: src/seed/snapshot.ts).
+ */
+export interface InMemoryIndexes {
+  readonly types: { readonly [K in NodeTypename]: TypeIndexState<K> };
+  readonly citingBySource: ReadonlyMap<string, readonly NodeRecord[]>;
+  readonly search: SearchIndexState;
+}
+
 type AnyFilter<K extends NodeTypename> = FilterSpec<RecordByType[K], unknown>;
 
 export class InMemoryRepository implements GraphRepository {
@@ -55,27 +70,38 @@ export class InMemoryRepository implements GraphRepository {
   private readonly byId = new Map<string, NodeRecord>();
   private readonly byCode = new Map<string, CountryRecord>();
   private readonly types: TypeIndexes;
-  private readonly citingBySource = new Map<string, NodeRecord[]>();
+  private readonly citingBySource: ReadonlyMap<string, readonly NodeRecord[]>;
   private readonly mostCiting: number;
   private readonly searchIndex: SearchIndex;
 
-  constructor(data: GraphData) {
+  /** Indexes `data`; or, given the `indexes` of a repository over the same records, restores them. */
+  constructor(
+    readonly data: GraphData,
+    indexes?: InMemoryIndexes,
+  ) {
     for (const list of Object.values<readonly NodeRecord[]>(data)) for (const r of list) this.byId.set(r.id, r);
     for (const c of data.countries) this.byCode.set(c.code, c);
     const specs = typeSpecs(data, this.byId);
     this.types = Object.fromEntries(
-      NODE_TYPENAMES.map(<K extends NodeTypename>(typename: K) => [typename, indexType<K>(specs[typename])]),
+      NODE_TYPENAMES.map(<K extends NodeTypename>(typename: K) => [
+        typename,
+        indexes ? restoredType<K>(specs[typename], indexes.types[typename]) : indexType<K>(specs[typename]),
+      ]),
     ) as unknown as TypeIndexes;
-
-    for (const record of [...this.byId.values()].sort((a, b) => compareStrings(a.id, b.id))) {
-      const citations = [
-        ...record.citations,
-        ...(record.__typename === "Meeting" ? record.formats.flatMap(f => f.citations) : []),
-      ];
-      for (const sourceId of new Set(citations.map(c => c.sourceId))) append(this.citingBySource, sourceId, record);
-    }
+    this.citingBySource = indexes?.citingBySource ?? citingBySource(this.byId.values());
     this.mostCiting = longest(this.citingBySource.values());
-    this.searchIndex = new SearchIndex([...this.byId.values()], id => this.byId.get(id));
+    this.searchIndex = new SearchIndex([...this.byId.values()], id => this.byId.get(id), indexes?.search);
+  }
+
+  /** What the constructor built, to restore later over the same records (see `InMemoryIndexes`). */
+  indexes(): InMemoryIndexes {
+    const types = Object.fromEntries(
+      NODE_TYPENAMES.map(typename => {
+        const { sorted, buckets } = this.types[typename];
+        return [typename, { sorted, buckets }];
+      }),
+    ) as unknown as InMemoryIndexes["types"];
+    return { types, citingBySource: this.citingBySource, search: this.searchIndex.state() };
   }
 
   getMany<K extends NodeTypename>(type: K, ids: readonly string[]): ReadonlyArray<RecordByType[K] | null> {
@@ -136,6 +162,31 @@ function indexType<K extends NodeTypename>(spec: TypeSpec<K>): TypeIndex<K> {
   }
   const largest = new Map([...buckets].map(([field, index]) => [field, longest(index.values())]));
   return { spec, sorted, buckets, largest };
+}
+
+/** A type's index from its state, after checking that each ordering holds every record of the type. */
+function restoredType<K extends NodeTypename>(spec: TypeSpec<K>, state: TypeIndexState<K>): TypeIndex<K> {
+  for (const [key, records] of state.sorted) {
+    if (records.length !== spec.records.length) {
+      throw new Error(`restored ordering ${key} holds ${records.length} records of ${spec.records.length}`);
+    }
+  }
+  const { sorted, buckets } = state;
+  const largest = new Map([...buckets].map(([field, index]) => [field, longest(index.values())]));
+  return { spec, sorted, buckets, largest };
+}
+
+/** Per source id, the records citing it (a meeting also through its formats), in id order. */
+function citingBySource(records: Iterable<NodeRecord>): Map<string, NodeRecord[]> {
+  const citing = new Map<string, NodeRecord[]>();
+  for (const record of [...records].sort((a, b) => compareStrings(a.id, b.id))) {
+    const citations = [
+      ...record.citations,
+      ...(record.__typename === "Meeting" ? record.formats.flatMap(f => f.citations) : []),
+    ];
+    for (const sourceId of new Set(citations.map(c => c.sourceId))) append(citing, sourceId, record);
+  }
+  return citing;
 }
 
 /** One page of a type's records matching a filter: from the smallest index bucket, then tested. */

@@ -33,6 +33,11 @@ export function tokenize(text: string): string[] {
     .filter(t => t.length > 0);
 }
 
+/** A text as the index compares it with a phrase: its tokens, joined by single spaces. */
+function normalizedText(text: string): string {
+  return tokenize(text).join(" ");
+}
+
 /** What one query matched: how many records, and the hits at any rank range, ranked on demand. */
 export interface SearchMatches {
   readonly count: number;
@@ -70,10 +75,42 @@ interface Scratch {
   readonly candidates: Int32Array;
 }
 
+/**
+ * What an index is made of, besides its records: arrays only (no closures, no record objects), so
+ * a built index can be stored and a later one restored from it without tokenising anything
+ * (`SearchIndex.state()`, and the constructor's `state`). Field numbers are positions in
+ * `fieldsOf(record)`, which the restored index recomputes for the records it reports.
+ */
+export interface SearchIndexState {
+  /** How many searchable fields the records have in all (for `stats()`). */
+  readonly fieldCount: number;
+  readonly tieRanks: Int32Array;
+  readonly typeIndexes: Uint8Array;
+  readonly tokens: readonly string[];
+  readonly starts: Int32Array;
+  readonly postingRecords: Int32Array;
+  readonly weightFields: Narrow;
+  readonly hitFields: Narrow;
+  readonly weightValues: Narrow;
+  readonly hitValues: Narrow;
+  readonly values: Float64Array;
+}
+
+/** Small non-negative integers, in the narrowest array that holds them all (most postings: 1 byte). */
+type Narrow = Uint8Array | Uint16Array | Int32Array;
+
+function narrow(length: number, largest: number): Narrow {
+  return largest <= 0xff
+    ? new Uint8Array(length)
+    : largest <= 0xffff
+      ? new Uint16Array(length)
+      : new Int32Array(length);
+}
+
 export class SearchIndex {
   private readonly records: readonly NodeRecord[];
-  private readonly fields: ReadonlyArray<readonly Field[]>;
-  private readonly normalizedFields: ReadonlyArray<readonly string[]>;
+  private readonly lookup: Lookup;
+  private readonly fieldCount: number;
   /** Per record: its rank in the tie-break order (normalised name or title, then id). */
   private readonly tieRanks: Int32Array;
   /** Per record: the index of its typename in NODE_TYPENAMES (for the `types` filter). */
@@ -89,20 +126,46 @@ export class SearchIndex {
    */
   private readonly starts: Int32Array;
   private readonly postingRecords: Int32Array;
-  private readonly weightFields: Int32Array;
-  private readonly hitFields: Int32Array;
-  private readonly weightValues: Uint16Array;
-  private readonly hitValues: Uint16Array;
+  private readonly weightFields: Narrow;
+  private readonly hitFields: Narrow;
+  private readonly weightValues: Narrow;
+  private readonly hitValues: Narrow;
   private readonly values: Float64Array;
   private scratch: Scratch | null = null;
   /** Marks written by the current general query are epoch + word index; older marks are smaller. */
   private epoch = 0;
 
-  /** `lookup` finds the records that `records` link to, whose names are searchable fields of theirs. */
-  constructor(records: readonly NodeRecord[], lookup: Lookup) {
-    const n = records.length;
+  /**
+   * `lookup` finds the records that `records` link to, whose names are searchable fields of theirs.
+   * With `state` (what `state()` gave for the same records, in the same order), the index is that
+   * one, restored as is; without, it is built.
+   */
+  constructor(records: readonly NodeRecord[], lookup: Lookup, state?: SearchIndexState) {
     this.records = records;
-    this.fields = records.map(r => fieldsOf(r, lookup));
+    this.lookup = lookup;
+    if (state) {
+      if (state.tieRanks.length !== records.length) {
+        throw new Error(`a search index of ${state.tieRanks.length} records restored over ${records.length}`);
+      }
+      ({
+        fieldCount: this.fieldCount,
+        tieRanks: this.tieRanks,
+        typeIndexes: this.typeIndexes,
+        tokens: this.tokens,
+        starts: this.starts,
+        postingRecords: this.postingRecords,
+        weightFields: this.weightFields,
+        hitFields: this.hitFields,
+        weightValues: this.weightValues,
+        hitValues: this.hitValues,
+        values: this.values,
+      } = state);
+      return;
+    }
+    const n = records.length;
+    // Each record's fields are read here once; afterwards only for the records a query reports.
+    const fields = records.map(r => fieldsOf(r, lookup));
+    this.fieldCount = fields.reduce((sum, fs) => sum + fs.length, 0);
     const typeOf = new Map<string, number>(NODE_TYPENAMES.map((t, i) => [t, i]));
     this.typeIndexes = Uint8Array.from(records, r => typeOf.get(r.__typename) ?? 255);
     this.tieRanks = tieRanks(records);
@@ -141,15 +204,15 @@ export class SearchIndex {
     const weightValue: number[] = [];
     const hitField: number[] = [];
     const hitValue: number[] = [];
-    this.normalizedFields = this.fields.map((fs, record) => {
+    fields.forEach((fs, record) => {
       slotTokens.length = weightField.length = weightValue.length = hitField.length = hitValue.length = 0;
-      const normalized = fs.map((f, field) => {
+      fs.forEach((f, field) => {
         let text = normalizedTexts.get(f.text);
         if (text === undefined) {
-          text = tokenize(f.text).join(" ");
+          text = normalizedText(f.text);
           normalizedTexts.set(f.text, text);
         }
-        if (text === "") return text;
+        if (text === "") return;
         const weight = valueIndex(f.weight);
         const equalBonus = valueIndex(EQUAL_BONUS * f.weight);
         const phraseBonus = valueIndex(PHRASE_BONUS * f.weight);
@@ -189,7 +252,6 @@ export class SearchIndex {
             hitValue[slot] = bonus;
           }
         }
-        return text;
       });
       if (streamLength + 5 * slotTokens.length > stream.length) {
         const grown = new Int32Array(Math.max(2 * stream.length, streamLength + 5 * slotTokens.length));
@@ -203,7 +265,6 @@ export class SearchIndex {
         stream[streamLength++] = hitField[slot] as number;
         stream[streamLength++] = (weightValue[slot] as number) * 0x10000 + (hitValue[slot] as number);
       });
-      return normalized;
     });
 
     const order = tokenNames
@@ -213,10 +274,11 @@ export class SearchIndex {
     const total = streamLength / 5;
     this.starts = new Int32Array(this.tokens.length + 1);
     this.postingRecords = new Int32Array(total);
-    this.weightFields = new Int32Array(total);
-    this.hitFields = new Int32Array(total);
-    this.weightValues = new Uint16Array(total);
-    this.hitValues = new Uint16Array(total);
+    const mostFields = fields.reduce((most, fs) => Math.max(most, fs.length), 0);
+    this.weightFields = narrow(total, mostFields - 1);
+    this.hitFields = narrow(total, mostFields - 1);
+    this.weightValues = narrow(total, values.length - 1);
+    this.hitValues = narrow(total, values.length - 1);
     const byRank = new Int32Array(n);
     for (let r = 0; r < n; r++) byRank[this.tieRanks[r] as number] = r;
     const position = new Int32Array(n);
@@ -294,21 +356,33 @@ export class SearchIndex {
     }
   }
 
-  /** The score, in hundredths, of `record` for the one-word query `token` when no other token extends it. */
-  private hundredths(token: string, record: number, weightField: number, hitField: number): number {
-    const fields = this.fields[record] as Field[];
-    const normalized = this.normalizedFields[record] as string[];
-    const weight = (fields[weightField] as Field).weight;
-    const hit = fields[hitField] as Field;
-    const bonus = (normalized[hitField] === token ? EQUAL_BONUS : PHRASE_BONUS) * hit.weight;
-    return Math.round((weight + bonus) * 100);
+  /** What the index is made of, to restore it later over the same records (see `SearchIndexState`). */
+  state(): SearchIndexState {
+    return {
+      fieldCount: this.fieldCount,
+      tieRanks: this.tieRanks,
+      typeIndexes: this.typeIndexes,
+      tokens: this.tokens,
+      starts: this.starts,
+      postingRecords: this.postingRecords,
+      weightFields: this.weightFields,
+      hitFields: this.hitFields,
+      weightValues: this.weightValues,
+      hitValues: this.hitValues,
+      values: this.values,
+    };
+  }
+
+  /** A record's searchable fields, read again from the record (only the reported few need them). */
+  private fieldsAt(record: number): Field[] {
+    return fieldsOf(this.records[record] as NodeRecord, this.lookup);
   }
 
   /** How big the index is (for `npm run bench:scale`). */
   stats(): SearchIndexStats {
     return {
       records: this.records.length,
-      fields: this.fields.reduce((sum, fs) => sum + fs.length, 0),
+      fields: this.fieldCount,
       tokens: this.tokens.length,
       postings: this.postingRecords.length,
     };
@@ -340,14 +414,15 @@ export class SearchIndex {
   private matchLeaf(token: number, allowed: Uint8Array | null): SearchMatches {
     const from = this.starts[token] as number;
     const to = this.starts[token + 1] as number;
-    const word = this.tokens[token] as string;
     const hit = (at: number): SearchHit => {
       const record = this.postingRecords[at] as number;
-      const hitField = this.hitFields[at] as number;
-      const field = (this.fields[record] as Field[])[hitField] as Field;
+      const field = this.fieldsAt(record)[this.hitFields[at] as number] as Field;
+      // The score of the token alone: its best field's weight plus its hit field's phrase bonus.
+      const weight = this.values[this.weightValues[at] as number] as number;
+      const bonus = this.values[this.hitValues[at] as number] as number;
       return {
         node: this.records[record] as NodeRecord,
-        score: this.hundredths(word, record, this.weightFields[at] as number, hitField) / 100,
+        score: round(weight + bonus),
         matchedField: field.field,
         matchedText: field.text,
       };
@@ -558,13 +633,13 @@ export class SearchIndex {
       }
       // A record that cannot reach the worst kept score, even with the largest bonus, is skipped.
       if (fromFront && heap.full() && round(score + cap) < heap.peekScore()) continue;
-      const normalized = this.normalizedFields[record] as string[];
-      const fields = this.fields[record] as Field[];
+      const fields = this.fieldsAt(record);
       let best = bests[c] as number;
       let bonus = 0;
-      for (let i = 0; i < normalized.length; i++) {
-        const text = normalized[i] as string;
-        const weight = (fields[i] as Field).weight;
+      for (let i = 0; i < fields.length; i++) {
+        const field = fields[i] as Field;
+        const text = normalizedText(field.text);
+        const weight = field.weight;
         const b =
           text === phrase
             ? weight * EQUAL_BONUS
@@ -582,7 +657,7 @@ export class SearchIndex {
     if (!fromFront) ranked.reverse();
     const page = fromFront ? ranked.slice(start, end) : ranked.slice(0, end - start);
     return page.map(({ record, score, best }) => {
-      const field = (this.fields[record] as Field[])[best] as Field;
+      const field = this.fieldsAt(record)[best] as Field;
       return { node: this.records[record] as NodeRecord, score, matchedField: field.field, matchedText: field.text };
     });
   }

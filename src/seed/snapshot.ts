@@ -1,23 +1,27 @@
 /**
- * Warm start: a snapshot of the validated graph (the records `loadSeed` built), written after a
- * successful load and read instead of re-validating the seed when nothing it depends on changed.
+ * Warm start: a snapshot of the validated, indexed graph (the bytes of the repository's image,
+ * src/repository/in-memory/image.ts), written after a successful load and read instead of
+ * re-validating the seed and re-building the indexes when nothing it depends on changed.
  *
  * A snapshot is named by its key: SHA-256 over the snapshot format, the service version
- * (package.json) and every file under the seed folder (relative name, size and bytes; the source
- * texts live there too). Its first line is a JSON header (format, version, key, payload size and
- * SHA-256); the payload follows as lines, each a JSON `[collection, records]` chunk, so no single
- * string grows with the dataset. Reading checks the header against the key computed now and the
- * payload against its size and checksum: a snapshot of another seed or version, a truncated or a
- * corrupt one is never trusted — the seed is loaded cold and the snapshot rewritten. The folder
- * holds one snapshot: writing a new one removes the others.
+ * (package.json), the V8 version (the image is V8's serialisation) and every file under the seed
+ * folder (relative name, size and bytes; the source texts live there too). Its first line is a JSON
+ * header (format, version, key, payload size and SHA-256), padded to a fixed size; the payload
+ * follows. Reading checks the header against the key computed now and the payload against its size
+ * and checksum: a snapshot of another seed or version, a truncated or a corrupt one is never
+ * trusted — the seed is loaded cold and the snapshot rewritten. The folder holds one snapshot:
+ * writing a new one removes the others. What the payload means is the caller's business: this
+ * module stores and checks bytes.
  */
 import { createHash } from "node:crypto";
 import {
   closeSync,
+  fstatSync,
   mkdirSync,
   openSync,
   readdirSync,
   readFileSync,
+  readSync,
   realpathSync,
   renameSync,
   rmSync,
@@ -27,14 +31,11 @@ import {
 import { join, relative, resolve, sep } from "node:path";
 
 import { PROJECT_ROOT } from "../config/config";
-import type { GraphData, NodeRecord } from "../domain/records";
 
-/** Bumped whenever the layout of the snapshot or of the records in it changes. */
-export const SNAPSHOT_FORMAT = 2;
+/** Bumped whenever the layout of the snapshot or of what its payload encodes changes. */
+export const SNAPSHOT_FORMAT = 3;
 const PREFIX = "bilateral-graph-";
 const SUFFIX = ".snapshot";
-/** Records per payload line. */
-const CHUNK = 5_000;
 /** Room for the header line (JSON padded with spaces), newline included. */
 const HEADER_BYTES = 512;
 
@@ -47,7 +48,8 @@ interface Header {
 }
 
 export interface SnapshotLoad {
-  readonly data: GraphData;
+  /** The payload: read from the snapshot (warm), or what the cold load built (and was written). */
+  readonly payload: Uint8Array;
   /** True when the graph came from the snapshot, false when the seed was loaded cold. */
   readonly warm: boolean;
   /** Why the snapshot was not used (cold loads only). */
@@ -85,82 +87,88 @@ function serviceVersion(): string {
   return String(pkg.version);
 }
 
-/** The snapshot key for a seed folder: format, service version, and every file's name, size and bytes. */
+/** The snapshot key for a seed folder: format, service and V8 versions, and every file's name, size and bytes. */
 export function snapshotKey(seedDir: string, snapshotDir: string, version = serviceVersion()): string {
-  const hash = createHash("sha256").update(`bilateral-graph snapshot ${SNAPSHOT_FORMAT} ${version}\n`);
+  const hash = createHash("sha256").update(
+    `bilateral-graph snapshot ${SNAPSHOT_FORMAT} ${version} v8 ${process.versions.v8}\n`,
+  );
+  // One reused buffer for every file's bytes: no fresh memory (and its page faults) per file.
+  const chunk = Buffer.allocUnsafeSlow(1 << 20);
   for (const name of filesUnder(seedDir, resolve(snapshotDir))) {
-    const bytes = readFileSync(join(seedDir, name));
-    hash.update(`${name}\0${bytes.length}\0`).update(bytes);
+    const fd = openSync(join(seedDir, name), "r");
+    try {
+      hash.update(`${name}\0${fstatSync(fd).size}\0`);
+      for (let read; (read = readSync(fd, chunk, 0, chunk.length, null)) > 0;) hash.update(chunk.subarray(0, read));
+    } finally {
+      closeSync(fd);
+    }
   }
   return hash.digest("hex");
 }
 
 const snapshotPath = (snapshotDir: string, key: string) => join(snapshotDir, `${PREFIX}${key}${SUFFIX}`);
 
-/** The graph in the snapshot for `key`, or why there is none to trust. */
-function readSnapshot(snapshotDir: string, key: string, version: string): GraphData | string {
-  let file: Buffer;
+/** The payload of the snapshot for `key`, or why there is none to trust. */
+function readSnapshot(snapshotDir: string, key: string, version: string): Uint8Array | string {
+  let fd: number;
   try {
-    file = readFileSync(snapshotPath(snapshotDir, key));
+    fd = openSync(snapshotPath(snapshotDir, key), "r");
   } catch (error) {
     return `no snapshot for this seed and version (${(error as NodeJS.ErrnoException).code ?? "unreadable"})`;
   }
-  const newline = file.indexOf(10);
-  if (newline < 0) return "the snapshot has no header";
-  let header: Header;
   try {
-    header = JSON.parse(file.subarray(0, newline).toString("utf8")) as Header;
-  } catch {
-    return "the snapshot's header is not JSON";
-  }
-  if (header.format !== SNAPSHOT_FORMAT || header.version !== version || header.key !== key) {
-    return "the snapshot was written for another format, version or seed";
-  }
-  const payload = file.subarray(newline + 1);
-  if (payload.length !== header.payloadBytes) {
-    return `the snapshot is truncated or padded (${payload.length} payload bytes, header says ${header.payloadBytes})`;
-  }
-  if (createHash("sha256").update(payload).digest("hex") !== header.payloadSha256) {
-    return "the snapshot's payload does not match its checksum";
-  }
-  const data: Record<string, NodeRecord[]> = {};
-  try {
-    let start = 0;
-    while (start < payload.length) {
-      const end = payload.indexOf(10, start);
-      const line = payload.subarray(start, end < 0 ? payload.length : end).toString("utf8");
-      const [collection, records] = JSON.parse(line) as [string, NodeRecord[]];
-      const list = (data[collection] ??= []);
-      for (const record of records) list.push(record);
-      start = end < 0 ? payload.length : end + 1;
+    const size = fstatSync(fd).size;
+    const head = Buffer.alloc(HEADER_BYTES);
+    if (size < HEADER_BYTES || readFully(fd, head, 0) < HEADER_BYTES || head[HEADER_BYTES - 1] !== 10) {
+      return "the snapshot has no header";
     }
-  } catch {
-    return "the snapshot's payload is not the JSON it should be";
+    let header: Header;
+    try {
+      header = JSON.parse(head.subarray(0, HEADER_BYTES - 1).toString("utf8")) as Header;
+    } catch {
+      return "the snapshot's header is not JSON";
+    }
+    if (header.format !== SNAPSHOT_FORMAT || header.version !== version || header.key !== key) {
+      return "the snapshot was written for another format, version or seed";
+    }
+    if (size - HEADER_BYTES !== header.payloadBytes) {
+      return `the snapshot is truncated or padded (${size - HEADER_BYTES} payload bytes, header says ${header.payloadBytes})`;
+    }
+    // The payload in a buffer of its own (not a slice of a pooled or larger one), so the loader
+    // thread can hand it over without a copy.
+    const payload = Buffer.allocUnsafeSlow(header.payloadBytes);
+    if (readFully(fd, payload, HEADER_BYTES) !== payload.length) return "the snapshot changed while it was read";
+    if (createHash("sha256").update(payload).digest("hex") !== header.payloadSha256) {
+      return "the snapshot's payload does not match its checksum";
+    }
+    return payload;
+  } finally {
+    closeSync(fd);
   }
-  return data as unknown as GraphData;
+}
+
+/** Reads into all of `buffer` from `position`, or until the end of the file; the bytes read. */
+function readFully(fd: number, buffer: Uint8Array, position: number): number {
+  let done = 0;
+  while (done < buffer.length) {
+    const read = readSync(fd, buffer, done, buffer.length - done, position + done);
+    if (read === 0) break;
+    done += read;
+  }
+  return done;
 }
 
 /** Writes the snapshot for `key` (to a temporary file, then renamed), then removes the folder's other snapshots. */
-function writeSnapshot(snapshotDir: string, key: string, version: string, data: GraphData): string {
+function writeSnapshot(snapshotDir: string, key: string, version: string, payload: Uint8Array): string {
   mkdirSync(snapshotDir, { recursive: true });
   const path = snapshotPath(snapshotDir, key);
   const temporary = `${path}.${process.pid}.tmp`;
-  const hash = createHash("sha256");
-  let payloadBytes = 0;
+  const payloadSha256 = createHash("sha256").update(payload).digest("hex");
+  const header: Header = { format: SNAPSHOT_FORMAT, version, key, payloadBytes: payload.length, payloadSha256 };
   const fd = openSync(temporary, "w");
   try {
-    // The header goes first but needs the payload's checksum: room is kept for it, filled in last.
-    writeSync(fd, `${" ".repeat(HEADER_BYTES - 1)}\n`);
-    for (const [collection, records] of Object.entries(data) as Array<[string, readonly NodeRecord[]]>) {
-      for (let i = 0; i < records.length || i === 0; i += CHUNK) {
-        const line = Buffer.from(`${JSON.stringify([collection, records.slice(i, i + CHUNK)])}\n`, "utf8");
-        hash.update(line);
-        payloadBytes += line.length;
-        writeSync(fd, line);
-      }
-    }
-    const header: Header = { format: SNAPSHOT_FORMAT, version, key, payloadBytes, payloadSha256: hash.digest("hex") };
-    writeSync(fd, JSON.stringify(header).padEnd(HEADER_BYTES - 1, " "), 0, "utf8");
+    writeSync(fd, `${JSON.stringify(header).padEnd(HEADER_BYTES - 1, " ")}\n`);
+    for (let at = 0; at < payload.length;) at += writeSync(fd, payload, at);
   } finally {
     closeSync(fd);
   }
@@ -174,21 +182,22 @@ function writeSnapshot(snapshotDir: string, key: string, version: string, data: 
 }
 
 /**
- * The graph for `seedDir`: from a trusted snapshot in `snapshotDir` when there is one, else by
- * `load` (the cold load, which throws on an invalid seed), after which the snapshot is (re)written.
- * A snapshot that cannot be written is reported, not fatal: the service runs, cold next time.
+ * The payload for `seedDir`: from a trusted snapshot in `snapshotDir` when there is one, else built
+ * by `build` (the cold load, which throws on an invalid seed), after which the snapshot is
+ * (re)written. A snapshot that cannot be written is reported, not fatal: the service runs, cold
+ * next time.
  */
-export function loadWithSnapshot(seedDir: string, snapshotDir: string, load: () => GraphData): SnapshotLoad {
+export function loadWithSnapshot(seedDir: string, snapshotDir: string, build: () => Uint8Array): SnapshotLoad {
   const version = serviceVersion();
   const key = snapshotKey(seedDir, snapshotDir, version);
   const snapshot = readSnapshot(snapshotDir, key, version);
-  if (typeof snapshot !== "string") return { data: snapshot, warm: true, coldReason: null, written: null };
-  const data = load();
+  if (typeof snapshot !== "string") return { payload: snapshot, warm: true, coldReason: null, written: null };
+  const payload = build();
   let written: SnapshotLoad["written"];
   try {
-    written = { path: writeSnapshot(snapshotDir, key, version, data) };
+    written = { path: writeSnapshot(snapshotDir, key, version, payload) };
   } catch (error) {
     written = { error: (error as Error).message };
   }
-  return { data, warm: false, coldReason: snapshot, written };
+  return { payload, warm: false, coldReason: snapshot, written };
 }

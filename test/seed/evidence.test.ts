@@ -11,6 +11,8 @@ import { join } from "node:path";
 
 import { EvidenceMethod } from "../../src/domain/enums";
 import { loadSeed } from "../../src/seed/seed.loader";
+import { InMemoryRepository } from "../../src/repository/in-memory.repository";
+import { decodeImage, encodeImage } from "../../src/repository/in-memory/image";
 import { loadWithSnapshot } from "../../src/seed/snapshot";
 import { cite, claim, failureOf, FIXTURES_DIR, loadFixture, withClaims } from "../support/seed-fixtures";
 
@@ -283,16 +285,20 @@ describe("evidence through a snapshot (src/seed/snapshot.ts)", () => {
   afterEach(() => rmSync(snapshotDir, { recursive: true, force: true }));
 
   test("a warm load equals the cold one, and gives the same claims, built of its records' own citations", () => {
-    const cold = loadWithSnapshot(seedDir, snapshotDir, () => loadSeed({ seedDir }));
+    const cold = loadWithSnapshot(seedDir, snapshotDir, () =>
+      encodeImage(new InMemoryRepository(loadSeed({ seedDir }))),
+    );
     const warm = loadWithSnapshot(seedDir, snapshotDir, () => {
       throw new Error("the second load must read the snapshot");
     });
     expect([cold.warm, warm.warm]).toEqual([false, true]);
-    expect(warm.data).toEqual(loadSeed({ seedDir }));
-    expect(warm.data).toEqual(cold.data);
+    const warmData = decodeImage(warm.payload).data;
+    const coldData = decodeImage(cold.payload).data;
+    expect(warmData).toEqual(loadSeed({ seedDir }));
+    expect(warmData).toEqual(coldData);
 
-    const claimed = withClaims(warm.data);
-    expect(claimed).toEqual(withClaims(cold.data));
+    const claimed = withClaims(warmData);
+    expect(claimed).toEqual(withClaims(coldData));
     const route = claimed.flightRoutes[0];
     const plannedYear = route?.evidence.find(c => c.field === "plannedYear");
     expect(plannedYear?.citations).toHaveLength(2);

@@ -1,5 +1,5 @@
 /**
- * The graph loaded on a worker thread (src/seed/load-worker.ts) is the graph `loadSeed` builds, and
+ * The graph loaded on a worker thread (src/seed/load-worker.ts) decodes to the graph `loadSeed` builds, and
  * an invalid seed is refused with the same problems and message. The worker runs compiled code:
  * these tests use `dist/` (`npm test` builds it before jest runs, as for test/http/process.test.ts).
  */
@@ -7,6 +7,7 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
+import { decodeImage } from "../../src/repository/in-memory/image";
 import { loadSeed } from "../../src/seed/seed.loader";
 import { ROOT, SEED_DIR } from "../support/harness";
 
@@ -28,7 +29,7 @@ describe("loading the graph on a worker thread", () => {
       coldReason: null,
       written: null,
     });
-    expect(loaded.data).toEqual(loadSeed({ seedDir: SEED_DIR }));
+    expect(decodeImage(loaded.payload).data).toEqual(loadSeed({ seedDir: SEED_DIR }));
   });
 
   test("refuses an invalid seed with the same problems and message as loadSeed", async () => {
@@ -56,7 +57,7 @@ describe("loading the graph on a worker thread", () => {
       const cold = await compiled.loadGraphOffThread({ seedDir: SEED_DIR, snapshotDir });
       const warm = await compiled.loadGraphOffThread({ seedDir: SEED_DIR, snapshotDir });
       expect([cold.warm, warm.warm]).toEqual([false, true]);
-      expect(warm.data).toEqual(cold.data);
+      expect(decodeImage(warm.payload).data).toEqual(decodeImage(cold.payload).data);
     } finally {
       rmSync(snapshotDir, { recursive: true, force: true });
     }

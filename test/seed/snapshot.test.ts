@@ -18,10 +18,11 @@ import { join } from "node:path";
 
 import { startApp } from "../../src/app";
 import { loadConfig } from "../../src/config/config";
-import type { GraphData, NodeRecord, NodeTypename } from "../../src/domain/records";
+import type { NodeRecord, NodeTypename } from "../../src/domain/records";
 import { createLoaders } from "../../src/repository/loaders";
 import type { Page } from "../../src/repository/repository";
 import { InMemoryRepository } from "../../src/repository/in-memory.repository";
+import { decodeImage, encodeImage } from "../../src/repository/in-memory/image";
 import { loadSeed } from "../../src/seed/seed.loader";
 import { loadWithSnapshot, snapshotKey } from "../../src/seed/snapshot";
 import { SEED_DIR } from "../support/harness";
@@ -49,12 +50,15 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(work, { recursive: true, force: true }));
 
+/** The seed loaded and indexed, as the repository's image (what the service's loader thread builds). */
+const image = () => encodeImage(new InMemoryRepository(loadSeed({ seedDir })));
+
 /** Loads through the snapshot, counting cold loads. */
 function load() {
   let cold = 0;
   const result = loadWithSnapshot(seedDir, snapshotDir, () => {
     cold++;
-    return loadSeed({ seedDir });
+    return image();
   });
   return { ...result, cold };
 }
@@ -80,9 +84,9 @@ const TYPES: readonly NodeTypename[] = [
   "Statement",
 ];
 
-/** What the repository answers over a graph: every list in full, searches, lookups by id and citations. */
-function answers(data: GraphData) {
-  const repository = new InMemoryRepository(data);
+/** What a repository answers: every list in full, searches, lookups by id and citations. */
+function answers(repository: InMemoryRepository) {
+  const { data } = repository;
   const loaders = createLoaders(repository);
   const lists = TYPES.map(type => loaders.list(type, { page: { first: 10_000 } }) as Page<NodeRecord>);
   const ids = lists.flatMap(page => page.edges.map(edge => edge.node.id));
@@ -110,8 +114,13 @@ describe("warm start from a snapshot", () => {
       coldReason: null,
       written: null,
     });
-    expect(warm.data).toEqual(cold.data);
-    expect(answers(warm.data)).toEqual(answers(cold.data));
+    // The snapshot's image restores the graph and its indexes: the same records, and the same
+    // answers as a repository indexed from the seed now.
+    const restored = decodeImage(warm.payload);
+    const seed = loadSeed({ seedDir });
+    expect(restored.data).toEqual(seed);
+    expect(decodeImage(cold.payload).data).toEqual(seed);
+    expect(answers(restored)).toEqual(answers(new InMemoryRepository(seed)));
   });
 
   test("a corrupt snapshot (one payload byte changed) is ignored, loaded cold and rewritten", () => {
@@ -163,7 +172,7 @@ describe("warm start from a snapshot", () => {
     ]);
     expect(snapshotFiles()).toHaveLength(1);
     expect(snapshotFiles()).not.toEqual(before);
-    expect(changed.data).toEqual(first.data);
+    expect(decodeImage(changed.payload).data).toEqual(decodeImage(first.payload).data);
 
     const text = join(seedDir, "sources", readdirSync(join(seedDir, "sources"))[0] as string);
     const keyBefore = snapshotKey(seedDir, snapshotDir);
@@ -175,9 +184,9 @@ describe("warm start from a snapshot", () => {
     const inside = join(seedDir, "snapshots");
     const key = snapshotKey(seedDir, inside, "0.1.0");
     expect(snapshotKey(seedDir, inside, "0.1.1")).not.toBe(key);
-    loadWithSnapshot(seedDir, inside, () => loadSeed({ seedDir }));
+    loadWithSnapshot(seedDir, inside, image);
     expect(snapshotKey(seedDir, inside, "0.1.0")).toBe(key);
-    expect(loadWithSnapshot(seedDir, inside, () => loadSeed({ seedDir })).warm).toBe(true);
+    expect(loadWithSnapshot(seedDir, inside, image).warm).toBe(true);
   });
 
   test("seed files behind symbolic links count by their content (as mounted ConfigMaps are)", () => {
@@ -195,7 +204,7 @@ describe("warm start from a snapshot", () => {
       cold: 1,
       error: true,
     });
-    expect(result.data).toEqual(loadSeed({ seedDir }));
+    expect(decodeImage(result.payload).data).toEqual(loadSeed({ seedDir }));
   });
 
   test("the service uses SNAPSHOT_DIR: the first start loads cold and writes it, the second reads it", async () => {

@@ -1,0 +1,127 @@
+/**
+ * The repository's image (src/repository/in-memory/image.ts): decoding it gives the graph that was
+ * encoded — the same records, citations shared as they were, quotes and sentences sliced back out of
+ * their source's text (also past characters outside the BMP, and kept as strings when the text does
+ * not hold them) — and a repository that answers as one indexed from the records.
+ */
+import type { CitationRecord, GraphData, NodeRecord, NodeTypename } from "../../src/domain/records";
+import { InMemoryRepository } from "../../src/repository/in-memory.repository";
+import { CitationTable, decodeImage, encodeImage } from "../../src/repository/in-memory/image";
+import { createLoaders } from "../../src/repository/loaders";
+import type { Page } from "../../src/repository/repository";
+import { loadSeed } from "../../src/seed/seed.loader";
+import { SEED_DIR } from "../support/harness";
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+const TYPES: readonly NodeTypename[] = [
+  "Source",
+  "Country",
+  "City",
+  "Leader",
+  "Company",
+  "Meeting",
+  "Delegation",
+  "CooperationArea",
+  "Position",
+  "Commitment",
+  "FlightRoute",
+  "Award",
+  "AwardConferral",
+  "SharedValue",
+  "Statement",
+];
+
+/** What a repository answers: every list in full and filtered, searches, lookups by id and citations. */
+function answers(repository: InMemoryRepository) {
+  const { data } = repository;
+  const loaders = createLoaders(repository);
+  const lists = TYPES.map(type => loaders.list(type, { page: { first: 10_000 } }) as Page<NodeRecord>);
+  const ids = lists.flatMap(page => page.edges.map(edge => edge.node.id));
+  return {
+    lists,
+    filtered: loaders.list("CooperationArea", {
+      page: { first: 5 },
+      filter: { actorCountry: "KZ", category: "ECONOMIC" },
+    } as never),
+    nodes: repository.nodes([...ids, "missing:id"]),
+    searches: ["nuclear", "JUMCO", "order nahda", "kaz", "astana talks"].map(text =>
+      repository.search({ text, page: { first: 50 } }),
+    ),
+    citing: repository.citing(data.sources.map(source => ({ sourceId: source.id, page: { first: 100 } }))),
+  };
+}
+
+/** Every distinct citation of a graph, in record order. */
+function citationsOf(data: GraphData): CitationRecord[] {
+  const seen = new Set<CitationRecord>();
+  for (const list of Object.values<readonly NodeRecord[]>(data)) {
+    for (const record of list) {
+      const all = [
+        ...record.citations,
+        ...(record.__typename === "Meeting" ? record.formats.flatMap(f => f.citations) : []),
+      ];
+      for (const citation of all) seen.add(citation);
+    }
+  }
+  return [...seen];
+}
+
+describe("the repository's image", () => {
+  const seed = loadSeed({ seedDir: SEED_DIR });
+
+  test("decodes to the same records and a repository that answers as one indexed from them", () => {
+    const built = new InMemoryRepository(seed);
+    const restored = decodeImage(encodeImage(built));
+    expect(restored.data).toEqual(seed);
+    expect(answers(restored)).toEqual(answers(built));
+  });
+
+  test("keeps a citation that several records share one object", () => {
+    const owners = new Map<CitationRecord, string[]>();
+    for (const list of Object.values<readonly NodeRecord[]>(seed)) {
+      for (const record of list) for (const c of record.citations) owners.set(c, [...(owners.get(c) ?? []), record.id]);
+    }
+    const [shared, ids] = [...owners].find(([, by]) => by.length > 1) ?? [];
+    expect(shared && ids).toBeTruthy();
+    const restored = decodeImage(encodeImage(new InMemoryRepository(seed)));
+    const nodes = restored.nodes(ids as string[]) as NodeRecord[];
+    const copies = nodes.map(node =>
+      node.citations.find(c => c.start === shared?.start && c.sourceId === shared.sourceId),
+    );
+    expect(copies[0]).toEqual(shared);
+    for (const copy of copies) expect(copy).toBe(copies[0]);
+  });
+
+  test("slices quotes and sentences out of a text with characters outside the BMP, and keeps strings it cannot find", () => {
+    const data = structuredClone(seed) as unknown as Mutable<GraphData>;
+    const source = data.sources[0] as Mutable<(typeof data.sources)[number]>;
+    // Two code points (three UTF-16 units) before the text: every citation of it moves by two.
+    source.text = `😀 ${source.text}`;
+    const citations = citationsOf(data) as Array<Mutable<CitationRecord>>;
+    const ofSource = citations.filter(c => c.sourceId === source.id);
+    expect(ofSource.length).toBeGreaterThan(2);
+    for (const c of ofSource) {
+      c.start += 2;
+      c.end += 2;
+    }
+    const [first, second] = ofSource as [Mutable<CitationRecord>, Mutable<CitationRecord>];
+    first.quote = `${first.quote} — not in the text`;
+    second.sentence = "A sentence the text does not hold.";
+    const restored = decodeImage(encodeImage(new InMemoryRepository(data)));
+    expect(restored.data).toEqual(data);
+    expect(citationsOf(restored.data)).toEqual(citations);
+    // Only the two the text does not hold keep their strings; the others are offsets into the text.
+    const table = new CitationTable(data.sources);
+    const numbers = citations.map(c => table.add(c));
+    const { strings, numbers: offsets } = table.table();
+    expect([...strings.keys()]).toEqual([numbers[citations.indexOf(first)], numbers[citations.indexOf(second)]]);
+    const third = ofSource[2] as CitationRecord;
+    const at = 7 * (numbers[citations.indexOf(third)] as number);
+    const [from, to, sentenceFrom, sentenceTo] = offsets.subarray(at + 3, at + 7);
+    expect(source.text.slice(from, to)).toBe(third.quote);
+    expect(source.text.slice(sentenceFrom, sentenceTo)).toBe(third.sentence);
+    // UTF-16 offsets: one more than the code-point offsets, past the emoji's surrogate pair.
+    expect([from, to]).toEqual([third.start + 1, third.end + 1]);
+  });
+});
