@@ -131,6 +131,9 @@ export class SearchIndex {
   private readonly weightValues: Narrow;
   private readonly hitValues: Narrow;
   private readonly values: Float64Array;
+  /** Per record, its fields and their normalised texts once a query needed them (see `fieldsAt`). */
+  private readonly fieldCache: Array<Field[] | undefined>;
+  private readonly normalizedCache: Array<readonly string[] | undefined>;
   private scratch: Scratch | null = null;
   /** Marks written by the current general query are epoch + word index; older marks are smaller. */
   private epoch = 0;
@@ -143,6 +146,8 @@ export class SearchIndex {
   constructor(records: readonly NodeRecord[], lookup: Lookup, state?: SearchIndexState) {
     this.records = records;
     this.lookup = lookup;
+    this.fieldCache = new Array<Field[] | undefined>(records.length);
+    this.normalizedCache = new Array<readonly string[] | undefined>(records.length);
     if (state) {
       if (state.tieRanks.length !== records.length) {
         throw new Error(`a search index of ${state.tieRanks.length} records restored over ${records.length}`);
@@ -373,9 +378,29 @@ export class SearchIndex {
     };
   }
 
-  /** A record's searchable fields, read again from the record (only the reported few need them). */
+  /**
+   * A record's searchable fields, read from the record the first time a query reports it (or looks
+   * for a phrase in it), then kept: never more than the records' own fields, and only for records
+   * queries reach, where an index built at start-up kept every record's (and a restored one would
+   * have had to tokenise them all again).
+   */
   private fieldsAt(record: number): Field[] {
-    return fieldsOf(this.records[record] as NodeRecord, this.lookup);
+    let fields = this.fieldCache[record];
+    if (fields === undefined) {
+      fields = fieldsOf(this.records[record] as NodeRecord, this.lookup);
+      this.fieldCache[record] = fields;
+    }
+    return fields;
+  }
+
+  /** A record's fields normalised as for a phrase (see `fieldsAt` for what is kept). */
+  private normalizedAt(record: number): readonly string[] {
+    let normalized = this.normalizedCache[record];
+    if (normalized === undefined) {
+      normalized = this.fieldsAt(record).map(field => normalizedText(field.text));
+      this.normalizedCache[record] = normalized;
+    }
+    return normalized;
   }
 
   /** How big the index is (for `npm run bench:scale`). */
@@ -634,12 +659,12 @@ export class SearchIndex {
       // A record that cannot reach the worst kept score, even with the largest bonus, is skipped.
       if (fromFront && heap.full() && round(score + cap) < heap.peekScore()) continue;
       const fields = this.fieldsAt(record);
+      const normalized = this.normalizedAt(record);
       let best = bests[c] as number;
       let bonus = 0;
       for (let i = 0; i < fields.length; i++) {
-        const field = fields[i] as Field;
-        const text = normalizedText(field.text);
-        const weight = field.weight;
+        const text = normalized[i] as string;
+        const weight = (fields[i] as Field).weight;
         const b =
           text === phrase
             ? weight * EQUAL_BONUS
