@@ -168,9 +168,6 @@ export class SearchIndex {
       return;
     }
     const n = records.length;
-    // Each record's fields are read here once; afterwards only for the records a query reports.
-    const fields = records.map(r => fieldsOf(r, lookup));
-    this.fieldCount = fields.reduce((sum, fs) => sum + fs.length, 0);
     const typeOf = new Map<string, number>(NODE_TYPENAMES.map((t, i) => [t, i]));
     this.typeIndexes = Uint8Array.from(records, r => typeOf.get(r.__typename) ?? 255);
     this.tieRanks = tieRanks(records);
@@ -189,12 +186,25 @@ export class SearchIndex {
       return index;
     };
 
-    // One pass: each distinct text is tokenised once (linked names repeat); per record and token,
-    // its best-weighted field and its best phrase-bonus field for the token alone.
-    const normalizedTexts = new Map<string, string>();
+    // One pass over each record's fields (read here, not kept: see `fieldsAt`): each distinct text
+    // is tokenised once (linked names and shared quotes repeat) into the ids of its tokens; per
+    // record and token, its best-weighted field and its best phrase-bonus field for the token alone.
+    /** Per distinct text, the ids of its tokens in order (a text of one token equals that token). */
+    const textTokens = new Map<string, readonly number[]>();
     /** Tokens by id, in order of first sight. */
     const tokenIds = new Map<string, number>();
     const tokenNames: string[] = [];
+    const tokenId = (token: string): number => {
+      let id = tokenIds.get(token);
+      if (id === undefined) {
+        id = tokenNames.length;
+        tokenIds.set(token, id);
+        tokenNames.push(token);
+      }
+      return id;
+    };
+    let fieldCount = 0;
+    let mostFields = 0;
     /**
      * Every (token, record) entry in record order, five numbers each: token id, record, weight
      * field, hit field, weight index × 2¹⁶ + bonus index (then placed per token, in token order).
@@ -209,34 +219,32 @@ export class SearchIndex {
     const weightValue: number[] = [];
     const hitField: number[] = [];
     const hitValue: number[] = [];
-    fields.forEach((fs, record) => {
+    records.forEach((r, record) => {
       slotTokens.length = weightField.length = weightValue.length = hitField.length = hitValue.length = 0;
+      const fs = fieldsOf(r, lookup);
+      fieldCount += fs.length;
+      mostFields = Math.max(mostFields, fs.length);
       fs.forEach((f, field) => {
-        let text = normalizedTexts.get(f.text);
-        if (text === undefined) {
-          text = normalizedText(f.text);
-          normalizedTexts.set(f.text, text);
+        let ids = textTokens.get(f.text);
+        if (ids === undefined) {
+          ids = tokenize(f.text).map(tokenId);
+          textTokens.set(f.text, ids);
+          if (tokenNames.length > lastRecord.length) {
+            const size = Math.max(2 * lastRecord.length, tokenNames.length);
+            const grown = new Int32Array(size).fill(-1);
+            grown.set(lastRecord);
+            lastRecord = grown;
+            const slots = new Int32Array(size);
+            slots.set(slotOf);
+            slotOf = slots;
+          }
         }
-        if (text === "") return;
+        if (ids.length === 0) return;
         const weight = valueIndex(f.weight);
         const equalBonus = valueIndex(EQUAL_BONUS * f.weight);
         const phraseBonus = valueIndex(PHRASE_BONUS * f.weight);
-        for (const token of text.split(" ")) {
-          const bonus = text === token ? equalBonus : phraseBonus;
-          let id = tokenIds.get(token);
-          if (id === undefined) {
-            id = tokenNames.length;
-            tokenIds.set(token, id);
-            tokenNames.push(token);
-            if (id >= lastRecord.length) {
-              const grown = new Int32Array(2 * lastRecord.length).fill(-1);
-              grown.set(lastRecord);
-              lastRecord = grown;
-              const slots = new Int32Array(2 * slotOf.length);
-              slots.set(slotOf);
-              slotOf = slots;
-            }
-          }
+        const bonus = ids.length === 1 ? equalBonus : phraseBonus;
+        for (const id of ids) {
           if (lastRecord[id] !== record) {
             lastRecord[id] = record;
             slotOf[id] = slotTokens.length;
@@ -272,6 +280,7 @@ export class SearchIndex {
       });
     });
 
+    this.fieldCount = fieldCount;
     const order = tokenNames
       .map((_, id) => id)
       .sort((a, b) => compareStrings(tokenNames[a] as string, tokenNames[b] as string));
@@ -279,7 +288,6 @@ export class SearchIndex {
     const total = streamLength / 5;
     this.starts = new Int32Array(this.tokens.length + 1);
     this.postingRecords = new Int32Array(total);
-    const mostFields = fields.reduce((most, fs) => Math.max(most, fs.length), 0);
     this.weightFields = narrow(total, mostFields - 1);
     this.hitFields = narrow(total, mostFields - 1);
     this.weightValues = narrow(total, values.length - 1);
