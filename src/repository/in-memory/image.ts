@@ -13,7 +13,8 @@
  * - each distinct citation (records that quote the same words share one, as the loader built them)
  *   is stored once, as numbers: its source, its code-point offsets, and where its quote and its
  *   sentence lie in the source's text (UTF-16 offsets). Decoding slices them out of the text (V8
- *   keeps a slice as a view of the text, not a copy); records hold their citations' numbers.
+ *   keeps a slice as a view of the text, not a copy). Which citations each record (and meeting
+ *   format) has is one run of citation numbers per record, all in one `Int32Array`.
  *   A citation whose quote or sentence is not found in its source's text keeps its strings.
  *
  * The bytes are only ever decoded by the service that encoded them (the snapshot's key names the
@@ -49,12 +50,17 @@ export interface Citations {
   readonly strings: ReadonlyMap<number, readonly [quote: string, sentence: string]>;
 }
 
-/** A record (or meeting format) as encoded: its citations replaced by their numbers. */
-type Encoded<R> = Omit<R, "citations"> & { readonly citations: readonly number[] };
+/** A record (or meeting format) as encoded: without its citations (they are in `Image.cited`). */
+type Encoded<R> = Omit<R, "citations">;
 
 interface Image {
   readonly collections: { readonly [name: string]: ReadonlyArray<Encoded<NodeRecord>> };
   readonly citations: Citations;
+  /**
+   * The citations of every record, in collection order, a meeting followed by its formats: run i
+   * (offsets i to i + 1 of `positions`) holds the numbers of the i-th one's citations.
+   */
+  readonly cited: Runs;
   readonly types: {
     readonly [K in NodeTypename]: { readonly sorted: Runs; readonly buckets: Readonly<Record<string, Runs>> };
   };
@@ -97,10 +103,14 @@ export function encodeImage(repository: InMemoryRepository): Buffer {
   ) as unknown as Image["types"];
 
   const citations = new CitationTable(data.sources);
-  const encode = <R extends { readonly citations: readonly CitationRecord[] }>(record: R): Encoded<R> => ({
-    ...record,
-    citations: record.citations.map(c => citations.add(c)),
-  });
+  const citedOffsets: number[] = [0];
+  const cited: number[] = [];
+  const encode = <R extends { readonly citations: readonly CitationRecord[] }>(record: R): Encoded<R> => {
+    const { citations: own, ...rest } = record;
+    for (const citation of own) cited.push(citations.add(citation));
+    citedOffsets.push(cited.length);
+    return rest;
+  };
   const collections = Object.fromEntries(
     NODE_TYPENAMES.map(type => [
       COLLECTIONS[type],
@@ -112,6 +122,7 @@ export function encodeImage(repository: InMemoryRepository): Buffer {
   const image: Image = {
     collections,
     citations: citations.table(),
+    cited: { keys: [], offsets: Int32Array.from(citedOffsets), positions: Int32Array.from(cited) },
     types,
     citing: runs(indexes.citingBySource),
     search: indexes.search,
@@ -127,17 +138,24 @@ export function decodeImage(bytes: Uint8Array): InMemoryRepository {
     texts.set(source.id, source.text);
   }
   const citations = decodeCitations(image.citations, texts);
-  const decode = <R extends { citations: unknown }>(record: R): void => {
-    record.citations = (record.citations as readonly number[]).map(i => citations[i] as CitationRecord);
+  const { offsets: citedOffsets, positions: cited } = image.cited;
+  let run = 0;
+  const decode = (record: { citations?: CitationRecord[] }): void => {
+    const from = citedOffsets[run] as number;
+    const to = citedOffsets[++run] as number;
+    const own = new Array<CitationRecord>(to - from);
+    for (let at = from; at < to; at++) own[at - from] = citations[cited[at] as number] as CitationRecord;
+    record.citations = own;
   };
   const data: Record<string, NodeRecord[]> = {};
   const all: NodeRecord[] = [];
   for (const type of NODE_TYPENAMES) {
-    const list = (image.collections[COLLECTIONS[type]] ?? []) as unknown as Array<{ citations: unknown }>;
+    const list = (image.collections[COLLECTIONS[type]] ?? []) as unknown as Array<{ citations?: CitationRecord[] }>;
     for (const record of list) {
       decode(record);
       if ((record as unknown as NodeRecord).__typename === "Meeting") {
-        for (const format of (record as unknown as { formats: Array<{ citations: unknown }> }).formats) decode(format);
+        const { formats } = record as unknown as { formats: Array<{ citations?: CitationRecord[] }> };
+        for (const format of formats) decode(format);
       }
       all.push(record as unknown as NodeRecord);
     }
