@@ -6,14 +6,15 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 
+import { CodePoints } from "../common/code-points";
 import type { CitationRecord } from "../domain/records";
 import type { SeedCitation } from "./seed.dto.common";
 import { isObject, type SeedEntry } from "./seed.parse";
 
-/** A source text indexed for citation checks: code points, and sentence bounds in code points. */
+/** A source text indexed for citation checks: its code points, and sentence bounds in code points. */
 export interface SourceText {
   readonly text: string;
-  readonly codePoints: readonly string[];
+  readonly codePoints: CodePoints;
   readonly sentences: ReadonlyArray<{ readonly start: number; readonly end: number; readonly text: string }>;
 }
 
@@ -27,11 +28,12 @@ export function readSourceTexts(
   problems: string[],
 ): Map<string, SourceText> {
   const texts = new Map<string, SourceText>();
+  const segmenter = new Intl.Segmenter("en", { granularity: "sentence" });
   for (const entry of entries) {
     if (entry.typename !== "Source" || !entry.toRecord) continue;
     const file = String(entry.raw.file);
     try {
-      texts.set(entry.id, indexSourceText(readFileSync(join(seedDir, file), "utf8")));
+      texts.set(entry.id, indexSourceText(readFileSync(join(seedDir, file), "utf8"), segmenter));
     } catch (error) {
       problems.push(
         `${entry.file}: ${entry.path}.file: cannot read "${file}" (${(error as NodeJS.ErrnoException).code ?? "error"})`,
@@ -56,7 +58,8 @@ export function citationChecker(
   const checked = new Map<string, CitationRecord>();
   return (entry, path, seed) =>
     seed.filter(isCitationShaped).map((citation, index) => {
-      const at = `${entry.file}: ${path}.citations[${index}]`;
+      // Where the citation is, for a problem's message (built only when there is one).
+      const at = () => `${entry.file}: ${path}.citations[${index}]`;
       const source = texts.get(citation.source);
       const unchecked: CitationRecord = {
         sourceId: citation.source,
@@ -68,31 +71,31 @@ export function citationChecker(
       if (!source) {
         const known = byId.get(citation.source);
         if (!known && unparsed.length === 0)
-          problems.push(`${at}.source: references unknown source "${citation.source}"`);
+          problems.push(`${at()}.source: references unknown source "${citation.source}"`);
         if (known && known.typename !== "Source") {
-          problems.push(`${at}.source: "${citation.source}" is a ${known.typename}, expected Source`);
+          problems.push(`${at()}.source: "${citation.source}" is a ${known.typename}, expected Source`);
         }
         return unchecked;
       }
       const located = locateQuote(citation, source);
       if ("problem" in located) {
-        problems.push(`${at}${located.field ? `.${located.field}` : ""}: ${located.problem}`);
+        problems.push(`${at()}${located.field ? `.${located.field}` : ""}: ${located.problem}`);
         return unchecked;
       }
       const { start, end } = located;
       const record: CitationRecord = { ...unchecked, start, end };
       if (end <= start) {
-        problems.push(`${at}: offsets ${start}..${end} are empty or reversed (end must be after start)`);
+        problems.push(`${at()}: offsets ${start}..${end} are empty or reversed (end must be after start)`);
         return record;
       }
-      if (end > source.codePoints.length) {
-        problems.push(`${at}: offsets ${start}..${end} are outside the source text (0..${source.codePoints.length})`);
+      if (start < 0 || end > source.codePoints.length) {
+        problems.push(`${at()}: offsets ${start}..${end} are outside the source text (0..${source.codePoints.length})`);
         return record;
       }
-      const actual = source.codePoints.slice(start, end).join("");
+      const actual = source.codePoints.slice(start, end);
       if (actual !== citation.quote) {
         problems.push(
-          `${at}.quote: ${JSON.stringify(citation.quote)} does not match the source text at ${start}..${end}, which reads ${JSON.stringify(actual)}`,
+          `${at()}.quote: ${JSON.stringify(citation.quote)} does not match the source text at ${start}..${end}, which reads ${JSON.stringify(actual)}`,
         );
         return record;
       }
@@ -121,16 +124,18 @@ function sentenceAt(source: SourceText, at: number): SourceText["sentences"][num
   return undefined;
 }
 
-function indexSourceText(text: string): SourceText {
-  const codePoints = Array.from(text);
+function indexSourceText(text: string, segmenter: Intl.Segmenter): SourceText {
+  const codePoints = new CodePoints(text);
   const sentences: Array<{ start: number; end: number; text: string }> = [];
-  const segmenter = new Intl.Segmenter("en", { granularity: "sentence" });
-  let cp = 0;
-  for (const { segment } of segmenter.segment(text)) {
-    const length = Array.from(segment).length;
+  for (const { segment, index } of segmenter.segment(text)) {
     const trimmed = segment.trim();
-    if (trimmed.length > 0) sentences.push({ start: cp, end: cp + length, text: trimmed });
-    cp += length;
+    if (trimmed.length > 0) {
+      sentences.push({
+        start: codePoints.codePoint(index),
+        end: codePoints.codePoint(index + segment.length),
+        text: trimmed,
+      });
+    }
   }
   return { text, codePoints, sentences };
 }
@@ -149,12 +154,8 @@ const isCitationShaped = (c: unknown): c is SeedCitation =>
 /** The code-point offsets at which `quote` starts in the source text, overlapping occurrences included. */
 function occurrencesOf(source: SourceText, quote: string): number[] {
   const starts: number[] = [];
-  let codePoints = 0;
-  let scanned = 0;
   for (let at = source.text.indexOf(quote); at !== -1; at = source.text.indexOf(quote, at + 1)) {
-    codePoints += Array.from(source.text.slice(scanned, at)).length;
-    scanned = at;
-    starts.push(codePoints);
+    starts.push(source.codePoints.codePoint(at));
   }
   return starts;
 }

@@ -22,6 +22,7 @@
  */
 import { deserialize, serialize } from "node:v8";
 
+import { CodePoints } from "../../common/code-points";
 import {
   type CitationRecord,
   COLLECTIONS,
@@ -195,12 +196,10 @@ export class CitationTable {
   private readonly sourceIds: string[] = [];
   private readonly numbers: number[] = [];
   private readonly strings = new Map<number, readonly [string, string]>();
-  private readonly texts = new Map<string, string>();
-  /** Per source with characters outside the BMP: the UTF-16 offset of each code point. */
-  private readonly units = new Map<string, Int32Array>();
+  private readonly texts = new Map<string, CodePoints>();
 
   constructor(sources: readonly SourceRecord[]) {
-    for (const source of sources) this.texts.set(source.id, source.text);
+    for (const source of sources) this.texts.set(source.id, new CodePoints(source.text));
   }
 
   /** The citation's number (the same for the same object). */
@@ -227,32 +226,14 @@ export class CitationTable {
 
   /** Where the quote and the sentence lie in the source's text (UTF-16), or null when they do not. */
   private spans({ sourceId, start, end, quote, sentence }: CitationRecord): number[] | null {
-    const text = this.texts.get(sourceId);
-    if (text === undefined) return null;
-    const units = this.unitsOf(sourceId, text);
-    const from = units ? units[start] : start;
-    const to = units ? units[end] : end;
-    if (from === undefined || to === undefined || text.slice(from, to) !== quote) return null;
-    const sentenceFrom = text.lastIndexOf(sentence, from);
+    const points = this.texts.get(sourceId);
+    if (points === undefined) return null;
+    const from = points.unit(start);
+    const to = points.unit(end);
+    if (from === undefined || to === undefined || points.text.slice(from, to) !== quote) return null;
+    const sentenceFrom = points.text.lastIndexOf(sentence, from);
     if (sentenceFrom < 0) return null;
     return [from, to, sentenceFrom, sentenceFrom + sentence.length];
-  }
-
-  private unitsOf(sourceId: string, text: string): Int32Array | null {
-    if (!/[\uD800-\uDFFF]/.test(text)) return null;
-    let units = this.units.get(sourceId);
-    if (!units) {
-      const offsets: number[] = [];
-      let unit = 0;
-      for (const char of text) {
-        offsets.push(unit);
-        unit += char.length;
-      }
-      offsets.push(unit);
-      units = Int32Array.from(offsets);
-      this.units.set(sourceId, units);
-    }
-    return units;
   }
 }
 
