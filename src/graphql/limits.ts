@@ -14,8 +14,9 @@
  *   limit }`: `requested` is the estimate checked against the limit, `actual` the same formula over
  *   what the response holds (./actual-cost), so clients can budget;
  * - variables: before the cost, the operation's declared variables are coerced once, with an error
- *   cap and bounded messages (./variables), and undeclared ones are dropped; variables that do not
- *   coerce are answered 400 BAD_USER_INPUT before anything executes.
+ *   cap and bounded messages (./variables), unless a check built per operation knows they coerce
+ *   (`variablesCheck`), and undeclared ones are dropped; variables that do not coerce are answered
+ *   400 BAD_USER_INPUT before anything executes.
  */
 
 import { type ApolloServerPlugin, type GraphQLResponse, HeaderMap } from "@apollo/server";
@@ -27,9 +28,14 @@ import {
   type DocumentNode,
   getNullableType,
   GraphQLError,
+  type GraphQLInputType,
   type GraphQLSchema,
+  isInputType,
+  isLeafType,
   isListType,
+  isNonNullType,
   type OperationDefinitionNode,
+  typeFromAST,
   type ValidationContext,
   type ValidationRule,
 } from "graphql";
@@ -103,6 +109,78 @@ export function costSignature(variables: Readonly<Record<string, unknown>>): str
   return signature;
 }
 
+/** Whether a value is certain to coerce to a type without an error (false: not certain). */
+type ValueCheck = (value: unknown) => boolean;
+
+/**
+ * What graphql-js's `coerceInputValue` takes without an error, as a check built once per type: a
+ * non-null type takes any value but null and undefined, a nullable one those too; a list takes an
+ * array of values its item type takes, or one such value that is not an object (graphql-js
+ * iterates other objects, or coerces them as a list of one: not judged here); a scalar or enum takes
+ * what its `parseValue` answers without throwing and other than undefined. Input objects (unknown
+ * fields, defaults, @oneOf) are not judged either: only null and undefined pass.
+ */
+function valueCheck(type: GraphQLInputType): ValueCheck {
+  if (isNonNullType(type)) {
+    const inner = valueCheck(type.ofType);
+    return value => value !== null && value !== undefined && inner(value);
+  }
+  if (isListType(type)) {
+    const item = valueCheck(type.ofType);
+    return value => {
+      if (value === null || value === undefined) return true;
+      if (!Array.isArray(value)) return typeof value !== "object" && item(value);
+      for (let i = 0; i < value.length; i++) if (!item(value[i])) return false;
+      return true;
+    };
+  }
+  if (isLeafType(type)) {
+    return value => {
+      if (value === null || value === undefined) return true;
+      try {
+        return type.parseValue(value) !== undefined;
+      } catch {
+        return false;
+      }
+    };
+  }
+  return value => value === null || value === undefined;
+}
+
+/**
+ * A check of an operation's declared variable values that answers true only when `coerceVariables`
+ * would find no error in them (false: coerce them to know). It spares coercing valid variables on
+ * every request: the 100 representations of the benchmark's `_entities` request cost 0.3 µs to
+ * check, 13 µs to coerce (5.6 µs with NODE_ENV=production). Errors are still `coerceVariables`'s.
+ */
+export function variablesCheck(
+  schema: GraphQLSchema,
+  operation: OperationDefinitionNode,
+): (variables: Readonly<Record<string, unknown>>) => boolean {
+  const checks: Array<{ readonly name: string; readonly required: boolean; readonly check: ValueCheck }> = [];
+  for (const definition of operation.variableDefinitions ?? []) {
+    const type = typeFromAST(schema, definition.type);
+    // Not an input type: coerceVariables reports it.
+    if (!type || !isInputType(type)) return () => false;
+    checks.push({
+      name: definition.variable.name.value,
+      // Absent, a variable takes its default value, or is left out when nullable.
+      required: isNonNullType(type) && !definition.defaultValue,
+      check: valueCheck(type),
+    });
+  }
+  return variables => {
+    for (const { name, required, check } of checks) {
+      if (!Object.prototype.hasOwnProperty.call(variables, name)) {
+        if (required) return false;
+      } else if (!check(variables[name])) {
+        return false;
+      }
+    }
+    return true;
+  };
+}
+
 /** A request's variables did not coerce: the errors, answered 400 before anything executes. */
 function variableErrorResponse(errors: readonly GraphQLError[]): GraphQLResponse {
   return {
@@ -152,7 +230,8 @@ export interface OperationChecks {
 
 /**
  * Checks each resolved operation before it executes: its variables (undeclared ones dropped, the
- * rest coerced once with an error cap, see ./variables) and then its cost. The cost of a document,
+ * rest coerced once with an error cap, see ./variables, unless `variablesCheck` knows they coerce)
+ * and then its cost. The cost of a document,
  * operation and declared variable values is kept in an LRU cache bounded in bytes, keyed by the
  * repository whose bounds it used (the context's `listBounds`: fixed once loaded), Apollo's hash of
  * the query text, the operation name and the variables' cost signature (`costSignature`), so a run
@@ -173,6 +252,13 @@ export function operationChecksPlugin(
     if (!planned) plans.set(document, (planned = new DocumentCostPlans(schema, document)));
     return planned;
   };
+  // Per operation, like the plans: the check that spares coercing variables that coerce.
+  const variableChecks = new WeakMap<OperationDefinitionNode, ReturnType<typeof variablesCheck>>();
+  const knownValid = (operation: OperationDefinitionNode, variables: Readonly<Record<string, unknown>>) => {
+    let check = variableChecks.get(operation);
+    if (!check) variableChecks.set(operation, (check = variablesCheck(schema, operation)));
+    return check(variables);
+  };
   return {
     requestDidStart() {
       let requested: number | null = null;
@@ -185,11 +271,13 @@ export function operationChecksPlugin(
           const variables = declaredVariables(operation, request.variables);
           // Nothing after this point sees what the operation does not declare.
           request.variables = variables;
-          const coerced = coerceVariables(schema, operation.variableDefinitions ?? [], variables, {
-            maxErrors: checks.maxVariableErrors,
-            hideSuggestions: checks.hideSuggestions,
-          });
-          if (coerced.errors) {
+          const coerced = knownValid(operation, variables)
+            ? null
+            : coerceVariables(schema, operation.variableDefinitions ?? [], variables, {
+                maxErrors: checks.maxVariableErrors,
+                hideSuggestions: checks.hideSuggestions,
+              });
+          if (coerced?.errors) {
             variableErrors = coerced.errors;
             return Promise.resolve();
           }
