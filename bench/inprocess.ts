@@ -23,7 +23,11 @@
  *
  * Environment: INPROC_ROUNDS (7), INPROC_MS (300: CPU time per variant and round, about),
  * INPROC_VARIANTS (raw,naive,yoga,mercurius,service), INPROC_QUERIES (all).
+ *
+ * The process runs with NODE_ENV=production whatever the shell says (./production-env.ts).
  */
+// First, before any library reads NODE_ENV.
+import "./production-env";
 import "reflect-metadata";
 
 import { join } from "node:path";
