@@ -6,7 +6,7 @@
  * (reused while the generator version and seed are unchanged), and a fresh child process, with
  * Node's default heap limit as `npm start` has:
  *
- *  - starts cold exactly as the service does (src/app.ts: the loader thread parses, validates and
+ *  - starts cold exactly as the service does (src/app.ts: the loader process parses, validates and
  *    indexes the seed and hands over the repository's image, decoded on the main thread), timed to
  *    its first answer;
  *  - measures RSS and heap after a forced GC, and RSS bytes per record (fact = record), with the
@@ -17,8 +17,8 @@
  *    up and then run at least 300 times in interleaved rounds (p50/p99).
  *
  *  - writes the snapshot of the loaded graph (src/seed/snapshot.ts: the repository's image, records
- *    and indexes); a second fresh process starts warm from it as the service does (loader thread,
- *    then the image decoded on the main thread), timed until its first answer (as is the cold load);
+ *    and indexes); a second fresh process starts warm from it as the service does (loader process,
+ *    then the image decoded in the service), timed until its first answer (as is the cold load);
  *  - with the repository released, times the loader's work on one thread (`loadSeed` then
  *    `new InMemoryRepository`), compared with `readFileSync` + `JSON.parse` of the same JSON files;
  *  - builds the search index alone (src/repository/search-index.ts), timed, and reports its size:
@@ -60,7 +60,7 @@ import { InMemoryRepository } from "../src/repository/in-memory.repository";
 import { SearchIndex, type SearchIndexStats } from "../src/repository/search-index";
 import { loadSeed } from "../src/seed/seed.loader";
 import { decodeImage, encodeImage } from "../src/repository/in-memory/image";
-import { type GraphLoad, loadGraphOffThread } from "../src/seed/load-worker";
+import { type GraphLoad, loadGraphInLoaderProcess } from "../src/seed/load-worker";
 import { loadWithSnapshot } from "../src/seed/snapshot";
 import {
   benchContext,
@@ -202,7 +202,7 @@ interface ChildResult {
   readonly records: number;
   /** The service's cold start: from the start of the load until the first GraphQL answer (first page of 1). */
   readonly firstAnswerMs: number;
-  /** Of which: the loader thread (parse, validate, index, encode the image, hand it over). */
+  /** Of which: the loader process (parse, validate, index, encode the image, hand it over). */
   readonly loaderMs: number;
   /** Of which: decoding the image on the main thread. */
   readonly decodeMs: number;
@@ -232,7 +232,7 @@ interface SearchIndexResult extends SearchIndexStats {
 
 /** A warm start, in a fresh process, as the service does it: the snapshot the cold run wrote, then its image decoded. */
 interface WarmResult {
-  /** On the loader thread: hashing the seed, reading and checking the snapshot, handing it over. */
+  /** In the loader process: hashing the seed, reading and checking the snapshot, handing it over. */
   readonly snapshotReadMs: number;
   /** On the main thread: decoding the image (records and indexes) into the repository. */
   readonly indexMs: number;
@@ -292,8 +292,8 @@ async function warmChild(dir: string, snapshotDir: string): Promise<void> {
   const before = process.memoryUsage();
   phase("snapshot");
   const started = now();
-  // As the service loads (src/app.ts): the loader thread reads the snapshot, the main thread decodes.
-  const loaded = await loadGraphOffThread({ seedDir: dir, snapshotDir });
+  // As the service loads (src/app.ts): the loader process reads the snapshot, the service decodes.
+  const loaded = await loadGraphInLoaderProcess({ seedDir: dir, snapshotDir });
   if (!loaded.warm) throw new Error(`the snapshot written by the cold run was not used: ${loaded.coldReason}`);
   const snapshotReadMs = now() - started;
   phase("repository");
@@ -329,7 +329,7 @@ async function child(dir: string, loadOnly: boolean, snapshotDir: string | null)
     return;
   }
 
-  // The service's cold start (src/app.ts): the loader thread parses, validates and indexes the
+  // The service's cold start (src/app.ts): the loader process parses, validates and indexes the
   // seed and hands over the repository's image, which this thread decodes.
   phase("service cold start");
   const loadWindow = others();
@@ -429,7 +429,7 @@ async function child(dir: string, loadOnly: boolean, snapshotDir: string | null)
 }
 
 /**
- * The service's cold start (src/app.ts): the loader thread parses, validates and indexes the seed
+ * The service's cold start (src/app.ts): the loader process parses, validates and indexes the seed
  * and hands over the repository's image, which this thread decodes (the image is not kept). Its
  * two steps' times go in `timings`.
  */
@@ -438,7 +438,7 @@ async function serviceColdStart(
   timings: { loaderMs: number; decodeMs: number },
 ): Promise<InMemoryRepository> {
   let t = now();
-  const loaded: GraphLoad = await loadGraphOffThread({ seedDir: dir, snapshotDir: null });
+  const loaded: GraphLoad = await loadGraphInLoaderProcess({ seedDir: dir, snapshotDir: null });
   timings.loaderMs = now() - t;
   phase("repository");
   t = now();
@@ -789,7 +789,7 @@ function render(
       "load+index s",
       "µs/record",
       "÷ JSON.parse",
-      "service cold start: loader thread / decode / first answer s",
+      "service cold start: loader process / decode / first answer s",
       "snapshot write s / MB",
       "warm: snapshot read s",
       "warm: decode s",
@@ -920,7 +920,7 @@ function render(
     "",
     "## How measured",
     "",
-    `The generator writes, deterministically (mulberry32, seed ${SEED}), a seed folder in the service's format at N × the real dataset: N units shaped like the real report (70 records each: 2 sources, 3 cities, 2 leaders, 3 companies, 2 meetings, 2 delegations, 16 areas, 24 positions, 2 commitments, a route, an award and its conferral, 2 shared values, 9 statements, with citations quoting generated report and reference texts at their code-point offsets) plus real ISO countries, capped at the ${249} codes the loader accepts. Pairs of countries repeat (30 % of units reuse a pair), half the talks' participants are earlier leaders of their country, and areas take some companies from earlier units, so fan-out is skewed as in real data. Folders live under \`${base}\` (${generatedNote}). Each scale runs in a fresh Node process with the default heap limit (as \`npm start\`), \`--expose-gc\`. A cold start is the service's (src/app.ts): the loader thread parses, validates and indexes the seed and hands over the repository's image, which the main thread decodes; "first answer" is from the start of the load until the service answers its first query (a page of one area); RSS and the queries below are measured on that graph. Then, with it released, the loader's work is timed on one thread: load = \`loadSeed\` (parse, shape check, references, citations, freeze) + \`new InMemoryRepository\` (indexes, sorts, search index), compared with \`readFileSync\` + \`JSON.parse\` of the same JSON files (measured last). After the queries the cold run writes the snapshot a warm start reads (\`SNAPSHOT_DIR\`, src/seed/snapshot.ts: the seed hashed, the repository's image — records and indexes, src/repository/in-memory/image.ts — encoded and written; "snapshot write"); a second fresh process then starts warm from it as the service does (src/app.ts): "snapshot read" (on the loader thread: hash the seed, read and check the snapshot, hand its bytes to the main thread) + "decode" (on the main thread: the image decoded into the repository, no index rebuilt) + the first answer. RSS and heap are read after a forced GC with the graph held; RSS (heap) bytes per record is the growth of RSS (V8 heap used) over the process before loading, divided by the records (fact = record); RSS growth under 8 MB is within its noise. Others' CPU is what other processes on the machine used during the load and during the queries (from \`/proc/stat\`, minus the run's own CPU, as a share of one core; – when the window is under a second, too short for its 10 ms ticks); a run above ${fmt(MAX_OTHERS * 100)} % is repeated (up to ${CONTENDED_RETRIES} times, keeping the quietest) and ⚠ marks figures taken under contention anyway. Latencies are in-process through the service's own Apollo Server (\`createApollo\`, production configuration, cost plugin included, no HTTP): each operation is warmed up (≥ 20 runs and 300 ms), then all are measured in ${ROUNDS} interleaved rounds (so a GC hits every operation alike), ≥ ${MIN_RUNS} runs and ≥ ${fmt(MIN_MS)} ms per operation in all (at most ${fmt(MAX_RUNS)}); p50/p99 of all its runs. The deep page asks for 10 items after the cursor of offset totalCount − 11; the filtered query asks for 5 areas on which Kazakhstan (or its leaders, companies or delegation) took a position and whose category is ECONOMIC — pages of the same size at every scale, so the targets compare like with like (search and the nested walk return more as the data grows and have no target). The search index (names, aliases and descriptions, the names of linked records, citation quotes: src/repository/search-fields.ts) is built again alone after the queries, with the repository released: build time, its searchable fields, distinct tokens and postings (token × record), and the growth of the V8 heap across the build after forced GCs (the records and their by-id map held before and after; under 1 MB it is within the heap's noise). Not in that figure: the first query the index answers by scoring its matches (several words, or a word that longer tokens start with) allocates reusable scratch of 32 B per record; the one-word search measured here does not. Its build is also part of "index". The real dataset has ${REAL_DATASET_RECORDS} records; ×1 is a generated dataset of the same size.`,
+    `The generator writes, deterministically (mulberry32, seed ${SEED}), a seed folder in the service's format at N × the real dataset: N units shaped like the real report (70 records each: 2 sources, 3 cities, 2 leaders, 3 companies, 2 meetings, 2 delegations, 16 areas, 24 positions, 2 commitments, a route, an award and its conferral, 2 shared values, 9 statements, with citations quoting generated report and reference texts at their code-point offsets) plus real ISO countries, capped at the ${249} codes the loader accepts. Pairs of countries repeat (30 % of units reuse a pair), half the talks' participants are earlier leaders of their country, and areas take some companies from earlier units, so fan-out is skewed as in real data. Folders live under \`${base}\` (${generatedNote}). Each scale runs in a fresh Node process with the default heap limit (as \`npm start\`), \`--expose-gc\`. A cold start is the service's (src/app.ts): the loader process parses, validates and indexes the seed and hands over the repository's image, which the main thread decodes; "first answer" is from the start of the load until the service answers its first query (a page of one area); RSS and the queries below are measured on that graph. Then, with it released, the loader's work is timed on one thread: load = \`loadSeed\` (parse, shape check, references, citations, freeze) + \`new InMemoryRepository\` (indexes, sorts, search index), compared with \`readFileSync\` + \`JSON.parse\` of the same JSON files (measured last). After the queries the cold run writes the snapshot a warm start reads (\`SNAPSHOT_DIR\`, src/seed/snapshot.ts: the seed hashed, the repository's image — records and indexes, src/repository/in-memory/image.ts — encoded and written; "snapshot write"); a second fresh process then starts warm from it as the service does (src/app.ts): "snapshot read" (in the loader process: hash the seed, read and check the snapshot; then the service reads its bytes) + "decode" (on the main thread: the image decoded into the repository, no index rebuilt) + the first answer. RSS and heap are read after a forced GC with the graph held; RSS (heap) bytes per record is the growth of RSS (V8 heap used) over the process before loading, divided by the records (fact = record); RSS growth under 8 MB is within its noise. Others' CPU is what other processes on the machine used during the load and during the queries (from \`/proc/stat\`, minus the run's own CPU, as a share of one core; – when the window is under a second, too short for its 10 ms ticks); a run above ${fmt(MAX_OTHERS * 100)} % is repeated (up to ${CONTENDED_RETRIES} times, keeping the quietest) and ⚠ marks figures taken under contention anyway. Latencies are in-process through the service's own Apollo Server (\`createApollo\`, production configuration, cost plugin included, no HTTP): each operation is warmed up (≥ 20 runs and 300 ms), then all are measured in ${ROUNDS} interleaved rounds (so a GC hits every operation alike), ≥ ${MIN_RUNS} runs and ≥ ${fmt(MIN_MS)} ms per operation in all (at most ${fmt(MAX_RUNS)}); p50/p99 of all its runs. The deep page asks for 10 items after the cursor of offset totalCount − 11; the filtered query asks for 5 areas on which Kazakhstan (or its leaders, companies or delegation) took a position and whose category is ECONOMIC — pages of the same size at every scale, so the targets compare like with like (search and the nested walk return more as the data grows and have no target). The search index (names, aliases and descriptions, the names of linked records, citation quotes: src/repository/search-fields.ts) is built again alone after the queries, with the repository released: build time, its searchable fields, distinct tokens and postings (token × record), and the growth of the V8 heap across the build after forced GCs (the records and their by-id map held before and after; under 1 MB it is within the heap's noise). Not in that figure: the first query the index answers by scoring its matches (several words, or a word that longer tokens start with) allocates reusable scratch of 32 B per record; the one-word search measured here does not. Its build is also part of "index". The real dataset has ${REAL_DATASET_RECORDS} records; ×1 is a generated dataset of the same size.`,
     "",
   ].join("\n");
 }

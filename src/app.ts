@@ -13,7 +13,7 @@ import { buildServiceSchema } from "./graphql/schema";
 import { type RunningService, startService } from "./http/server";
 import { decodeImage } from "./repository/in-memory/image";
 import type { GraphRepository, MaybePromise } from "./repository/repository";
-import { loadGraphOffThread } from "./seed/load-worker";
+import { loadGraphInLoaderProcess } from "./seed/load-worker";
 
 export interface App extends RunningService {
   readonly repository: GraphRepository;
@@ -32,14 +32,14 @@ export function createLogger(config: Pick<Config, "logLevel">, destination?: pin
 
 /**
  * The in-memory repository over the seed (from its snapshot when `SNAPSHOT_DIR` is set and the
- * snapshot is trusted). The seed is read, validated and indexed on a worker thread, so health
+ * snapshot is trusted). The seed is read, validated and indexed in a loader process, so health
  * probes are answered meanwhile; the image it hands over (records and indexes) is decoded here,
  * after a turn of the event loop — the only part of the load that holds the main thread.
  */
 async function loadRepository(config: Config, logger: Logger): Promise<GraphRepository> {
   const { seedDir, snapshotDir } = config;
   const started = process.hrtime.bigint();
-  const loaded = await loadGraphOffThread({ seedDir, snapshotDir });
+  const loaded = await loadGraphInLoaderProcess({ seedDir, snapshotDir });
   const ms = Math.round(Number(process.hrtime.bigint() - started) / 1e6);
   await nextTurn();
   const decoding = process.hrtime.bigint();

@@ -1,24 +1,29 @@
 /**
- * Loads the graph (the seed, or its snapshot; see ./snapshot.ts) on a worker thread, so the main
- * thread keeps answering `/health/live` and `/health/ready` while the seed is read and validated
- * and the indexes are built. The worker hands over the repository's image (its records and indexes
- * as bytes: src/repository/in-memory/image.ts), the snapshot's own bytes on a warm start, moved to
- * the main thread without a copy; the main thread only decodes it (src/app.ts). Parsing,
- * validation, indexing and all the garbage they make stay in the worker's heap, which goes when the
- * worker exits. A `SeedValidationError` in the worker is rebuilt on the main thread with the same
- * problems, hence the same message.
+ * Loads the graph (the seed, or its snapshot; see ./snapshot.ts) in a loader process, a child of
+ * the service's, so the service keeps answering `/health/live` and `/health/ready` while the seed is
+ * read, validated and indexed, and gets back all the memory the load used when the loader exits (a
+ * worker thread's freed heap and allocator arenas stay in the service's RSS: about 1 GB after a
+ * cold start at ×10,000). The loader hands over the repository's image (its records and indexes
+ * as bytes: src/repository/in-memory/image.ts) as a file: the snapshot it read or wrote when
+ * `SNAPSHOT_DIR` is set, else a private temporary file, which the service reads and removes. The
+ * service only decodes the image (src/app.ts). A `SeedValidationError` in the loader is rebuilt in
+ * the service with the same problems, hence the same message.
  *
- * The worker runs this module's compiled file; where there is none (the TypeScript sources under
+ * The loader runs this module's compiled file; where there is none (the TypeScript sources under
  * ts-jest), the load runs on the calling thread instead.
  */
 import "reflect-metadata";
 
-import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
+import { fork } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { closeSync, fstatSync, openSync, readSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 
 import { InMemoryRepository } from "../repository/in-memory.repository";
 import { encodeImage } from "../repository/in-memory/image";
 import { loadSeed, SeedValidationError } from "./seed.loader";
-import { loadWithSnapshot, type SnapshotLoad } from "./snapshot";
+import { loadWithSnapshot, SNAPSHOT_PAYLOAD_OFFSET, type SnapshotLoad } from "./snapshot";
 
 export interface GraphLoadRequest {
   readonly seedDir: string;
@@ -28,79 +33,128 @@ export interface GraphLoadRequest {
 
 export type GraphLoad = SnapshotLoad;
 
-const WORKER_TAG = "bilateral-graph:load";
+const LOADER_TAG = "bilateral-graph:load";
 
-type Reply = { readonly tag: typeof WORKER_TAG } & (
-  | { readonly ok: true; readonly load: GraphLoad }
+/** Where the loader left the image: a file, from an offset, of a size; removed after reading when temporary. */
+interface ImageFile {
+  readonly path: string;
+  readonly offset: number;
+  readonly bytes: number;
+  readonly temporary: boolean;
+}
+
+type Reply = { readonly tag: typeof LOADER_TAG } & (
+  | { readonly ok: true; readonly load: Omit<GraphLoad, "payload">; readonly image: ImageFile }
   | { readonly ok: false; readonly problems: readonly string[] | null; readonly message: string }
 );
 
-/**
- * Whether a message from the worker is its reply. Node posts messages of its own on the same port
- * (under `node --watch`, the files the worker loads), which are not.
- */
 const isReply = (message: unknown): message is Reply =>
-  typeof message === "object" && message !== null && (message as { tag?: unknown }).tag === WORKER_TAG;
+  typeof message === "object" && message !== null && (message as { tag?: unknown }).tag === LOADER_TAG;
 
 /** The seed loaded and indexed, as the repository's image. */
 const imageOf = (seedDir: string): Uint8Array => encodeImage(new InMemoryRepository(loadSeed({ seedDir })));
 
 /**
- * The graph's image, on this thread: from the snapshot when one is configured and trusted, else
+ * The graph's image, in this process: from the snapshot when one is configured and trusted, else
  * from the seed. Decode it with `decodeImage` (src/repository/in-memory/image.ts).
  */
 export function loadGraph({ seedDir, snapshotDir }: GraphLoadRequest): GraphLoad {
-  if (snapshotDir === null) return { payload: imageOf(seedDir), warm: false, coldReason: null, written: null };
+  if (snapshotDir === null) {
+    return { payload: imageOf(seedDir), path: null, warm: false, coldReason: null, written: null };
+  }
   return loadWithSnapshot(seedDir, snapshotDir, () => imageOf(seedDir));
 }
 
-/** The bytes of `payload` in an ArrayBuffer of their own, which can be moved to another thread. */
-function movable(payload: Uint8Array): Uint8Array {
-  const whole = payload.byteOffset === 0 && payload.byteLength === payload.buffer.byteLength;
-  return whole && payload.buffer instanceof ArrayBuffer ? payload : new Uint8Array(payload);
+/** The `bytes` bytes of the file at `path` from `offset`, in a buffer of their own. */
+function readImage({ path, offset, bytes }: ImageFile): Uint8Array {
+  const fd = openSync(path, "r");
+  try {
+    if (fstatSync(fd).size !== offset + bytes) throw new Error(`the loader's image ${path} changed before it was read`);
+    const image = Buffer.allocUnsafeSlow(bytes);
+    for (let done = 0; done < bytes;) {
+      const read = readSync(fd, image, done, bytes - done, offset + done);
+      if (read === 0) throw new Error(`the loader's image ${path} ended early`);
+      done += read;
+    }
+    return image;
+  } finally {
+    closeSync(fd);
+  }
 }
 
-/** The graph, loaded on a worker thread (see the module comment). */
-export function loadGraphOffThread(request: GraphLoadRequest): Promise<GraphLoad> {
+/** Flags of this process the loader should not inherit: debuggers and profilers attach to one process. */
+const PER_PROCESS_FLAG = /^--(inspect|debug|cpu-prof|heap-prof|prof)/;
+
+/** The graph, loaded in a loader process (see the module comment). */
+export function loadGraphInLoaderProcess(request: GraphLoadRequest): Promise<GraphLoad> {
   if (!__filename.endsWith(".js")) return Promise.resolve().then(() => loadGraph(request));
   return new Promise<GraphLoad>((resolve, reject) => {
-    const worker = new Worker(__filename, { workerData: { tag: WORKER_TAG, request } });
+    const loader = fork(__filename, [], {
+      env: { ...process.env, BILATERAL_GRAPH_LOADER: JSON.stringify(request) },
+      execArgv: process.execArgv.filter(flag => !PER_PROCESS_FLAG.test(flag)),
+      stdio: ["ignore", "inherit", "inherit", "ipc"],
+      serialization: "json",
+    });
     let settled = false;
-    worker.on("message", (reply: unknown) => {
-      if (!isReply(reply) || settled) return;
+    const settle = (outcome: () => GraphLoad | Error) => {
+      if (settled) return;
       settled = true;
-      if (reply.ok) resolve(reply.load);
-      else reject(reply.problems ? new SeedValidationError(reply.problems) : new Error(reply.message));
+      const result = outcome();
+      if (result instanceof Error) reject(result);
+      else resolve(result);
+    };
+    loader.on("message", (reply: unknown) => {
+      if (!isReply(reply)) return;
+      settle(() => {
+        if (!reply.ok) return reply.problems ? new SeedValidationError(reply.problems) : new Error(reply.message);
+        try {
+          return { ...reply.load, payload: readImage(reply.image) };
+        } catch (error) {
+          return error instanceof Error ? error : new Error(String(error));
+        } finally {
+          if (reply.image.temporary) rmSync(reply.image.path, { force: true });
+        }
+      });
     });
-    worker.once("error", (error: unknown) => {
-      settled = true;
-      reject(error instanceof Error ? error : new Error(String(error)));
-    });
-    worker.once("exit", code => {
-      if (!settled) reject(new Error(`the graph loader thread exited (code ${code}) without an answer`));
-    });
+    loader.once("error", error => settle(() => error));
+    loader.once("exit", (code, signal) =>
+      settle(() => new Error(`the graph loader process exited (${signal ?? `code ${code}`}) without an answer`)),
+    );
   });
 }
 
-if (!isMainThread && (workerData as { tag?: unknown } | null)?.tag === WORKER_TAG && parentPort) {
-  const { request } = workerData as { request: GraphLoadRequest };
+/** In the loader process: loads, leaves the image in a file, replies, and exits. */
+function runLoader(request: GraphLoadRequest, send: (reply: Reply, done: () => void) => void): void {
   let reply: Reply;
-  const transfer: ArrayBuffer[] = [];
   try {
-    const load = loadGraph(request);
-    const payload = movable(load.payload);
-    transfer.push(payload.buffer as ArrayBuffer);
-    reply = { tag: WORKER_TAG, ok: true, load: { ...load, payload } };
+    const { payload, ...load } = loadGraph(request);
+    let image: ImageFile;
+    if (load.path !== null) {
+      image = { path: load.path, offset: SNAPSHOT_PAYLOAD_OFFSET, bytes: payload.length, temporary: false };
+    } else {
+      const path = join(tmpdir(), `bilateral-graph-image-${process.pid}-${randomBytes(8).toString("hex")}`);
+      writeFileSync(path, payload, { mode: 0o600, flag: "wx" });
+      image = { path, offset: 0, bytes: payload.length, temporary: true };
+    }
+    reply = { tag: LOADER_TAG, ok: true, load, image };
   } catch (error) {
     reply =
       error instanceof SeedValidationError
-        ? { tag: WORKER_TAG, ok: false, problems: error.problems, message: error.message }
+        ? { tag: LOADER_TAG, ok: false, problems: error.problems, message: error.message }
         : {
-            tag: WORKER_TAG,
+            tag: LOADER_TAG,
             ok: false,
             problems: null,
             message: error instanceof Error ? error.message : String(error),
           };
   }
-  parentPort.postMessage(reply, transfer);
+  send(reply, () => process.exit(0));
+}
+
+const loaderRequest = process.env.BILATERAL_GRAPH_LOADER;
+if (loaderRequest !== undefined && process.send && require.main === module) {
+  // The service went away: nobody wants the graph any more.
+  process.once("disconnect", () => process.exit(1));
+  const send = process.send.bind(process);
+  runLoader(JSON.parse(loaderRequest) as GraphLoadRequest, (reply, done) => send(reply, undefined, {}, done));
 }

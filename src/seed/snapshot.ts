@@ -36,8 +36,9 @@ import { PROJECT_ROOT } from "../config/config";
 export const SNAPSHOT_FORMAT = 4;
 const PREFIX = "bilateral-graph-";
 const SUFFIX = ".snapshot";
-/** Room for the header line (JSON padded with spaces), newline included. */
+/** Room for the header line (JSON padded with spaces), newline included: the payload starts there. */
 const HEADER_BYTES = 512;
+export const SNAPSHOT_PAYLOAD_OFFSET = HEADER_BYTES;
 
 interface Header {
   readonly format: number;
@@ -50,6 +51,11 @@ interface Header {
 export interface SnapshotLoad {
   /** The payload: read from the snapshot (warm), or what the cold load built (and was written). */
   readonly payload: Uint8Array;
+  /**
+   * The snapshot file that holds this payload, from `SNAPSHOT_PAYLOAD_OFFSET` on: the one read
+   * (warm) or written (cold); null when none was written.
+   */
+  readonly path: string | null;
   /** True when the graph came from the snapshot, false when the seed was loaded cold. */
   readonly warm: boolean;
   /** Why the snapshot was not used (cold loads only). */
@@ -191,7 +197,9 @@ export function loadWithSnapshot(seedDir: string, snapshotDir: string, build: ()
   const version = serviceVersion();
   const key = snapshotKey(seedDir, snapshotDir, version);
   const snapshot = readSnapshot(snapshotDir, key, version);
-  if (typeof snapshot !== "string") return { payload: snapshot, warm: true, coldReason: null, written: null };
+  if (typeof snapshot !== "string") {
+    return { payload: snapshot, path: snapshotPath(snapshotDir, key), warm: true, coldReason: null, written: null };
+  }
   const payload = build();
   let written: SnapshotLoad["written"];
   try {
@@ -199,5 +207,5 @@ export function loadWithSnapshot(seedDir: string, snapshotDir: string, build: ()
   } catch (error) {
     written = { error: (error as Error).message };
   }
-  return { payload, warm: false, coldReason: snapshot, written };
+  return { payload, path: "path" in written ? written.path : null, warm: false, coldReason: snapshot, written };
 }

@@ -77,6 +77,24 @@ describe("the repository's image", () => {
     expect(answers(restored)).toEqual(answers(built));
   });
 
+  test("keeps nothing of the bytes it was decoded from (they can be freed)", () => {
+    const bytes = encodeImage(new InMemoryRepository(seed));
+    const { search } = decodeImage(bytes).indexes();
+    const views = Object.entries(search).filter(([, value]) => ArrayBuffer.isView(value));
+    expect(views.map(([name]) => name).sort()).toEqual([
+      "hitFields",
+      "hitValues",
+      "postingRecords",
+      "starts",
+      "tieRanks",
+      "typeIndexes",
+      "values",
+      "weightFields",
+      "weightValues",
+    ]);
+    expect(views.filter(([, view]) => (view as Uint8Array).buffer === bytes.buffer).map(([name]) => name)).toEqual([]);
+  });
+
   test("keeps a citation that several records share one object", () => {
     const owners = new Map<CitationRecord, string[]>();
     for (const list of Object.values<readonly NodeRecord[]>(seed)) {

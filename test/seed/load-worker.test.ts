@@ -1,9 +1,9 @@
 /**
- * The graph loaded on a worker thread (src/seed/load-worker.ts) decodes to the graph `loadSeed` builds, and
+ * The graph loaded in a loader process (src/seed/load-worker.ts) decodes to the graph `loadSeed` builds, and
  * an invalid seed is refused with the same problems and message. The worker runs compiled code:
  * these tests use `dist/` (`npm test` builds it before jest runs, as for test/http/process.test.ts).
  */
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -21,15 +21,27 @@ beforeAll(() => {
   compiled = require(COMPILED) as Module;
 });
 
-describe("loading the graph on a worker thread", () => {
-  test("gives the records loadSeed gives", async () => {
-    const loaded = await compiled.loadGraphOffThread({ seedDir: SEED_DIR, snapshotDir: null });
-    expect({ warm: loaded.warm, coldReason: loaded.coldReason, written: loaded.written }).toEqual({
-      warm: false,
-      coldReason: null,
-      written: null,
-    });
-    expect(decodeImage(loaded.payload).data).toEqual(loadSeed({ seedDir: SEED_DIR }));
+describe("loading the graph in a loader process", () => {
+  test("gives the records loadSeed gives, through a temporary file it leaves no trace of", async () => {
+    // The loader inherits the environment: its temporary file goes to a folder of this test's.
+    const folder = mkdtempSync(join(tmpdir(), "load-worker-tmp-"));
+    const before = process.env.TMPDIR;
+    process.env.TMPDIR = folder;
+    try {
+      const loaded = await compiled.loadGraphInLoaderProcess({ seedDir: SEED_DIR, snapshotDir: null });
+      expect({ warm: loaded.warm, coldReason: loaded.coldReason, written: loaded.written, path: loaded.path }).toEqual({
+        warm: false,
+        coldReason: null,
+        written: null,
+        path: null,
+      });
+      expect(decodeImage(loaded.payload).data).toEqual(loadSeed({ seedDir: SEED_DIR }));
+      expect(readdirSync(folder)).toEqual([]);
+    } finally {
+      if (before === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = before;
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 
   test("refuses an invalid seed with the same problems and message as loadSeed", async () => {
@@ -40,7 +52,7 @@ describe("loading the graph on a worker thread", () => {
     } catch (error) {
       expected = error;
     }
-    const refused = await compiled.loadGraphOffThread({ seedDir, snapshotDir: null }).then(
+    const refused = await compiled.loadGraphInLoaderProcess({ seedDir, snapshotDir: null }).then(
       () => null,
       (error: unknown) => error as Error & { problems?: readonly string[] },
     );
@@ -54,9 +66,16 @@ describe("loading the graph on a worker thread", () => {
   test("writes and then reads the snapshot when SNAPSHOT_DIR is given", async () => {
     const snapshotDir = mkdtempSync(join(tmpdir(), "load-worker-test-"));
     try {
-      const cold = await compiled.loadGraphOffThread({ seedDir: SEED_DIR, snapshotDir });
-      const warm = await compiled.loadGraphOffThread({ seedDir: SEED_DIR, snapshotDir });
+      const cold = await compiled.loadGraphInLoaderProcess({ seedDir: SEED_DIR, snapshotDir });
+      const warm = await compiled.loadGraphInLoaderProcess({ seedDir: SEED_DIR, snapshotDir });
       expect([cold.warm, warm.warm]).toEqual([false, true]);
+      // Both hand over the image in the snapshot file itself (no temporary copy).
+      const [file] = readdirSync(snapshotDir);
+      expect([cold.path, warm.path, readdirSync(snapshotDir).length]).toEqual([
+        join(snapshotDir, file as string),
+        join(snapshotDir, file as string),
+        1,
+      ]);
       expect(decodeImage(warm.payload).data).toEqual(decodeImage(cold.payload).data);
     } finally {
       rmSync(snapshotDir, { recursive: true, force: true });

@@ -2,7 +2,7 @@
  * The in-memory repository as bytes: its records and its indexes (`InMemoryIndexes`), so that a
  * repository is restored without validating, sorting or tokenising anything. What the bytes are
  * for: the warm-start snapshot (src/seed/snapshot.ts) and the hand-over of the graph from the loader
- * thread, which builds the indexes off the main thread (src/seed/load-worker.ts).
+ * process, which builds the indexes outside the service's process (src/seed/load-worker.ts).
  *
  * One V8 serialisation (`node:v8`, the structured-clone format) of a compact form, because decoding
  * holds the main thread and its cost follows the objects and bytes it creates:
@@ -185,8 +185,28 @@ export function decodeImage(bytes: Uint8Array): InMemoryRepository {
       ];
     }),
   ) as unknown as InMemoryIndexes["types"];
-  const indexes: InMemoryIndexes = { types, citingBySource: records(image.citing), search: image.search };
+  const indexes: InMemoryIndexes = { types, citingBySource: records(image.citing), search: owned(image.search) };
   return new InMemoryRepository(data as unknown as GraphData, indexes);
+}
+
+/**
+ * The search index's arrays copied out of the bytes: Node's deserialiser makes typed arrays views
+ * of the bytes they were read from, which would keep the whole image alive (and in RSS) with them.
+ */
+function owned(state: InMemoryIndexes["search"]): InMemoryIndexes["search"] {
+  const copy = (array: Uint8Array | Uint16Array | Int32Array) => array.slice();
+  return {
+    ...state,
+    tieRanks: state.tieRanks.slice(),
+    typeIndexes: state.typeIndexes.slice(),
+    starts: state.starts.slice(),
+    postingRecords: state.postingRecords.slice(),
+    weightFields: copy(state.weightFields),
+    hitFields: copy(state.hitFields),
+    weightValues: copy(state.weightValues),
+    hitValues: copy(state.hitValues),
+    values: state.values.slice(),
+  };
 }
 
 /** The distinct citations of a graph, by identity, each as numbers into its source's text. */
