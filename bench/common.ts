@@ -114,6 +114,21 @@ export const CLK_TCK = (() => {
   }
 })();
 
+/**
+ * CPU time of this process's children that have exited and been waited for (the service's loader
+ * process among them), in seconds: /proc/self/stat's cutime and cstime. 0 where there is no /proc.
+ */
+export function exitedChildrenCpu(): number {
+  try {
+    const stat = readFileSync("/proc/self/stat", "utf8");
+    // Fields after the command (in parentheses, which may hold spaces): state is field 3.
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return (Number(fields[13]) + Number(fields[14])) / CLK_TCK;
+  } catch {
+    return 0;
+  }
+}
+
 /** Busy time per CPU (user, nice, system, steal; not idle, iowait, irq, softirq), in seconds. */
 export function busyPerCpu(): number[] {
   try {

@@ -65,6 +65,7 @@ import { loadWithSnapshot } from "../src/seed/snapshot";
 import {
   benchContext,
   busyPerCpu,
+  exitedChildrenCpu,
   envNumber,
   fmt,
   machine,
@@ -253,9 +254,10 @@ const phase = (name: string) =>
   void send({ type: "phase", phase: name, atUs: Number(process.hrtime.bigint() / 1000n) });
 const now = () => Number(process.hrtime.bigint()) / 1e6;
 const gc = () => (globalThis as { gc?: () => void }).gc?.();
+/** CPU used by this process and by its loader processes once exited (src/seed/load-worker.ts). */
 const cpuNow = () => {
   const { user, system } = process.cpuUsage();
-  return (user + system) / 1e6;
+  return (user + system) / 1e6 + exitedChildrenCpu();
 };
 /** Starts a window; the function it returns gives the CPU others used since, as a share of one core. */
 function others(): () => number {

@@ -95,6 +95,10 @@ export function loadGraphInLoaderProcess(request: GraphLoadRequest): Promise<Gra
       stdio: ["ignore", "inherit", "inherit", "ipc"],
       serialization: "json",
     });
+    // The loader goes with the service: it cannot notice while its load runs synchronously.
+    const stop = () => loader.kill();
+    process.once("exit", stop);
+    loader.once("exit", () => process.off("exit", stop));
     let settled = false;
     const settle = (outcome: () => GraphLoad | Error) => {
       if (settled) return;
@@ -153,7 +157,7 @@ function runLoader(request: GraphLoadRequest, send: (reply: Reply, done: () => v
 
 const loaderRequest = process.env.BILATERAL_GRAPH_LOADER;
 if (loaderRequest !== undefined && process.send && require.main === module) {
-  // The service went away: nobody wants the graph any more.
+  // The service went away (and could not stop this process: see loadGraphInLoaderProcess).
   process.once("disconnect", () => process.exit(1));
   const send = process.send.bind(process);
   runLoader(JSON.parse(loaderRequest) as GraphLoadRequest, (reply, done) => send(reply, undefined, {}, done));
