@@ -107,8 +107,12 @@ export function loadGraphInLoaderProcess(request: GraphLoadRequest): Promise<Gra
       if (result instanceof Error) reject(result);
       else resolve(result);
     };
-    loader.on("message", (reply: unknown) => {
-      if (!isReply(reply)) return;
+    // The reply is acted on once the loader has exited: its memory is back, its CPU accounted for.
+    let reply: Reply | null = null;
+    loader.on("message", (message: unknown) => {
+      if (isReply(message)) reply ??= message;
+    });
+    const answer = (reply: Reply) =>
       settle(() => {
         if (!reply.ok) return reply.problems ? new SeedValidationError(reply.problems) : new Error(reply.message);
         try {
@@ -119,11 +123,12 @@ export function loadGraphInLoaderProcess(request: GraphLoadRequest): Promise<Gra
           if (reply.image.temporary) rmSync(reply.image.path, { force: true });
         }
       });
-    });
     loader.once("error", error => settle(() => error));
-    loader.once("exit", (code, signal) =>
-      settle(() => new Error(`the graph loader process exited (${signal ?? `code ${code}`}) without an answer`)),
-    );
+    // "close": the process has exited and its channel closed, so every message it sent has arrived.
+    loader.once("close", (code, signal) => {
+      if (reply) answer(reply);
+      else settle(() => new Error(`the graph loader process exited (${signal ?? `code ${code}`}) without an answer`));
+    });
   });
 }
 
