@@ -1,16 +1,21 @@
 /**
- * Loads the graph (the seed, or its snapshot; see ./snapshot.ts) in a loader process, a child of
- * the service's, so the service keeps answering `/health/live` and `/health/ready` while the seed is
- * read, validated and indexed, and gets back all the memory the load used when the loader exits (a
- * worker thread's freed heap and allocator arenas stay in the service's RSS: about 1 GB after a
- * cold start at ×10,000). The loader hands over the repository's image (its records and indexes
- * as bytes: src/repository/in-memory/image.ts) as a file: the snapshot it read or wrote when
- * `SNAPSHOT_DIR` is set, else a private temporary file, which the service reads and removes. The
- * service only decodes the image (src/app.ts). A `SeedValidationError` in the loader is rebuilt in
- * the service with the same problems, hence the same message.
+ * Loads the graph (the seed, or its snapshot; see ./snapshot.ts) away from the service's event
+ * loop, so the service keeps answering `/health/live` and `/health/ready` meanwhile, and hands it
+ * over as the repository's image (its records and indexes as bytes:
+ * src/repository/in-memory/image.ts), which the service only decodes (src/app.ts):
  *
- * The loader runs this module's compiled file; where there is none (the TypeScript sources under
- * ts-jest), the load runs on the calling thread instead.
+ * - a trusted snapshot is read on a worker thread, which hashes the seed, reads and checks the
+ *   snapshot and moves its bytes to the main thread without a copy (little else is allocated);
+ * - otherwise the seed is loaded in a loader process, a child of the service's, which parses,
+ *   validates and indexes it, writes the snapshot when `SNAPSHOT_DIR` is set, and hands the image
+ *   over as a file (the snapshot itself, else a private temporary file that the service reads and
+ *   removes). All the memory the load used goes back to the OS when the loader exits, where a worker
+ *   thread's freed heap and allocator arenas stayed in the service's RSS (about 1 GB after a cold
+ *   start at ×10,000).
+ *
+ * A `SeedValidationError` in the loader is rebuilt in the service with the same problems, hence the
+ * same message. Worker and loader run this module's compiled file; where there is none (the
+ * TypeScript sources under ts-jest), the load runs on the calling thread instead.
  */
 import "reflect-metadata";
 
@@ -19,11 +24,12 @@ import { randomBytes } from "node:crypto";
 import { closeSync, fstatSync, openSync, readSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
 
 import { InMemoryRepository } from "../repository/in-memory.repository";
 import { encodeImage } from "../repository/in-memory/image";
 import { loadSeed, SeedValidationError } from "./seed.loader";
-import { loadWithSnapshot, SNAPSHOT_PAYLOAD_OFFSET, type SnapshotLoad } from "./snapshot";
+import { loadWithSnapshot, readTrustedSnapshot, SNAPSHOT_PAYLOAD_OFFSET, type SnapshotLoad } from "./snapshot";
 
 export interface GraphLoadRequest {
   readonly seedDir: string;
@@ -85,9 +91,52 @@ function readImage({ path, offset, bytes }: ImageFile): Uint8Array {
 /** Flags of this process the loader should not inherit: debuggers and profilers attach to one process. */
 const PER_PROCESS_FLAG = /^--(inspect|debug|cpu-prof|heap-prof|prof)/;
 
-/** The graph, loaded in a loader process (see the module comment). */
-export function loadGraphInLoaderProcess(request: GraphLoadRequest): Promise<GraphLoad> {
-  if (!__filename.endsWith(".js")) return Promise.resolve().then(() => loadGraph(request));
+const SNAPSHOT_TAG = "bilateral-graph:snapshot";
+
+type SnapshotReply = { readonly tag: typeof SNAPSHOT_TAG } & (
+  | { readonly ok: true; readonly snapshot: Exclude<ReturnType<typeof readTrustedSnapshot>, string> | string }
+  | { readonly ok: false; readonly message: string }
+);
+
+const isSnapshotReply = (message: unknown): message is SnapshotReply =>
+  typeof message === "object" && message !== null && (message as { tag?: unknown }).tag === SNAPSHOT_TAG;
+
+/** The trusted snapshot of the seed, read on a worker thread, or why there is none. */
+function readSnapshotOffThread(seedDir: string, snapshotDir: string): Promise<ReturnType<typeof readTrustedSnapshot>> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(__filename, { workerData: { tag: SNAPSHOT_TAG, seedDir, snapshotDir } });
+    let settled = false;
+    worker.on("message", (reply: unknown) => {
+      if (!isSnapshotReply(reply) || settled) return;
+      settled = true;
+      if (reply.ok) resolve(reply.snapshot);
+      else reject(new Error(reply.message));
+    });
+    worker.once("error", (error: unknown) => {
+      if (!settled) reject(error instanceof Error ? error : new Error(String(error)));
+      settled = true;
+    });
+    worker.once("exit", code => {
+      if (!settled) reject(new Error(`the snapshot reader thread exited (code ${code}) without an answer`));
+      settled = true;
+    });
+  });
+}
+
+/** The graph, from its snapshot on a worker thread or else loaded in a loader process (see the module comment). */
+export async function loadGraphInLoaderProcess(request: GraphLoadRequest): Promise<GraphLoad> {
+  if (!__filename.endsWith(".js")) return loadGraph(request);
+  if (request.snapshotDir !== null) {
+    const snapshot = await readSnapshotOffThread(request.seedDir, request.snapshotDir);
+    if (typeof snapshot !== "string") {
+      return { payload: snapshot.payload, path: snapshot.path, warm: true, coldReason: null, written: null };
+    }
+  }
+  return loadInLoaderProcess(request);
+}
+
+/** The graph loaded cold in a loader process (which writes the snapshot when one is configured). */
+function loadInLoaderProcess(request: GraphLoadRequest): Promise<GraphLoad> {
   return new Promise<GraphLoad>((resolve, reject) => {
     const loader = fork(__filename, [], {
       env: { ...process.env, BILATERAL_GRAPH_LOADER: JSON.stringify(request) },
@@ -166,4 +215,22 @@ if (loaderRequest !== undefined && process.send && require.main === module) {
   process.once("disconnect", () => process.exit(1));
   const send = process.send.bind(process);
   runLoader(JSON.parse(loaderRequest) as GraphLoadRequest, (reply, done) => send(reply, undefined, {}, done));
+}
+
+if (!isMainThread && (workerData as { tag?: unknown } | null)?.tag === SNAPSHOT_TAG && parentPort) {
+  const { seedDir, snapshotDir } = workerData as { seedDir: string; snapshotDir: string };
+  let reply: SnapshotReply;
+  const transfer: ArrayBuffer[] = [];
+  try {
+    const snapshot = readTrustedSnapshot(seedDir, snapshotDir);
+    if (typeof snapshot !== "string") {
+      // The snapshot's bytes are read into a buffer of their own (./snapshot.ts): moved, not copied.
+      const { buffer, byteOffset, byteLength } = snapshot.payload;
+      if (byteOffset === 0 && byteLength === buffer.byteLength && buffer instanceof ArrayBuffer) transfer.push(buffer);
+    }
+    reply = { tag: SNAPSHOT_TAG, ok: true, snapshot };
+  } catch (error) {
+    reply = { tag: SNAPSHOT_TAG, ok: false, message: error instanceof Error ? error.message : String(error) };
+  }
+  parentPort.postMessage(reply, transfer);
 }

@@ -188,6 +188,20 @@ function writeSnapshot(snapshotDir: string, key: string, version: string, payloa
 }
 
 /**
+ * The payload of the trusted snapshot of `seedDir` in `snapshotDir`, and its file; or why there is
+ * none (the seed is then loaded cold, by `loadWithSnapshot`, which looks again).
+ */
+export function readTrustedSnapshot(
+  seedDir: string,
+  snapshotDir: string,
+): { readonly payload: Uint8Array; readonly path: string } | string {
+  const version = serviceVersion();
+  const key = snapshotKey(seedDir, snapshotDir, version);
+  const snapshot = readSnapshot(snapshotDir, key, version);
+  return typeof snapshot === "string" ? snapshot : { payload: snapshot, path: snapshotPath(snapshotDir, key) };
+}
+
+/**
  * The payload for `seedDir`: from a trusted snapshot in `snapshotDir` when there is one, else built
  * by `build` (the cold load, which throws on an invalid seed), after which the snapshot is
  * (re)written. A snapshot that cannot be written is reported, not fatal: the service runs, cold
