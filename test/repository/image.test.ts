@@ -4,53 +4,14 @@
  * their source's text (also past characters outside the BMP, and kept as strings when the text does
  * not hold them) — and a repository that answers as one indexed from the records.
  */
-import type { CitationRecord, GraphData, NodeRecord, NodeTypename } from "../../src/domain/records";
+import type { CitationRecord, GraphData, NodeRecord } from "../../src/domain/records";
 import { InMemoryRepository } from "../../src/repository/in-memory.repository";
 import { CitationTable, decodeImage, encodeImage } from "../../src/repository/in-memory/image";
-import { createLoaders } from "../../src/repository/loaders";
-import type { Page } from "../../src/repository/repository";
 import { loadSeed } from "../../src/seed/seed.loader";
 import { SEED_DIR } from "../support/harness";
+import { answers } from "../support/repository-answers";
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
-
-const TYPES: readonly NodeTypename[] = [
-  "Source",
-  "Country",
-  "City",
-  "Leader",
-  "Company",
-  "Meeting",
-  "Delegation",
-  "CooperationArea",
-  "Position",
-  "Commitment",
-  "FlightRoute",
-  "Award",
-  "AwardConferral",
-  "SharedValue",
-  "Statement",
-];
-
-/** What a repository answers: every list in full and filtered, searches, lookups by id and citations. */
-function answers(repository: InMemoryRepository) {
-  const { data } = repository;
-  const loaders = createLoaders(repository);
-  const lists = TYPES.map(type => loaders.list(type, { page: { first: 10_000 } }) as Page<NodeRecord>);
-  const ids = lists.flatMap(page => page.edges.map(edge => edge.node.id));
-  return {
-    lists,
-    filtered: loaders.list("CooperationArea", {
-      page: { first: 5 },
-      filter: { actorCountry: "KZ", category: "ECONOMIC" },
-    } as never),
-    nodes: repository.nodes([...ids, "missing:id"]),
-    searches: ["nuclear", "JUMCO", "order nahda", "kaz", "astana talks"].map(text =>
-      repository.search({ text, page: { first: 50 } }),
-    ),
-    citing: repository.citing(data.sources.map(source => ({ sourceId: source.id, page: { first: 100 } }))),
-  };
-}
 
 /** Every distinct citation of a graph, in record order. */
 function citationsOf(data: GraphData): CitationRecord[] {

@@ -18,14 +18,12 @@ import { join } from "node:path";
 
 import { startApp } from "../../src/app";
 import { loadConfig } from "../../src/config/config";
-import type { NodeRecord, NodeTypename } from "../../src/domain/records";
-import { createLoaders } from "../../src/repository/loaders";
-import type { Page } from "../../src/repository/repository";
 import { InMemoryRepository } from "../../src/repository/in-memory.repository";
 import { decodeImage, encodeImage } from "../../src/repository/in-memory/image";
 import { loadSeed } from "../../src/seed/seed.loader";
 import { loadWithSnapshot, snapshotKey } from "../../src/seed/snapshot";
 import { SEED_DIR } from "../support/harness";
+import { answers } from "../support/repository-answers";
 
 /** Copies a folder, links replaced by copies of what they point to. */
 function copyFollowingLinks(from: string, to: string): void {
@@ -65,38 +63,6 @@ function load() {
 
 const snapshotFiles = () => readdirSync(snapshotDir).sort();
 const onlySnapshot = () => join(snapshotDir, snapshotFiles()[0] as string);
-
-const TYPES: readonly NodeTypename[] = [
-  "Source",
-  "Country",
-  "City",
-  "Leader",
-  "Company",
-  "Meeting",
-  "Delegation",
-  "CooperationArea",
-  "Position",
-  "Commitment",
-  "FlightRoute",
-  "Award",
-  "AwardConferral",
-  "SharedValue",
-  "Statement",
-];
-
-/** What a repository answers: every list in full, searches, lookups by id and citations. */
-function answers(repository: InMemoryRepository) {
-  const { data } = repository;
-  const loaders = createLoaders(repository);
-  const lists = TYPES.map(type => loaders.list(type, { page: { first: 10_000 } }) as Page<NodeRecord>);
-  const ids = lists.flatMap(page => page.edges.map(edge => edge.node.id));
-  return {
-    lists,
-    nodes: repository.nodes([...ids, "missing:id"]),
-    searches: ["nuclear", "JUMCO", "order nahda", "kaz"].map(text => repository.search({ text, page: { first: 50 } })),
-    citing: repository.citing(data.sources.map(source => ({ sourceId: source.id, page: { first: 100 } }))),
-  };
-}
 
 describe("warm start from a snapshot", () => {
   test("a cold load writes the snapshot; the next load reads it and answers exactly as the cold one", () => {
