@@ -88,8 +88,11 @@ function readImage({ path, offset, bytes }: ImageFile): Uint8Array {
   }
 }
 
-/** Flags of this process the loader should not inherit: debuggers and profilers attach to one process. */
-const PER_PROCESS_FLAG = /^--(inspect|debug|cpu-prof|heap-prof|prof)/;
+/**
+ * Flags of this process the loader should not inherit: debuggers and profilers attach to one
+ * process, and a loader in watch mode (`npm run dev`) would never exit.
+ */
+const PER_PROCESS_FLAG = /^--(inspect|debug|cpu-prof|heap-prof|prof|watch)/;
 
 const SNAPSHOT_TAG = "bilateral-graph:snapshot";
 
