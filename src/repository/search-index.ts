@@ -81,19 +81,35 @@ interface Scratch {
  * (`SearchIndex.state()`, and the constructor's `state`). Field numbers are positions in
  * `fieldsOf(record)`, which the restored index recomputes for the records it reports.
  */
-export interface SearchIndexState {
+export interface SearchIndexState extends Postings {
   /** How many searchable fields the records have in all (for `stats()`). */
   readonly fieldCount: number;
+  /** Per record: its rank in the tie-break order (normalised name or title, then id). */
   readonly tieRanks: Int32Array;
+  /** Per record: the index of its typename in NODE_TYPENAMES (for the `types` filter). */
   readonly typeIndexes: Uint8Array;
+  /** The distinct tokens, sorted (a query word finds the tokens it begins by binary search). */
   readonly tokens: readonly string[];
+  /** The postings of token i are entries starts[i] to starts[i + 1] (see `Postings`). */
   readonly starts: Int32Array;
+  /** The distinct weights and bonuses that `weightValues` and `hitValues` index. */
+  readonly values: Float64Array;
+}
+
+/**
+ * The postings, one entry per token and record holding it: the record (each once per token), the
+ * first of its fields holding the token with the largest weight, and the field a one-word query of
+ * the token reports (the first with the largest phrase bonus). A leaf token's entries are in that
+ * query's ranking order; other tokens' in record order. Alongside, as indexes into `values` (the few
+ * distinct numbers there are), the weight of the first field and the phrase bonus of the second for
+ * the token alone, so a query scanning postings reads no record's fields.
+ */
+interface Postings {
   readonly postingRecords: Int32Array;
   readonly weightFields: Narrow;
   readonly hitFields: Narrow;
   readonly weightValues: Narrow;
   readonly hitValues: Narrow;
-  readonly values: Float64Array;
 }
 
 /** Small non-negative integers, in the narrowest array that holds them all (most postings: 1 byte). */
@@ -110,27 +126,8 @@ function narrow(length: number, largest: number): Narrow {
 export class SearchIndex {
   private readonly records: readonly NodeRecord[];
   private readonly lookup: Lookup;
-  private readonly fieldCount: number;
-  /** Per record: its rank in the tie-break order (normalised name or title, then id). */
-  private readonly tieRanks: Int32Array;
-  /** Per record: the index of its typename in NODE_TYPENAMES (for the `types` filter). */
-  private readonly typeIndexes: Uint8Array;
-  private readonly tokens: readonly string[];
-  /**
-   * The postings of token i are entries starts[i] to starts[i + 1]: a record (each once), the first
-   * of its fields holding the token with the largest weight, and the field a one-word query of the
-   * token reports (the first with the largest phrase bonus). A leaf token's entries are in that
-   * query's ranking order; other tokens' in record order. Alongside, as indexes into `values` (the
-   * few distinct numbers there are), the weight of the first field and the phrase bonus of the
-   * second for the token alone, so a query scanning postings reads no record's fields.
-   */
-  private readonly starts: Int32Array;
-  private readonly postingRecords: Int32Array;
-  private readonly weightFields: Narrow;
-  private readonly hitFields: Narrow;
-  private readonly weightValues: Narrow;
-  private readonly hitValues: Narrow;
-  private readonly values: Float64Array;
+  /** The tokens, postings and per-record ranks (see `SearchIndexState`). */
+  private readonly index: SearchIndexState;
   /** Per record, its fields and their normalised texts once a query needed them (see `fieldsAt`). */
   private readonly fieldCache: Array<Field[] | undefined>;
   private readonly normalizedCache: Array<readonly string[] | undefined>;
@@ -144,246 +141,19 @@ export class SearchIndex {
    * one, restored as is; without, it is built.
    */
   constructor(records: readonly NodeRecord[], lookup: Lookup, state?: SearchIndexState) {
+    if (state && state.tieRanks.length !== records.length) {
+      throw new Error(`a search index of ${state.tieRanks.length} records restored over ${records.length}`);
+    }
     this.records = records;
     this.lookup = lookup;
     this.fieldCache = new Array<Field[] | undefined>(records.length);
     this.normalizedCache = new Array<readonly string[] | undefined>(records.length);
-    if (state) {
-      if (state.tieRanks.length !== records.length) {
-        throw new Error(`a search index of ${state.tieRanks.length} records restored over ${records.length}`);
-      }
-      ({
-        fieldCount: this.fieldCount,
-        tieRanks: this.tieRanks,
-        typeIndexes: this.typeIndexes,
-        tokens: this.tokens,
-        starts: this.starts,
-        postingRecords: this.postingRecords,
-        weightFields: this.weightFields,
-        hitFields: this.hitFields,
-        weightValues: this.weightValues,
-        hitValues: this.hitValues,
-        values: this.values,
-      } = state);
-      return;
-    }
-    const n = records.length;
-    const typeOf = new Map<string, number>(NODE_TYPENAMES.map((t, i) => [t, i]));
-    this.typeIndexes = Uint8Array.from(records, r => typeOf.get(r.__typename) ?? 255);
-    this.tieRanks = tieRanks(records);
-
-    // Distinct weights and bonuses (a handful), by index, so postings hold a small index each.
-    const values: number[] = [];
-    const valueIndexes = new Map<number, number>();
-    const valueIndex = (value: number): number => {
-      let index = valueIndexes.get(value);
-      if (index === undefined) {
-        index = values.length;
-        if (index > 0x7fff) throw new Error("too many distinct search weights");
-        values.push(value);
-        valueIndexes.set(value, index);
-      }
-      return index;
-    };
-
-    // One pass over each record's fields (read here, not kept: see `fieldsAt`): each distinct text
-    // is tokenised once (linked names and shared quotes repeat) into the ids of its tokens; per
-    // record and token, its best-weighted field and its best phrase-bonus field for the token alone.
-    /** Per distinct text, the ids of its tokens in order (a text of one token equals that token). */
-    const textTokens = new Map<string, readonly number[]>();
-    /** Tokens by id, in order of first sight. */
-    const tokenIds = new Map<string, number>();
-    const tokenNames: string[] = [];
-    const tokenId = (token: string): number => {
-      let id = tokenIds.get(token);
-      if (id === undefined) {
-        id = tokenNames.length;
-        tokenIds.set(token, id);
-        tokenNames.push(token);
-      }
-      return id;
-    };
-    let fieldCount = 0;
-    let mostFields = 0;
-    /**
-     * Every (token, record) entry in record order, five numbers each: token id, record, weight
-     * field, hit field, weight index × 2¹⁶ + bonus index (then placed per token, in token order).
-     */
-    let stream = new Int32Array(1 << 16);
-    let streamLength = 0;
-    /** Per token id: the last record holding it, and its slot in that record's arrays below. */
-    let lastRecord = new Int32Array(1024).fill(-1);
-    let slotOf = new Int32Array(1024);
-    const slotTokens: number[] = [];
-    const weightField: number[] = [];
-    const weightValue: number[] = [];
-    const hitField: number[] = [];
-    const hitValue: number[] = [];
-    records.forEach((r, record) => {
-      slotTokens.length = weightField.length = weightValue.length = hitField.length = hitValue.length = 0;
-      const fs = fieldsOf(r, lookup);
-      fieldCount += fs.length;
-      mostFields = Math.max(mostFields, fs.length);
-      fs.forEach((f, field) => {
-        let ids = textTokens.get(f.text);
-        if (ids === undefined) {
-          ids = tokenize(f.text).map(tokenId);
-          textTokens.set(f.text, ids);
-          if (tokenNames.length > lastRecord.length) {
-            const size = Math.max(2 * lastRecord.length, tokenNames.length);
-            const grown = new Int32Array(size).fill(-1);
-            grown.set(lastRecord);
-            lastRecord = grown;
-            const slots = new Int32Array(size);
-            slots.set(slotOf);
-            slotOf = slots;
-          }
-        }
-        if (ids.length === 0) return;
-        const weight = valueIndex(f.weight);
-        const equalBonus = valueIndex(EQUAL_BONUS * f.weight);
-        const phraseBonus = valueIndex(PHRASE_BONUS * f.weight);
-        const bonus = ids.length === 1 ? equalBonus : phraseBonus;
-        for (const id of ids) {
-          if (lastRecord[id] !== record) {
-            lastRecord[id] = record;
-            slotOf[id] = slotTokens.length;
-            slotTokens.push(id);
-            weightField.push(field);
-            weightValue.push(weight);
-            hitField.push(field);
-            hitValue.push(bonus);
-            continue;
-          }
-          const slot = slotOf[id] as number;
-          if (f.weight > (values[weightValue[slot] as number] as number)) {
-            weightField[slot] = field;
-            weightValue[slot] = weight;
-          }
-          if ((values[bonus] as number) > (values[hitValue[slot] as number] as number)) {
-            hitField[slot] = field;
-            hitValue[slot] = bonus;
-          }
-        }
-      });
-      if (streamLength + 5 * slotTokens.length > stream.length) {
-        const grown = new Int32Array(Math.max(2 * stream.length, streamLength + 5 * slotTokens.length));
-        grown.set(stream.subarray(0, streamLength));
-        stream = grown;
-      }
-      slotTokens.forEach((id, slot) => {
-        stream[streamLength++] = id;
-        stream[streamLength++] = record;
-        stream[streamLength++] = weightField[slot] as number;
-        stream[streamLength++] = hitField[slot] as number;
-        stream[streamLength++] = (weightValue[slot] as number) * 0x10000 + (hitValue[slot] as number);
-      });
-    });
-
-    this.fieldCount = fieldCount;
-    const order = tokenNames
-      .map((_, id) => id)
-      .sort((a, b) => compareStrings(tokenNames[a] as string, tokenNames[b] as string));
-    this.tokens = order.map(id => tokenNames[id] as string);
-    const total = streamLength / 5;
-    this.starts = new Int32Array(this.tokens.length + 1);
-    this.postingRecords = new Int32Array(total);
-    this.weightFields = narrow(total, mostFields - 1);
-    this.hitFields = narrow(total, mostFields - 1);
-    this.weightValues = narrow(total, values.length - 1);
-    this.hitValues = narrow(total, values.length - 1);
-    const byRank = new Int32Array(n);
-    for (let r = 0; r < n; r++) byRank[this.tieRanks[r] as number] = r;
-    const position = new Int32Array(n);
-    // Each token's postings in sorted token order, in record order (the stream's) within a token.
-    const next = new Int32Array(this.tokens.length);
-    for (let e = 0; e < streamLength; e += 5) {
-      const id = stream[e] as number;
-      next[id] = (next[id] as number) + 1;
-    }
-    let at = 0;
-    for (let i = 0; i < this.tokens.length; i++) {
-      const id = order[i] as number;
-      const size = next[id] as number;
-      this.starts[i] = at;
-      next[id] = at;
-      at += size;
-    }
-    for (let e = 0; e < streamLength; e += 5) {
-      const id = stream[e] as number;
-      const to = next[id] as number;
-      next[id] = to + 1;
-      const packed = stream[e + 4] as number;
-      this.postingRecords[to] = stream[e + 1] as number;
-      this.weightFields[to] = stream[e + 2] as number;
-      this.hitFields[to] = stream[e + 3] as number;
-      this.weightValues[to] = packed >>> 16;
-      this.hitValues[to] = packed & 0xffff;
-    }
-    stream = new Int32Array(0);
-    this.tokens.forEach((token, i) => {
-      const from = this.starts[i] as number;
-      const size = (i + 1 < this.tokens.length ? (this.starts[i + 1] as number) : at) - from;
-      const leaf = !(this.tokens[i + 1]?.startsWith(token) ?? false);
-      if (leaf && size > 1) this.rankPostings(from, size, values, byRank, position);
-    });
-    this.starts[this.tokens.length] = at;
-    this.values = Float64Array.from(values);
-  }
-
-  /**
-   * Puts the postings `from` to `from + size` (a leaf token's, in record order) in the ranking order
-   * of the one-word query of their token: score (its weight plus its bonus, in hundredths) descending,
-   * then tie rank. One number per posting, (best − score) × records + tie rank, sorted numerically.
-   */
-  private rankPostings(
-    from: number,
-    size: number,
-    values: readonly number[],
-    byRank: Int32Array,
-    position: Int32Array,
-  ): void {
-    const n = this.records.length;
-    const to = from + size;
-    const scores = new Float64Array(size);
-    let best = 0;
-    for (let j = 0; j < size; j++) {
-      const weight = values[this.weightValues[from + j] as number] as number;
-      const bonus = values[this.hitValues[from + j] as number] as number;
-      scores[j] = Math.round((weight + bonus) * 100);
-      best = Math.max(best, scores[j] as number);
-    }
-    const keys = new Float64Array(size);
-    for (let j = 0; j < size; j++) {
-      const record = this.postingRecords[from + j] as number;
-      position[record] = j;
-      keys[j] = (best - (scores[j] as number)) * n + (this.tieRanks[record] as number);
-    }
-    keys.sort();
-    const arrays = [this.postingRecords, this.weightFields, this.hitFields, this.weightValues, this.hitValues];
-    const copies = arrays.map(a => a.slice(from, to));
-    for (let k = 0; k < size; k++) {
-      const key = keys[k] as number;
-      const j = position[byRank[key - Math.floor(key / n) * n] as number] as number;
-      arrays.forEach((a, i) => (a[from + k] = (copies[i] as typeof a)[j] as number));
-    }
+    this.index = state ?? buildIndex(records, lookup);
   }
 
   /** What the index is made of, to restore it later over the same records (see `SearchIndexState`). */
   state(): SearchIndexState {
-    return {
-      fieldCount: this.fieldCount,
-      tieRanks: this.tieRanks,
-      typeIndexes: this.typeIndexes,
-      tokens: this.tokens,
-      starts: this.starts,
-      postingRecords: this.postingRecords,
-      weightFields: this.weightFields,
-      hitFields: this.hitFields,
-      weightValues: this.weightValues,
-      hitValues: this.hitValues,
-      values: this.values,
-    };
+    return this.index;
   }
 
   /**
@@ -415,9 +185,9 @@ export class SearchIndex {
   stats(): SearchIndexStats {
     return {
       records: this.records.length,
-      fields: this.fieldCount,
-      tokens: this.tokens.length,
-      postings: this.postingRecords.length,
+      fields: this.index.fieldCount,
+      tokens: this.index.tokens.length,
+      postings: this.index.postingRecords.length,
     };
   }
 
@@ -434,9 +204,10 @@ export class SearchIndex {
       }
     }
     if (words.length === 1) {
+      const { tokens } = this.index;
       const word = words[0] as string;
-      const i = lowerBound(this.tokens, word);
-      if (this.tokens[i] === word && !(this.tokens[i + 1]?.startsWith(word) ?? false)) {
+      const i = lowerBound(tokens, word);
+      if (tokens[i] === word && !(tokens[i + 1]?.startsWith(word) ?? false)) {
         return this.matchLeaf(i, allowed);
       }
     }
@@ -445,14 +216,15 @@ export class SearchIndex {
 
   /** A one-word query of a leaf token: its postings are the ranking, read at the ranks asked for. */
   private matchLeaf(token: number, allowed: Uint8Array | null): SearchMatches {
-    const from = this.starts[token] as number;
-    const to = this.starts[token + 1] as number;
+    const { starts, postingRecords, hitFields, values, weightValues, hitValues, typeIndexes } = this.index;
+    const from = starts[token] as number;
+    const to = starts[token + 1] as number;
     const hit = (at: number): SearchHit => {
-      const record = this.postingRecords[at] as number;
-      const field = this.fieldsAt(record)[this.hitFields[at] as number] as Field;
+      const record = postingRecords[at] as number;
+      const field = this.fieldsAt(record)[hitFields[at] as number] as Field;
       // The score of the token alone: its best field's weight plus its hit field's phrase bonus.
-      const weight = this.values[this.weightValues[at] as number] as number;
-      const bonus = this.values[this.hitValues[at] as number] as number;
+      const weight = values[weightValues[at] as number] as number;
+      const bonus = values[hitValues[at] as number] as number;
       return {
         node: this.records[record] as NodeRecord,
         score: round(weight + bonus),
@@ -472,7 +244,7 @@ export class SearchIndex {
     }
     // Only some types: the allowed postings keep their order; count them, and walk to the page from
     // whichever end is nearer.
-    const ok = (at: number) => allowed[this.typeIndexes[this.postingRecords[at] as number] as number] === 1;
+    const ok = (at: number) => allowed[typeIndexes[postingRecords[at] as number] as number] === 1;
     let count = 0;
     for (let at = from; at < to; at++) if (ok(at)) count++;
     if (count === 0) return NO_MATCHES;
@@ -509,6 +281,8 @@ export class SearchIndex {
    */
   private matchAll(words: readonly string[], allowed: Uint8Array | null): SearchMatches {
     const { mark, wordWeight, wordField, bonus, bonusField, candidates } = this.scratchArrays();
+    const { tokens, starts, postingRecords, typeIndexes, weightFields, hitFields, values, weightValues, hitValues } =
+      this.index;
     const single = words.length === 1;
     if (this.epoch > 0x7fffffff - words.length - 1) {
       mark.fill(0);
@@ -524,30 +298,30 @@ export class SearchIndex {
     for (let w = 0; w < words.length; w++) {
       const word = words[w] as string;
       const step = epoch + w;
-      for (let i = lowerBound(this.tokens, word); i < this.tokens.length; i++) {
-        const token = this.tokens[i] as string;
+      for (let i = lowerBound(tokens, word); i < tokens.length; i++) {
+        const token = tokens[i] as string;
         if (!token.startsWith(word)) break;
         const factor = token === word ? 1 : PREFIX_FACTOR;
-        const to = this.starts[i + 1] as number;
-        for (let at = this.starts[i] as number; at < to; at++) {
-          const record = this.postingRecords[at] as number;
+        const to = starts[i + 1] as number;
+        for (let at = starts[i] as number; at < to; at++) {
+          const record = postingRecords[at] as number;
           const seen = mark[record] as number;
           if (seen !== step) {
             if (w === 0) {
-              if (allowed && allowed[this.typeIndexes[record] as number] !== 1) continue;
+              if (allowed && allowed[typeIndexes[record] as number] !== 1) continue;
               candidates[count++] = record;
             } else if (seen !== step - 1) continue;
           }
-          const field = this.weightFields[at] as number;
-          const fieldWeight = this.values[this.weightValues[at] as number] as number;
+          const field = weightFields[at] as number;
+          const fieldWeight = values[weightValues[at] as number] as number;
           const weight = fieldWeight * factor;
           if (single) {
             // The token's best field for the phrase: 2× a field equal to the word, else 0.5×.
             let b = PHRASE_BONUS * fieldWeight;
             let bField = field;
             if (factor === 1) {
-              bField = this.hitFields[at] as number;
-              b = this.values[this.hitValues[at] as number] as number;
+              bField = hitFields[at] as number;
+              b = values[hitValues[at] as number] as number;
             }
             const current = bonus[record] as number;
             if (seen !== step || b > current || (b === current && bField < (bonusField[record] as number))) {
@@ -653,7 +427,7 @@ export class SearchIndex {
     if (start >= end) return [];
     const fromFront = end <= count - start;
     const size = fromFront ? end : count - start;
-    const heap = new Heap(size, fromFront ? 1 : -1, this.tieRanks);
+    const heap = new Heap(size, fromFront ? 1 : -1, this.index.tieRanks);
     const phrase = phrased?.phrase ?? "";
     const spaced = ` ${phrase}`;
     for (let c = 0; c < count; c++) {
@@ -769,7 +543,7 @@ function round(score: number): number {
 }
 
 /** Per record, its rank when all are sorted by normalised name or title, then id (the ranking's tie-break). */
-function tieRanks(records: readonly NodeRecord[]): Int32Array {
+function tieRanksOf(records: readonly NodeRecord[]): Int32Array {
   const keys = records.map(sortName);
   const order = Array.from(records, (_, i) => i).sort(
     (a, b) =>
@@ -798,4 +572,223 @@ function lowerBound(sorted: readonly string[], value: string): number {
     else hi = mid;
   }
   return lo;
+}
+
+/** Builds the index of `records` (see `SearchIndex`); `lookup` finds the records they link to. */
+function buildIndex(records: readonly NodeRecord[], lookup: Lookup): SearchIndexState {
+  const n = records.length;
+  const typeOf = new Map<string, number>(NODE_TYPENAMES.map((t, i) => [t, i]));
+  const typeIndexes = Uint8Array.from(records, r => typeOf.get(r.__typename) ?? 255);
+  const tieRanks = tieRanksOf(records);
+
+  // Distinct weights and bonuses (a handful), by index, so postings hold a small index each.
+  const values: number[] = [];
+  const valueIndexes = new Map<number, number>();
+  const valueIndex = (value: number): number => {
+    let index = valueIndexes.get(value);
+    if (index === undefined) {
+      index = values.length;
+      if (index > 0x7fff) throw new Error("too many distinct search weights");
+      values.push(value);
+      valueIndexes.set(value, index);
+    }
+    return index;
+  };
+
+  // One pass over each record's fields (read here, not kept: see `fieldsAt`): each distinct text
+  // is tokenised once (linked names and shared quotes repeat) into the ids of its tokens; per
+  // record and token, its best-weighted field and its best phrase-bonus field for the token alone.
+  /** Per distinct text, the ids of its tokens in order (a text of one token equals that token). */
+  const textTokens = new Map<string, readonly number[]>();
+  /** Tokens by id, in order of first sight. */
+  const tokenIds = new Map<string, number>();
+  const tokenNames: string[] = [];
+  const tokenId = (token: string): number => {
+    let id = tokenIds.get(token);
+    if (id === undefined) {
+      id = tokenNames.length;
+      tokenIds.set(token, id);
+      tokenNames.push(token);
+    }
+    return id;
+  };
+  let fieldCount = 0;
+  let mostFields = 0;
+  /**
+   * Every (token, record) entry in record order, five numbers each: token id, record, weight
+   * field, hit field, weight index × 2¹⁶ + bonus index (then placed per token, in token order).
+   */
+  let stream = new Int32Array(1 << 16);
+  let streamLength = 0;
+  /** Per token id: the last record holding it, and its slot in that record's arrays below. */
+  let lastRecord = new Int32Array(1024).fill(-1);
+  let slotOf = new Int32Array(1024);
+  const slotTokens: number[] = [];
+  const weightField: number[] = [];
+  const weightValue: number[] = [];
+  const hitField: number[] = [];
+  const hitValue: number[] = [];
+  records.forEach((r, record) => {
+    slotTokens.length = weightField.length = weightValue.length = hitField.length = hitValue.length = 0;
+    const fs = fieldsOf(r, lookup);
+    fieldCount += fs.length;
+    mostFields = Math.max(mostFields, fs.length);
+    fs.forEach((f, field) => {
+      let ids = textTokens.get(f.text);
+      if (ids === undefined) {
+        ids = tokenize(f.text).map(tokenId);
+        textTokens.set(f.text, ids);
+        if (tokenNames.length > lastRecord.length) {
+          const size = Math.max(2 * lastRecord.length, tokenNames.length);
+          const grown = new Int32Array(size).fill(-1);
+          grown.set(lastRecord);
+          lastRecord = grown;
+          const slots = new Int32Array(size);
+          slots.set(slotOf);
+          slotOf = slots;
+        }
+      }
+      if (ids.length === 0) return;
+      const weight = valueIndex(f.weight);
+      const equalBonus = valueIndex(EQUAL_BONUS * f.weight);
+      const phraseBonus = valueIndex(PHRASE_BONUS * f.weight);
+      const bonus = ids.length === 1 ? equalBonus : phraseBonus;
+      for (const id of ids) {
+        if (lastRecord[id] !== record) {
+          lastRecord[id] = record;
+          slotOf[id] = slotTokens.length;
+          slotTokens.push(id);
+          weightField.push(field);
+          weightValue.push(weight);
+          hitField.push(field);
+          hitValue.push(bonus);
+          continue;
+        }
+        const slot = slotOf[id] as number;
+        if (f.weight > (values[weightValue[slot] as number] as number)) {
+          weightField[slot] = field;
+          weightValue[slot] = weight;
+        }
+        if ((values[bonus] as number) > (values[hitValue[slot] as number] as number)) {
+          hitField[slot] = field;
+          hitValue[slot] = bonus;
+        }
+      }
+    });
+    if (streamLength + 5 * slotTokens.length > stream.length) {
+      const grown = new Int32Array(Math.max(2 * stream.length, streamLength + 5 * slotTokens.length));
+      grown.set(stream.subarray(0, streamLength));
+      stream = grown;
+    }
+    slotTokens.forEach((id, slot) => {
+      stream[streamLength++] = id;
+      stream[streamLength++] = record;
+      stream[streamLength++] = weightField[slot] as number;
+      stream[streamLength++] = hitField[slot] as number;
+      stream[streamLength++] = (weightValue[slot] as number) * 0x10000 + (hitValue[slot] as number);
+    });
+  });
+
+  const order = tokenNames
+    .map((_, id) => id)
+    .sort((a, b) => compareStrings(tokenNames[a] as string, tokenNames[b] as string));
+  const tokens = order.map(id => tokenNames[id] as string);
+  const total = streamLength / 5;
+  const starts = new Int32Array(tokens.length + 1);
+  const postingRecords = new Int32Array(total);
+  const weightFields = narrow(total, mostFields - 1);
+  const hitFields = narrow(total, mostFields - 1);
+  const weightValues = narrow(total, values.length - 1);
+  const hitValues = narrow(total, values.length - 1);
+  const postings: Postings = { postingRecords, weightFields, hitFields, weightValues, hitValues };
+  const byRank = new Int32Array(n);
+  for (let r = 0; r < n; r++) byRank[tieRanks[r] as number] = r;
+  const position = new Int32Array(n);
+  // Each token's postings in sorted token order, in record order (the stream's) within a token.
+  const next = new Int32Array(tokens.length);
+  for (let e = 0; e < streamLength; e += 5) {
+    const id = stream[e] as number;
+    next[id] = (next[id] as number) + 1;
+  }
+  let at = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const id = order[i] as number;
+    const size = next[id] as number;
+    starts[i] = at;
+    next[id] = at;
+    at += size;
+  }
+  for (let e = 0; e < streamLength; e += 5) {
+    const id = stream[e] as number;
+    const to = next[id] as number;
+    next[id] = to + 1;
+    const packed = stream[e + 4] as number;
+    postingRecords[to] = stream[e + 1] as number;
+    weightFields[to] = stream[e + 2] as number;
+    hitFields[to] = stream[e + 3] as number;
+    weightValues[to] = packed >>> 16;
+    hitValues[to] = packed & 0xffff;
+  }
+  stream = new Int32Array(0);
+  tokens.forEach((token, i) => {
+    const from = starts[i] as number;
+    const size = (i + 1 < tokens.length ? (starts[i + 1] as number) : at) - from;
+    const leaf = !(tokens[i + 1]?.startsWith(token) ?? false);
+    if (leaf && size > 1) rankPostings(postings, tieRanks, from, size, values, byRank, position);
+  });
+  starts[tokens.length] = at;
+  return {
+    fieldCount,
+    tieRanks,
+    typeIndexes,
+    tokens,
+    starts,
+    postingRecords,
+    weightFields,
+    hitFields,
+    weightValues,
+    hitValues,
+    values: Float64Array.from(values),
+  };
+}
+
+/**
+ * Puts the postings `from` to `from + size` (a leaf token's, in record order) in the ranking order
+ * of the one-word query of their token: score (its weight plus its bonus, in hundredths) descending,
+ * then tie rank. One number per posting, (best − score) × records + tie rank, sorted numerically.
+ */
+function rankPostings(
+  postings: Postings,
+  tieRanks: Int32Array,
+  from: number,
+  size: number,
+  values: readonly number[],
+  byRank: Int32Array,
+  position: Int32Array,
+): void {
+  const { postingRecords, weightFields, hitFields, weightValues, hitValues } = postings;
+  const n = tieRanks.length;
+  const to = from + size;
+  const scores = new Float64Array(size);
+  let best = 0;
+  for (let j = 0; j < size; j++) {
+    const weight = values[weightValues[from + j] as number] as number;
+    const bonus = values[hitValues[from + j] as number] as number;
+    scores[j] = Math.round((weight + bonus) * 100);
+    best = Math.max(best, scores[j] as number);
+  }
+  const keys = new Float64Array(size);
+  for (let j = 0; j < size; j++) {
+    const record = postingRecords[from + j] as number;
+    position[record] = j;
+    keys[j] = (best - (scores[j] as number)) * n + (tieRanks[record] as number);
+  }
+  keys.sort();
+  const arrays = [postingRecords, weightFields, hitFields, weightValues, hitValues];
+  const copies = arrays.map(a => a.slice(from, to));
+  for (let k = 0; k < size; k++) {
+    const key = keys[k] as number;
+    const j = position[byRank[key - Math.floor(key / n) * n] as number] as number;
+    arrays.forEach((a, i) => (a[from + k] = (copies[i] as typeof a)[j] as number));
+  }
 }
