@@ -194,19 +194,11 @@ export function decodeImage(bytes: Uint8Array): InMemoryRepository {
  * of the bytes they were read from, which would keep the whole image alive (and in RSS) with them.
  */
 function owned(state: InMemoryIndexes["search"]): InMemoryIndexes["search"] {
-  const copy = (array: Uint8Array | Uint16Array | Int32Array) => array.slice();
-  return {
-    ...state,
-    tieRanks: state.tieRanks.slice(),
-    typeIndexes: state.typeIndexes.slice(),
-    starts: state.starts.slice(),
-    postingRecords: state.postingRecords.slice(),
-    weightFields: copy(state.weightFields),
-    hitFields: copy(state.hitFields),
-    weightValues: copy(state.weightValues),
-    hitValues: copy(state.hitValues),
-    values: state.values.slice(),
-  };
+  const copies = Object.entries(state).map(([name, value]: [string, unknown]) => [
+    name,
+    ArrayBuffer.isView(value) ? (value as Uint8Array).slice() : value,
+  ]);
+  return Object.fromEntries(copies) as InMemoryIndexes["search"];
 }
 
 /** The distinct citations of a graph, by identity, each as numbers into its source's text. */
