@@ -21,7 +21,7 @@ import "reflect-metadata";
 
 import { fork } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { closeSync, fstatSync, openSync, readSync, rmSync, writeFileSync } from "node:fs";
+import { closeSync, fstatSync, openSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
@@ -29,7 +29,14 @@ import { isMainThread, parentPort, Worker, workerData } from "node:worker_thread
 import { InMemoryRepository } from "../repository/in-memory.repository";
 import { encodeImage } from "../repository/in-memory/image";
 import { loadSeed, SeedValidationError } from "./seed.loader";
-import { loadWithSnapshot, readTrustedSnapshot, SNAPSHOT_PAYLOAD_OFFSET, type SnapshotLoad } from "./snapshot";
+import {
+  loadWithSnapshot,
+  readFully,
+  readTrustedSnapshot,
+  SNAPSHOT_PAYLOAD_OFFSET,
+  type SnapshotLoad,
+  type SnapshotLookup,
+} from "./snapshot";
 
 export interface GraphLoadRequest {
   readonly seedDir: string;
@@ -62,13 +69,14 @@ const imageOf = (seedDir: string): Uint8Array => encodeImage(new InMemoryReposit
 
 /**
  * The graph's image, in this process: from the snapshot when one is configured and trusted, else
- * from the seed. Decode it with `decodeImage` (src/repository/in-memory/image.ts).
+ * from the seed. Decode it with `decodeImage` (src/repository/in-memory/image.ts). `lookup`: what
+ * looking for the snapshot already found, if it was looked for.
  */
-export function loadGraph({ seedDir, snapshotDir }: GraphLoadRequest): GraphLoad {
+export function loadGraph({ seedDir, snapshotDir }: GraphLoadRequest, lookup?: SnapshotLookup): GraphLoad {
   if (snapshotDir === null) {
     return { payload: imageOf(seedDir), path: null, warm: false, coldReason: null, written: null };
   }
-  return loadWithSnapshot(seedDir, snapshotDir, () => imageOf(seedDir));
+  return loadWithSnapshot(seedDir, snapshotDir, () => imageOf(seedDir), lookup);
 }
 
 /** The `bytes` bytes of the file at `path` from `offset`, in a buffer of their own. */
@@ -77,11 +85,7 @@ function readImage({ path, offset, bytes }: ImageFile): Uint8Array {
   try {
     if (fstatSync(fd).size !== offset + bytes) throw new Error(`the loader's image ${path} changed before it was read`);
     const image = Buffer.allocUnsafeSlow(bytes);
-    for (let done = 0; done < bytes;) {
-      const read = readSync(fd, image, done, bytes - done, offset + done);
-      if (read === 0) throw new Error(`the loader's image ${path} ended early`);
-      done += read;
-    }
+    if (readFully(fd, image, offset) !== bytes) throw new Error(`the loader's image ${path} ended early`);
     return image;
   } finally {
     closeSync(fd);
@@ -97,22 +101,21 @@ const PER_PROCESS_FLAG = /^--(inspect|debug|cpu-prof|heap-prof|prof|watch)/;
 const SNAPSHOT_TAG = "bilateral-graph:snapshot";
 
 type SnapshotReply = { readonly tag: typeof SNAPSHOT_TAG } & (
-  | { readonly ok: true; readonly snapshot: Exclude<ReturnType<typeof readTrustedSnapshot>, string> | string }
-  | { readonly ok: false; readonly message: string }
+  { readonly ok: true; readonly lookup: SnapshotLookup } | { readonly ok: false; readonly message: string }
 );
 
 const isSnapshotReply = (message: unknown): message is SnapshotReply =>
   typeof message === "object" && message !== null && (message as { tag?: unknown }).tag === SNAPSHOT_TAG;
 
 /** The trusted snapshot of the seed, read on a worker thread, or why there is none. */
-function readSnapshotOffThread(seedDir: string, snapshotDir: string): Promise<ReturnType<typeof readTrustedSnapshot>> {
+function readSnapshotOffThread(seedDir: string, snapshotDir: string): Promise<SnapshotLookup> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(__filename, { workerData: { tag: SNAPSHOT_TAG, seedDir, snapshotDir } });
     let settled = false;
     worker.on("message", (reply: unknown) => {
       if (!isSnapshotReply(reply) || settled) return;
       settled = true;
-      if (reply.ok) resolve(reply.snapshot);
+      if (reply.ok) resolve(reply.lookup);
       else reject(new Error(reply.message));
     });
     worker.once("error", (error: unknown) => {
@@ -129,20 +132,20 @@ function readSnapshotOffThread(seedDir: string, snapshotDir: string): Promise<Re
 /** The graph, from its snapshot on a worker thread or else loaded in a loader process (see the module comment). */
 export async function loadGraphInLoaderProcess(request: GraphLoadRequest): Promise<GraphLoad> {
   if (!__filename.endsWith(".js")) return loadGraph(request);
-  if (request.snapshotDir !== null) {
-    const snapshot = await readSnapshotOffThread(request.seedDir, request.snapshotDir);
-    if (typeof snapshot !== "string") {
-      return { payload: snapshot.payload, path: snapshot.path, warm: true, coldReason: null, written: null };
-    }
-  }
-  return loadInLoaderProcess(request);
+  if (request.snapshotDir === null) return loadInLoaderProcess(request, null);
+  const lookup = await readSnapshotOffThread(request.seedDir, request.snapshotDir);
+  if ("payload" in lookup) return { ...lookup, warm: true, coldReason: null, written: null };
+  return loadInLoaderProcess(request, lookup);
 }
 
-/** The graph loaded cold in a loader process (which writes the snapshot when one is configured). */
-function loadInLoaderProcess(request: GraphLoadRequest): Promise<GraphLoad> {
+/**
+ * The graph loaded cold in a loader process, which writes the snapshot when one is configured
+ * (`lookup`: why none was trusted, and the key it gets).
+ */
+function loadInLoaderProcess(request: GraphLoadRequest, lookup: SnapshotLookup | null): Promise<GraphLoad> {
   return new Promise<GraphLoad>((resolve, reject) => {
     const loader = fork(__filename, [], {
-      env: { ...process.env, BILATERAL_GRAPH_LOADER: JSON.stringify(request) },
+      env: { ...process.env, BILATERAL_GRAPH_LOADER: JSON.stringify({ request, lookup } satisfies LoaderJob) },
       execArgv: process.execArgv.filter(flag => !PER_PROCESS_FLAG.test(flag)),
       stdio: ["ignore", "inherit", "inherit", "ipc"],
       serialization: "json",
@@ -184,11 +187,17 @@ function loadInLoaderProcess(request: GraphLoadRequest): Promise<GraphLoad> {
   });
 }
 
+/** What the loader process is asked: the request, and what looking for its snapshot found. */
+interface LoaderJob {
+  readonly request: GraphLoadRequest;
+  readonly lookup: SnapshotLookup | null;
+}
+
 /** In the loader process: loads, leaves the image in a file, replies, and exits. */
-function runLoader(request: GraphLoadRequest, send: (reply: Reply, done: () => void) => void): void {
+function runLoader({ request, lookup }: LoaderJob, send: (reply: Reply, done: () => void) => void): void {
   let reply: Reply;
   try {
-    const { payload, ...load } = loadGraph(request);
+    const { payload, ...load } = loadGraph(request, lookup ?? undefined);
     let image: ImageFile;
     if (load.path !== null) {
       image = { path: load.path, offset: SNAPSHOT_PAYLOAD_OFFSET, bytes: payload.length, temporary: false };
@@ -217,7 +226,7 @@ if (loaderRequest !== undefined && process.send && require.main === module) {
   // The service went away (and could not stop this process: see loadGraphInLoaderProcess).
   process.once("disconnect", () => process.exit(1));
   const send = process.send.bind(process);
-  runLoader(JSON.parse(loaderRequest) as GraphLoadRequest, (reply, done) => send(reply, undefined, {}, done));
+  runLoader(JSON.parse(loaderRequest) as LoaderJob, (reply, done) => send(reply, undefined, {}, done));
 }
 
 if (!isMainThread && (workerData as { tag?: unknown } | null)?.tag === SNAPSHOT_TAG && parentPort) {
@@ -225,13 +234,13 @@ if (!isMainThread && (workerData as { tag?: unknown } | null)?.tag === SNAPSHOT_
   let reply: SnapshotReply;
   const transfer: ArrayBuffer[] = [];
   try {
-    const snapshot = readTrustedSnapshot(seedDir, snapshotDir);
-    if (typeof snapshot !== "string") {
+    const lookup = readTrustedSnapshot(seedDir, snapshotDir);
+    if ("payload" in lookup) {
       // The snapshot's bytes are read into a buffer of their own (./snapshot.ts): moved, not copied.
-      const { buffer, byteOffset, byteLength } = snapshot.payload;
+      const { buffer, byteOffset, byteLength } = lookup.payload;
       if (byteOffset === 0 && byteLength === buffer.byteLength && buffer instanceof ArrayBuffer) transfer.push(buffer);
     }
-    reply = { tag: SNAPSHOT_TAG, ok: true, snapshot };
+    reply = { tag: SNAPSHOT_TAG, ok: true, lookup };
   } catch (error) {
     reply = { tag: SNAPSHOT_TAG, ok: false, message: error instanceof Error ? error.message : String(error) };
   }

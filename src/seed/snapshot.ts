@@ -154,7 +154,7 @@ function readSnapshot(snapshotDir: string, key: string, version: string): Uint8A
 }
 
 /** Reads into all of `buffer` from `position`, or until the end of the file; the bytes read. */
-function readFully(fd: number, buffer: Uint8Array, position: number): number {
+export function readFully(fd: number, buffer: Uint8Array, position: number): number {
   let done = 0;
   while (done < buffer.length) {
     const read = readSync(fd, buffer, done, buffer.length - done, position + done);
@@ -188,38 +188,43 @@ function writeSnapshot(snapshotDir: string, key: string, version: string, payloa
 }
 
 /**
- * The payload of the trusted snapshot of `seedDir` in `snapshotDir`, and its file; or why there is
- * none (the seed is then loaded cold, by `loadWithSnapshot`, which looks again).
+ * What looking for the snapshot of a seed found: its payload and file; or why none is trusted, with
+ * the key (and service version) a snapshot written now gets.
  */
-export function readTrustedSnapshot(
-  seedDir: string,
-  snapshotDir: string,
-): { readonly payload: Uint8Array; readonly path: string } | string {
+export type SnapshotLookup =
+  | { readonly payload: Uint8Array; readonly path: string }
+  | { readonly missing: string; readonly key: string; readonly version: string };
+
+/** Looks for the trusted snapshot of `seedDir` in `snapshotDir` (the seed is hashed for its key). */
+export function readTrustedSnapshot(seedDir: string, snapshotDir: string): SnapshotLookup {
   const version = serviceVersion();
   const key = snapshotKey(seedDir, snapshotDir, version);
   const snapshot = readSnapshot(snapshotDir, key, version);
-  return typeof snapshot === "string" ? snapshot : { payload: snapshot, path: snapshotPath(snapshotDir, key) };
+  return typeof snapshot === "string"
+    ? { missing: snapshot, key, version }
+    : { payload: snapshot, path: snapshotPath(snapshotDir, key) };
 }
 
 /**
  * The payload for `seedDir`: from a trusted snapshot in `snapshotDir` when there is one, else built
  * by `build` (the cold load, which throws on an invalid seed), after which the snapshot is
- * (re)written. A snapshot that cannot be written is reported, not fatal: the service runs, cold
- * next time.
+ * (re)written. `lookup` is what `readTrustedSnapshot` found, when it was already called (the seed is
+ * not hashed twice). A snapshot that cannot be written is reported, not fatal: the service runs,
+ * cold next time.
  */
-export function loadWithSnapshot(seedDir: string, snapshotDir: string, build: () => Uint8Array): SnapshotLoad {
-  const version = serviceVersion();
-  const key = snapshotKey(seedDir, snapshotDir, version);
-  const snapshot = readSnapshot(snapshotDir, key, version);
-  if (typeof snapshot !== "string") {
-    return { payload: snapshot, path: snapshotPath(snapshotDir, key), warm: true, coldReason: null, written: null };
-  }
+export function loadWithSnapshot(
+  seedDir: string,
+  snapshotDir: string,
+  build: () => Uint8Array,
+  lookup: SnapshotLookup = readTrustedSnapshot(seedDir, snapshotDir),
+): SnapshotLoad {
+  if ("payload" in lookup) return { ...lookup, warm: true, coldReason: null, written: null };
   const payload = build();
   let written: SnapshotLoad["written"];
   try {
-    written = { path: writeSnapshot(snapshotDir, key, version, payload) };
+    written = { path: writeSnapshot(snapshotDir, lookup.key, lookup.version, payload) };
   } catch (error) {
     written = { error: (error as Error).message };
   }
-  return { payload, path: "path" in written ? written.path : null, warm: false, coldReason: snapshot, written };
+  return { payload, path: "path" in written ? written.path : null, warm: false, coldReason: lookup.missing, written };
 }
