@@ -47,11 +47,13 @@ import { type ChildProcess, fork } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { setImmediate as nextTurn } from "node:timers/promises";
 import { getHeapStatistics } from "node:v8";
 
 import pino from "pino";
 import { offsetToCursor } from "graphql-relay";
 
+import { releaseMemory } from "../src/common/heap";
 import { loadConfig } from "../src/config/config";
 import { buildServiceSchema } from "../src/graphql/schema";
 import { createApollo } from "../src/http/server";
@@ -207,6 +209,8 @@ interface ChildResult {
   readonly loaderMs: number;
   /** Of which: decoding the image on the main thread. */
   readonly decodeMs: number;
+  /** Of which: giving back the memory the load used (src/common/heap.ts). */
+  readonly releaseMs: number;
   /** Hashing the seed and writing the snapshot after the cold load (src/seed/snapshot.ts). */
   readonly snapshotWriteMs: number;
   readonly snapshotMb: number;
@@ -237,6 +241,8 @@ interface WarmResult {
   readonly snapshotReadMs: number;
   /** On the main thread: decoding the image (records and indexes) into the repository. */
   readonly indexMs: number;
+  /** On the main thread: giving back the memory the load used (src/common/heap.ts). */
+  readonly releaseMs: number;
   /** From the start of the load until the first GraphQL answer. */
   readonly firstAnswerMs: number;
   readonly rssBeforeMb: number;
@@ -290,35 +296,34 @@ async function service() {
 async function warmChild(dir: string, snapshotDir: string): Promise<void> {
   phase("schema");
   const { apollo, run } = await service();
-  gc();
-  const before = process.memoryUsage();
+  const before = await settledMemory();
   phase("snapshot");
   const started = now();
-  // As the service loads (src/app.ts): a worker thread reads the snapshot, the main thread decodes.
-  const loaded = await loadGraphInLoaderProcess({ seedDir: dir, snapshotDir });
-  if (!loaded.warm) throw new Error(`the snapshot written by the cold run was not used: ${loaded.coldReason}`);
-  const snapshotReadMs = now() - started;
-  phase("repository");
-  let t = now();
-  const repository = decodeImage(loaded.payload);
-  const indexMs = now() - t;
+  const timings: StartTimings = { loadMs: 0, decodeMs: 0, releaseMs: 0 };
+  const { repository, warm, coldReason } = await serviceStart(dir, snapshotDir, timings);
+  if (!warm) throw new Error(`the snapshot written by the cold run was not used: ${coldReason}`);
   await run(repository, OPERATIONS[0] as Operation, { first: 1 });
   const firstAnswerMs = now() - started;
   phase("loaded");
-  gc();
-  t = process.memoryUsage().rss;
+  const after = await settledMemory();
   await apollo.stop();
   await send({
     type: "warm",
-    result: { snapshotReadMs, indexMs, firstAnswerMs, rssBeforeMb: mb(before.rss), rssAfterMb: mb(t) },
+    result: {
+      snapshotReadMs: timings.loadMs,
+      indexMs: timings.decodeMs,
+      releaseMs: timings.releaseMs,
+      firstAnswerMs,
+      rssBeforeMb: mb(before.rss),
+      rssAfterMb: mb(after.rss),
+    },
   });
 }
 
 async function child(dir: string, loadOnly: boolean, snapshotDir: string | null): Promise<void> {
   phase("schema");
   const { apollo, run: runOn } = await service();
-  gc();
-  const before = process.memoryUsage();
+  const before = await settledMemory();
 
   if (loadOnly) {
     // The loader's work on this thread (what a profile of the load should see).
@@ -336,9 +341,9 @@ async function child(dir: string, loadOnly: boolean, snapshotDir: string | null)
   phase("service cold start");
   const loadWindow = others();
   const loadStarted = now();
-  const timings = { loaderMs: 0, decodeMs: 0 };
-  let repository: InMemoryRepository | null = await serviceColdStart(dir, timings);
-  const { loaderMs, decodeMs } = timings;
+  const timings: StartTimings = { loadMs: 0, decodeMs: 0, releaseMs: 0 };
+  let repository: InMemoryRepository | null = (await serviceStart(dir, null, timings)).repository;
+  const { loadMs: loaderMs, decodeMs, releaseMs } = timings;
   const othersLoad = loadWindow();
   phase("loaded");
   const run = (op: Operation, variables: Record<string, unknown>) =>
@@ -347,8 +352,7 @@ async function child(dir: string, loadOnly: boolean, snapshotDir: string | null)
   const firstAnswerMs = now() - loadStarted;
   const lists: ReadonlyArray<readonly unknown[]> = Object.values(repository.data);
   const records = lists.reduce((sum, list) => sum + list.length, 0);
-  gc();
-  const memory = process.memoryUsage();
+  const memory = await settledMemory();
 
   phase("queries");
   const queries: Record<string, QueryResult> = {};
@@ -412,6 +416,7 @@ async function child(dir: string, loadOnly: boolean, snapshotDir: string | null)
       firstAnswerMs,
       loaderMs,
       decodeMs,
+      releaseMs,
       snapshotWriteMs,
       snapshotMb,
       jsonParseMs,
@@ -430,23 +435,57 @@ async function child(dir: string, loadOnly: boolean, snapshotDir: string | null)
   });
 }
 
+interface StartTimings {
+  /** The loader process (a cold start), or reading the snapshot on a worker thread (a warm one). */
+  loadMs: number;
+  /** Decoding the image on the main thread. */
+  decodeMs: number;
+  /** `releaseMemory` after the decode. */
+  releaseMs: number;
+}
+
 /**
- * The service's cold start (src/app.ts): the loader process parses, validates and indexes the seed
- * and hands over the repository's image, which this thread decodes (the image is not kept). Its
- * two steps' times go in `timings`.
+ * The graph loaded as the service loads it (src/app.ts): by the loader process, or from the
+ * snapshot on a worker thread (when `snapshotDir` holds a trusted one); its image decoded on this
+ * thread; then, a turn later, the memory that took given back (src/common/heap.ts). The steps'
+ * times go in `timings`; the image is not kept.
  */
-async function serviceColdStart(
+async function serviceStart(
   dir: string,
-  timings: { loaderMs: number; decodeMs: number },
-): Promise<InMemoryRepository> {
-  let t = now();
-  const loaded: GraphLoad = await loadGraphInLoaderProcess({ seedDir: dir, snapshotDir: null });
-  timings.loaderMs = now() - t;
+  snapshotDir: string | null,
+  timings: StartTimings,
+): Promise<{ repository: InMemoryRepository; warm: boolean; coldReason: string | null }> {
+  const started = now();
+  const loaded = decodeLoad(await loadGraphInLoaderProcess({ seedDir: dir, snapshotDir }), timings, started);
+  await nextTurn();
+  const t = now();
+  releaseMemory();
+  timings.releaseMs = now() - t;
+  return loaded;
+}
+
+function decodeLoad(
+  { payload, warm, coldReason }: GraphLoad,
+  timings: StartTimings,
+  started: number,
+): { repository: InMemoryRepository; warm: boolean; coldReason: string | null } {
+  timings.loadMs = now() - started;
   phase("repository");
-  t = now();
-  const repository = decodeImage(loaded.payload);
+  const t = now();
+  const repository = decodeImage(payload);
   timings.decodeMs = now() - t;
-  return repository;
+  return { repository, warm, coldReason };
+}
+
+/**
+ * The process's memory once it has settled: after a full GC, and a pause for V8's concurrent
+ * sweeping to free the array buffers the GC found unreachable.
+ */
+async function settledMemory(): Promise<NodeJS.MemoryUsage> {
+  gc();
+  await sleep(200);
+  gc();
+  return process.memoryUsage();
 }
 
 /**
@@ -791,10 +830,11 @@ function render(
       "load+index s",
       "µs/record",
       "÷ JSON.parse",
-      "service cold start: loader process / decode / first answer s",
+      "service cold start: loader process / decode / release / first answer s",
       "snapshot write s / MB",
       "warm: snapshot read s",
       "warm: decode s",
+      "warm: release s",
       "warm: first answer s",
       "warm: RSS after load MB",
       "RSS after load MB",
@@ -813,7 +853,7 @@ function render(
         return [
           ...head,
           `failed during ${failed.phase ?? "?"}: ${failed.reason ?? ""}`,
-          ...Array.from({ length: 16 }, () => ""),
+          ...Array.from({ length: 17 }, () => ""),
         ];
       }
       const total = r.loadSeedMs + r.indexMs;
@@ -826,10 +866,11 @@ function render(
         fmt(total / 1000, 2),
         fmt((total / r.records) * 1000, 1),
         `${fmt(total / r.jsonParseMs, 1)}×`,
-        `${fmt(r.loaderMs / 1000, 2)} / ${fmt(r.decodeMs / 1000, 2)} / ${fmt(r.firstAnswerMs / 1000, 2)}`,
+        `${fmt(r.loaderMs / 1000, 2)} / ${fmt(r.decodeMs / 1000, 2)} / ${fmt(r.releaseMs / 1000, 2)} / ${fmt(r.firstAnswerMs / 1000, 2)}`,
         `${fmt(r.snapshotWriteMs / 1000, 2)} / ${fmt(r.snapshotMb, 1)}`,
         w ? fmt(w.snapshotReadMs / 1000, 2) : warmFailed,
         w ? fmt(w.indexMs / 1000, 2) : "–",
+        w ? fmt(w.releaseMs / 1000, 2) : "–",
         w ? fmt(w.firstAnswerMs / 1000, 2) : "–",
         w ? fmt(w.rssAfterMb) : "–",
         fmt(r.rssAfterMb),
@@ -922,7 +963,7 @@ function render(
     "",
     "## How measured",
     "",
-    `The generator writes, deterministically (mulberry32, seed ${SEED}), a seed folder in the service's format at N × the real dataset: N units shaped like the real report (70 records each: 2 sources, 3 cities, 2 leaders, 3 companies, 2 meetings, 2 delegations, 16 areas, 24 positions, 2 commitments, a route, an award and its conferral, 2 shared values, 9 statements, with citations quoting generated report and reference texts at their code-point offsets) plus real ISO countries, capped at the ${249} codes the loader accepts. Pairs of countries repeat (30 % of units reuse a pair), half the talks' participants are earlier leaders of their country, and areas take some companies from earlier units, so fan-out is skewed as in real data. Folders live under \`${base}\` (${generatedNote}). Each scale runs in a fresh Node process with the default heap limit (as \`npm start\`), \`--expose-gc\`. A cold start is the service's (src/app.ts): the loader process parses, validates and indexes the seed and hands over the repository's image, which the main thread decodes; "first answer" is from the start of the load until the service answers its first query (a page of one area); RSS and the queries below are measured on that graph. Then, with it released, the loader's work is timed on one thread: load = \`loadSeed\` (parse, shape check, references, citations, freeze) + \`new InMemoryRepository\` (indexes, sorts, search index), compared with \`readFileSync\` + \`JSON.parse\` of the same JSON files (measured last). After the queries the cold run writes the snapshot a warm start reads (\`SNAPSHOT_DIR\`, src/seed/snapshot.ts: the seed hashed, the repository's image — records and indexes, src/repository/in-memory/image.ts — encoded and written; "snapshot write"); a second fresh process then starts warm from it as the service does (src/app.ts): "snapshot read" (on a worker thread: hash the seed, read and check the snapshot, move its bytes to the main thread) + "decode" (on the main thread: the image decoded into the repository, no index rebuilt) + the first answer. RSS and heap are read after a forced GC with the graph held; RSS (heap) bytes per record is the growth of RSS (V8 heap used) over the process before loading, divided by the records (fact = record); RSS growth under 8 MB is within its noise. Others' CPU is what other processes on the machine used during the load and during the queries (from \`/proc/stat\`, minus the run's own CPU, as a share of one core; – when the window is under a second, too short for its 10 ms ticks); a run above ${fmt(MAX_OTHERS * 100)} % is repeated (up to ${CONTENDED_RETRIES} times, keeping the quietest) and ⚠ marks figures taken under contention anyway. Latencies are in-process through the service's own Apollo Server (\`createApollo\`, production configuration, cost plugin included, no HTTP): each operation is warmed up (≥ 20 runs and 300 ms), then all are measured in ${ROUNDS} interleaved rounds (so a GC hits every operation alike), ≥ ${MIN_RUNS} runs and ≥ ${fmt(MIN_MS)} ms per operation in all (at most ${fmt(MAX_RUNS)}); p50/p99 of all its runs. The deep page asks for 10 items after the cursor of offset totalCount − 11; the filtered query asks for 5 areas on which Kazakhstan (or its leaders, companies or delegation) took a position and whose category is ECONOMIC — pages of the same size at every scale, so the targets compare like with like (search and the nested walk return more as the data grows and have no target). The search index (names, aliases and descriptions, the names of linked records, citation quotes: src/repository/search-fields.ts) is built again alone after the queries, with the repository released: build time, its searchable fields, distinct tokens and postings (token × record), and the growth of the V8 heap across the build after forced GCs (the records and their by-id map held before and after; under 1 MB it is within the heap's noise). Not in that figure: the first query the index answers by scoring its matches (several words, or a word that longer tokens start with) allocates reusable scratch of 32 B per record; the one-word search measured here does not. Its build is also part of "index". The real dataset has ${REAL_DATASET_RECORDS} records; ×1 is a generated dataset of the same size.`,
+    `The generator writes, deterministically (mulberry32, seed ${SEED}), a seed folder in the service's format at N × the real dataset: N units shaped like the real report (70 records each: 2 sources, 3 cities, 2 leaders, 3 companies, 2 meetings, 2 delegations, 16 areas, 24 positions, 2 commitments, a route, an award and its conferral, 2 shared values, 9 statements, with citations quoting generated report and reference texts at their code-point offsets) plus real ISO countries, capped at the ${249} codes the loader accepts. Pairs of countries repeat (30 % of units reuse a pair), half the talks' participants are earlier leaders of their country, and areas take some companies from earlier units, so fan-out is skewed as in real data. Folders live under \`${base}\` (${generatedNote}). Each scale runs in a fresh Node process with the default heap limit (as \`npm start\`), \`--expose-gc\`. A cold start is the service's (src/app.ts): the loader process parses, validates and indexes the seed and hands over the repository's image, which the main thread decodes, then gives back the memory the load used (\`releaseMemory\`, src/common/heap.ts: a full GC that also returns freed heap pages to the OS; "release"); "first answer" is from the start of the load until the service answers its first query (a page of one area); RSS and the queries below are measured on that graph. Then, with it released, the loader's work is timed on one thread: load = \`loadSeed\` (parse, shape check, references, citations, freeze) + \`new InMemoryRepository\` (indexes, sorts, search index), compared with \`readFileSync\` + \`JSON.parse\` of the same JSON files (measured last). After the queries the cold run writes the snapshot a warm start reads (\`SNAPSHOT_DIR\`, src/seed/snapshot.ts: the seed hashed, the repository's image — records and indexes, src/repository/in-memory/image.ts — encoded and written; "snapshot write"); a second fresh process then starts warm from it as the service does (src/app.ts): "snapshot read" (on a worker thread: hash the seed, read and check the snapshot, move its bytes to the main thread) + "decode" (on the main thread: the image decoded into the repository, no index rebuilt) + "release" + the first answer. RSS and heap are read with the graph held, after a forced GC and a 200 ms pause for V8's concurrent sweeping to free the array buffers it found unreachable (the image's bytes among them); RSS (heap) bytes per record is the growth of RSS (V8 heap used) over the process before loading, divided by the records (fact = record); RSS growth under 8 MB is within its noise. Others' CPU is what other processes on the machine used during the load and during the queries (from \`/proc/stat\`, minus the run's own CPU, as a share of one core; – when the window is under a second, too short for its 10 ms ticks); a run above ${fmt(MAX_OTHERS * 100)} % is repeated (up to ${CONTENDED_RETRIES} times, keeping the quietest) and ⚠ marks figures taken under contention anyway. Latencies are in-process through the service's own Apollo Server (\`createApollo\`, production configuration, cost plugin included, no HTTP): each operation is warmed up (≥ 20 runs and 300 ms), then all are measured in ${ROUNDS} interleaved rounds (so a GC hits every operation alike), ≥ ${MIN_RUNS} runs and ≥ ${fmt(MIN_MS)} ms per operation in all (at most ${fmt(MAX_RUNS)}); p50/p99 of all its runs. The deep page asks for 10 items after the cursor of offset totalCount − 11; the filtered query asks for 5 areas on which Kazakhstan (or its leaders, companies or delegation) took a position and whose category is ECONOMIC — pages of the same size at every scale, so the targets compare like with like (search and the nested walk return more as the data grows and have no target). The search index (names, aliases and descriptions, the names of linked records, citation quotes: src/repository/search-fields.ts) is built again alone after the queries, with the repository released: build time, its searchable fields, distinct tokens and postings (token × record), and the growth of the V8 heap across the build after forced GCs (the records and their by-id map held before and after; under 1 MB it is within the heap's noise). Not in that figure: the first query the index answers by scoring its matches (several words, or a word that longer tokens start with) allocates reusable scratch of 32 B per record; the one-word search measured here does not. Its build is also part of "index". The real dataset has ${REAL_DATASET_RECORDS} records; ×1 is a generated dataset of the same size.`,
     "",
   ].join("\n");
 }

@@ -9,11 +9,13 @@ import { setImmediate as nextTurn } from "node:timers/promises";
 import pino, { type Logger } from "pino";
 
 import type { Config } from "./config/config";
+import { releaseMemory } from "./common/heap";
 import { buildServiceSchema } from "./graphql/schema";
 import { type RunningService, startService } from "./http/server";
 import { decodeImage } from "./repository/in-memory/image";
+import type { InMemoryRepository } from "./repository/in-memory.repository";
 import type { GraphRepository, MaybePromise } from "./repository/repository";
-import { loadGraphInLoaderProcess } from "./seed/load-worker";
+import { type GraphLoad, type GraphLoadRequest, loadGraphInLoaderProcess } from "./seed/load-worker";
 
 export interface App extends RunningService {
   readonly repository: GraphRepository;
@@ -38,20 +40,44 @@ export function createLogger(config: Pick<Config, "logLevel">, destination?: pin
  */
 async function loadRepository(config: Config, logger: Logger): Promise<GraphRepository> {
   const { seedDir, snapshotDir } = config;
-  const started = process.hrtime.bigint();
-  const loaded = await loadGraphInLoaderProcess({ seedDir, snapshotDir });
-  const ms = Math.round(Number(process.hrtime.bigint() - started) / 1e6);
+  const { repository, loaded, decodeMs, bytes } = decode(await loadImage({ seedDir, snapshotDir }));
+  // The image's bytes are garbage from here on (only `decode` held them), but the promise that
+  // brought them is still held while this turn runs: they are given back in the next one.
   await nextTurn();
-  const decoding = process.hrtime.bigint();
-  const repository = decodeImage(loaded.payload);
-  const decodeMs = Math.round(Number(process.hrtime.bigint() - decoding) / 1e6);
-  const bytes = loaded.payload.byteLength;
-  if (loaded.warm) logger.info({ snapshotDir, ms, decodeMs, bytes }, "graph loaded from its snapshot");
+  const releasing = process.hrtime.bigint();
+  releaseMemory();
+  const releaseMs = Math.round(Number(process.hrtime.bigint() - releasing) / 1e6);
+  const { ms } = loaded;
+  if (loaded.warm) logger.info({ snapshotDir, ms, decodeMs, releaseMs, bytes }, "graph loaded from its snapshot");
   else {
     const { coldReason, written } = loaded;
-    logger.info({ snapshotDir, ms, decodeMs, bytes, coldReason, written }, "seed loaded cold");
+    logger.info({ snapshotDir, ms, decodeMs, releaseMs, bytes, coldReason, written }, "seed loaded cold");
   }
   return repository;
+}
+
+type TimedLoad = GraphLoad & { readonly ms: number };
+
+/** The graph's image (from the loader process, or the snapshot), timed; then a turn of the event loop. */
+async function loadImage(request: GraphLoadRequest): Promise<TimedLoad> {
+  const started = process.hrtime.bigint();
+  const load = await loadGraphInLoaderProcess(request);
+  const ms = Math.round(Number(process.hrtime.bigint() - started) / 1e6);
+  await nextTurn();
+  return { ...load, ms };
+}
+
+/** The repository decoded from a load's image, timed; the image itself is not kept. */
+function decode({ payload, ...loaded }: TimedLoad): {
+  repository: InMemoryRepository;
+  loaded: Omit<TimedLoad, "payload">;
+  decodeMs: number;
+  bytes: number;
+} {
+  const decoding = process.hrtime.bigint();
+  const repository = decodeImage(payload);
+  const decodeMs = Math.round(Number(process.hrtime.bigint() - decoding) / 1e6);
+  return { repository, loaded, decodeMs, bytes: payload.byteLength };
 }
 
 /**

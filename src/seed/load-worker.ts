@@ -107,24 +107,25 @@ type SnapshotReply = { readonly tag: typeof SNAPSHOT_TAG } & (
 const isSnapshotReply = (message: unknown): message is SnapshotReply =>
   typeof message === "object" && message !== null && (message as { tag?: unknown }).tag === SNAPSHOT_TAG;
 
-/** The trusted snapshot of the seed, read on a worker thread, or why there is none. */
+/**
+ * The trusted snapshot of the seed, read on a worker thread, or why there is none. Its reply is
+ * acted on once the thread has exited, so that nothing of the thread still holds the bytes it moved.
+ */
 function readSnapshotOffThread(seedDir: string, snapshotDir: string): Promise<SnapshotLookup> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(__filename, { workerData: { tag: SNAPSHOT_TAG, seedDir, snapshotDir } });
-    let settled = false;
-    worker.on("message", (reply: unknown) => {
-      if (!isSnapshotReply(reply) || settled) return;
-      settled = true;
-      if (reply.ok) resolve(reply.lookup);
-      else reject(new Error(reply.message));
+    let reply: SnapshotReply | null = null;
+    let failure: Error | null = null;
+    worker.on("message", (message: unknown) => {
+      if (isSnapshotReply(message)) reply ??= message;
     });
     worker.once("error", (error: unknown) => {
-      if (!settled) reject(error instanceof Error ? error : new Error(String(error)));
-      settled = true;
+      failure ??= error instanceof Error ? error : new Error(String(error));
     });
     worker.once("exit", code => {
-      if (!settled) reject(new Error(`the snapshot reader thread exited (code ${code}) without an answer`));
-      settled = true;
+      if (reply?.ok) resolve(reply.lookup);
+      else if (reply) reject(new Error(reply.message));
+      else reject(failure ?? new Error(`the snapshot reader thread exited (code ${code}) without an answer`));
     });
   });
 }

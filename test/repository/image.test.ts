@@ -1,6 +1,6 @@
 /**
  * The repository's image (src/repository/in-memory/image.ts): decoding it gives the graph that was
- * encoded — the same records, citations shared as they were, quotes and sentences sliced back out of
+ * encoded — the same records, each string held once in the bytes, citations shared as they were, quotes and sentences sliced back out of
  * their source's text (also past characters outside the BMP, and kept as strings when the text does
  * not hold them) — and a repository that answers as one indexed from the records.
  */
@@ -54,6 +54,26 @@ describe("the repository's image", () => {
       "weightValues",
     ]);
     expect(views.filter(([, view]) => (view as Uint8Array).buffer === bytes.buffer).map(([name]) => name)).toEqual([]);
+  });
+
+  test("holds each string once, however many records refer to it", () => {
+    const id = "meeting:2025-08-27-astana";
+    let references = 0;
+    const walk = (value: unknown): void => {
+      if (value === id) references++;
+      else if (typeof value === "object" && value !== null) Object.values(value).forEach(walk);
+    };
+    walk(seed);
+    expect(references).toBeGreaterThan(30);
+    const bytes = encodeImage(new InMemoryRepository(seed));
+    const needle = Buffer.from(id, "latin1");
+    let held = 0;
+    for (let at = bytes.indexOf(needle); at >= 0; at = bytes.indexOf(needle, at + 1)) held++;
+    expect(held).toBe(1);
+    const restored = decodeImage(bytes).data;
+    expect(restored.positions.filter(position => position.meetingId === id).map(position => position.id)).toEqual(
+      seed.positions.filter(position => position.meetingId === id).map(position => position.id),
+    );
   });
 
   test("keeps a citation that several records share one object", () => {
