@@ -3,9 +3,9 @@
  *
  * - every record by id (one Map for all types, ids are globally unique);
  * - per type, the records sorted by each ordering it supports;
- * - per type and per indexed filter, a Map from key to the records with that key (already in the
- *   type's default order), so a relation field or a filtered list costs the size of its bucket,
- *   never a scan of the whole type;
+ * - per type and per indexed filter, from key to the records with that key (already in the type's
+ *   default order), so a relation field or a filtered list costs the size of its bucket, never a
+ *   scan of the whole type. Orderings and buckets are runs of record positions (in-memory/record-runs.ts);
  * - a token index for search (sorted tokens, so a prefix is a binary search);
  * - the list bounds of the contract: per type and filter, the size of its largest bucket (a filter
  *   answered by a test can match the whole type), and the most records citing one source.
@@ -24,6 +24,7 @@ import {
 } from "../domain/records";
 import { InvalidArgumentError } from "./errors";
 import { orderingsOf, orderKey, sortedBy, supports } from "./in-memory/ordering";
+import { RecordRuns, type RunsState } from "./in-memory/record-runs";
 import { type FilterSpec, type TypeSpec, typeSpecs } from "./in-memory/type-specs";
 import { paginate, paginateWindow } from "./pagination";
 import type {
@@ -40,16 +41,24 @@ import { SearchIndex, type SearchIndexState } from "./search-index";
 
 interface TypeIndex<K extends NodeTypename> {
   readonly spec: TypeSpec<K>;
-  readonly sorted: ReadonlyMap<string, ReadonlyArray<RecordByType[K]>>;
-  readonly buckets: ReadonlyMap<string, ReadonlyMap<string, ReadonlyArray<RecordByType[K]>>>;
+  /** The type's records in each ordering it supports, by `orderKey`. */
+  readonly sorted: RecordRuns<RecordByType[K]>;
+  /** Per indexed filter, its buckets by key. */
+  readonly buckets: ReadonlyMap<string, RecordRuns<RecordByType[K]>>;
   /** Per indexed filter, the size of its largest bucket. */
   readonly largest: ReadonlyMap<string, number>;
 }
 
 type TypeIndexes = { readonly [K in NodeTypename]: TypeIndex<K> };
 
-/** What a type's index is made of besides its spec (which holds closures): its orderings and buckets. */
-export type TypeIndexState<K extends NodeTypename> = Pick<TypeIndex<K>, "sorted" | "buckets">;
+/**
+ * What a type's index is made of besides its spec (which holds closures): its orderings and
+ * buckets, as runs of positions in the type's records.
+ */
+export interface TypeIndexState {
+  readonly sorted: RunsState;
+  readonly buckets: Readonly<Record<string, RunsState>>;
+}
 
 /**
  * Everything the constructor builds from the records that is not a closure: maps and arrays of the
@@ -58,7 +67,7 @@ export type TypeIndexState<K extends NodeTypename> = Pick<TypeIndex<K>, "sorted"
  * the same repository, without sorting or tokenising anything (a warm start: src/seed/snapshot.ts).
  */
 export interface InMemoryIndexes {
-  readonly types: { readonly [K in NodeTypename]: TypeIndexState<K> };
+  readonly types: { readonly [K in NodeTypename]: TypeIndexState };
   readonly citingBySource: ReadonlyMap<string, readonly NodeRecord[]>;
   readonly search: SearchIndexState;
 }
@@ -98,7 +107,11 @@ export class InMemoryRepository implements GraphRepository {
     const types = Object.fromEntries(
       NODE_TYPENAMES.map(typename => {
         const { sorted, buckets } = this.types[typename];
-        return [typename, { sorted, buckets }];
+        const state: TypeIndexState = {
+          sorted: sorted.state(),
+          buckets: Object.fromEntries([...buckets].map(([field, runs]) => [field, runs.state()])),
+        };
+        return [typename, state];
       }),
     ) as unknown as InMemoryIndexes["types"];
     return { types, citingBySource: this.citingBySource, search: this.searchIndex.state() };
@@ -148,31 +161,43 @@ export class InMemoryRepository implements GraphRepository {
 
 /** A type's records sorted by each ordering it supports, and its indexed filters' buckets. */
 function indexType<K extends NodeTypename>(spec: TypeSpec<K>): TypeIndex<K> {
-  const sorted = new Map<string, Array<RecordByType[K]>>();
-  for (const ordering of orderingsOf(spec)) sorted.set(orderKey(ordering), sortedBy(spec, ordering, spec.records));
-  const inDefaultOrder = sorted.get(orderKey(spec.defaultOrder)) ?? [];
-  const buckets = new Map<string, Map<string, Array<RecordByType[K]>>>();
+  const position = RecordRuns.positions(spec.records);
+  const orderings = orderingsOf(spec).map(
+    ordering => [orderKey(ordering), sortedBy(spec, ordering, spec.records)] as const,
+  );
+  const inDefaultOrder = orderings.find(([key]) => key === orderKey(spec.defaultOrder))?.[1] ?? [];
+  const buckets = new Map<string, RecordRuns<RecordByType[K]>>();
   for (const [field, filter] of Object.entries(filtersOf(spec))) {
     if (!("keys" in filter)) continue;
     const index = new Map<string, Array<RecordByType[K]>>();
     for (const record of inDefaultOrder) {
       for (const key of new Set(filter.keys(record))) append(index, key, record);
     }
-    buckets.set(field, index);
+    buckets.set(field, RecordRuns.of(spec.records, position, index));
   }
-  const largest = new Map([...buckets].map(([field, index]) => [field, longest(index.values())]));
-  return { spec, sorted, buckets, largest };
+  return typeIndex(spec, RecordRuns.of(spec.records, position, orderings), buckets);
 }
 
 /** A type's index from its state, after checking that each ordering holds every record of the type. */
-function restoredType<K extends NodeTypename>(spec: TypeSpec<K>, state: TypeIndexState<K>): TypeIndex<K> {
-  for (const [key, records] of state.sorted) {
-    if (records.length !== spec.records.length) {
-      throw new Error(`restored ordering ${key} holds ${records.length} records of ${spec.records.length}`);
+function restoredType<K extends NodeTypename>(spec: TypeSpec<K>, state: TypeIndexState): TypeIndex<K> {
+  const sorted = new RecordRuns(spec.records, state.sorted);
+  for (const key of sorted.keys()) {
+    if (sorted.size(key) !== spec.records.length) {
+      throw new Error(`restored ordering ${key} holds ${sorted.size(key)} records of ${spec.records.length}`);
     }
   }
-  const { sorted, buckets } = state;
-  const largest = new Map([...buckets].map(([field, index]) => [field, longest(index.values())]));
+  const buckets = new Map(
+    Object.entries(state.buckets).map(([field, runs]) => [field, new RecordRuns(spec.records, runs)] as const),
+  );
+  return typeIndex(spec, sorted, buckets);
+}
+
+function typeIndex<K extends NodeTypename>(
+  spec: TypeSpec<K>,
+  sorted: RecordRuns<RecordByType[K]>,
+  buckets: ReadonlyMap<string, RecordRuns<RecordByType[K]>>,
+): TypeIndex<K> {
+  const largest = new Map([...buckets].map(([field, runs]) => [field, runs.largest()]));
   return { spec, sorted, buckets, largest };
 }
 
@@ -199,20 +224,16 @@ function listOne<K extends NodeTypename>(type: K, index: TypeIndex<K>, query: Li
   const filters = filtersOf(spec);
   const active = Object.entries(query.filter ?? {}).filter(([, value]) => value !== null && value !== undefined);
   // Start from the smallest index bucket among the filters, or from the whole type already sorted.
-  let base: ReadonlyArray<RecordByType[K]> | null = null;
-  let baseField: string | null = null;
+  let base: { runs: RecordRuns<RecordByType[K]>; key: string; field: string } | null = null;
   for (const [field, value] of active) {
     const filter = filters[field];
-    if (!filter || !("keys" in filter)) continue;
-    const bucket = index.buckets.get(field)?.get(filter.toKey(value)) ?? [];
-    if (base === null || bucket.length < base.length) {
-      base = bucket;
-      baseField = field;
-    }
+    const runs = index.buckets.get(field);
+    if (!filter || !("keys" in filter) || !runs) continue;
+    const key = filter.toKey(value);
+    if (base === null || runs.size(key) < base.runs.size(base.key)) base = { runs, key, field };
   }
-  let items = base ?? index.sorted.get(orderKey(ordering)) ?? [];
   const checks = active
-    .filter(([field]) => field !== baseField)
+    .filter(([field]) => field !== base?.field)
     .map(([field, value]): ((r: RecordByType[K]) => boolean) => {
       const filter = filters[field];
       if (!filter) throw new Error(`${type} has no filter "${field}"`);
@@ -220,8 +241,14 @@ function listOne<K extends NodeTypename>(type: K, index: TypeIndex<K>, query: Li
       const key = filter.toKey(value);
       return r => [...filter.keys(r)].includes(key);
     });
-  if (checks.length > 0) items = items.filter(r => checks.every(check => check(r)));
-  if (base !== null && orderKey(ordering) !== orderKey(spec.defaultOrder)) items = sortedBy(spec, ordering, items);
+  const reordered = base !== null && orderKey(ordering) !== orderKey(spec.defaultOrder);
+  const { runs, key } = base ?? { runs: index.sorted, key: orderKey(ordering) };
+  if (checks.length === 0 && !reordered) {
+    return paginateWindow(runs.size(key), query.page, (start, end) => runs.slice(key, start, end));
+  }
+  let items =
+    checks.length > 0 ? runs.select(key, r => checks.every(check => check(r))) : runs.slice(key, 0, runs.size(key));
+  if (reordered) items = sortedBy(spec, ordering, items);
   return paginate(items, query.page);
 }
 

@@ -13,8 +13,8 @@
  *   referred to many times) — 1,072 → 849 B of V8 heap per record at ×10,000 — and there are
  *   fewer strings to deserialise;
  * - every list of records in an index (orderings, filter buckets, records citing a source) is a run
- *   of positions in one `Int32Array` per index (a record's position: its place in the collections,
- *   in `COLLECTIONS` order), not an array of objects;
+ *   of positions in one `Int32Array` per index, not an array of objects; the repository holds its
+ *   orderings and buckets that way too (./record-runs.ts), so they are restored as they are;
  * - each distinct citation (records that quote the same words share one, as the loader built them)
  *   is stored once, as numbers: its source, its code-point offsets, and where its quote and its
  *   sentence lie in the source's text (UTF-16 offsets). Decoding slices them out of the text (V8
@@ -39,10 +39,11 @@ import {
   type SourceRecord,
 } from "../../domain/records";
 import { type InMemoryIndexes, InMemoryRepository, type TypeIndexState } from "../in-memory.repository";
+import type { RunsState } from "./record-runs";
 
 /**
- * Keys with runs of positions: key i (a number in `Image.strings`) has the records at
- * positions[offsets[i]] to positions[offsets[i + 1]].
+ * Keys with runs of positions (`RunsState`, its keys as numbers in `Image.strings`): key i has the
+ * records at positions[offsets[i]] to positions[offsets[i + 1]].
  */
 interface Runs {
   readonly keys: readonly number[];
@@ -91,9 +92,11 @@ interface Image {
    * (offsets i to i + 1 of `positions`) holds the numbers of the i-th one's citations.
    */
   readonly cited: Runs;
+  /** Each type's orderings and filter buckets, as the repository holds them (positions in the type's records). */
   readonly types: {
     readonly [K in NodeTypename]: { readonly sorted: Runs; readonly buckets: Readonly<Record<string, Runs>> };
   };
+  /** The records citing each source (positions in the collections, in `COLLECTIONS` order). */
   readonly citing: Runs;
   readonly search: InMemoryIndexes["search"];
 }
@@ -125,10 +128,18 @@ export function encodeImage(repository: InMemoryRepository): Buffer {
   };
   const types = Object.fromEntries(
     NODE_TYPENAMES.map(type => {
-      const { sorted, buckets } = indexes.types[type] as TypeIndexState<NodeTypename>;
+      const { sorted, buckets } = indexes.types[type];
+      const typeRuns = ({ keys, offsets, positions }: RunsState): Runs => ({
+        keys: keys.map(key => strings.number(key)),
+        offsets,
+        positions,
+      });
       return [
         type,
-        { sorted: runs(sorted), buckets: Object.fromEntries([...buckets].map(([field, map]) => [field, runs(map)])) },
+        {
+          sorted: typeRuns(sorted),
+          buckets: Object.fromEntries(Object.entries(buckets).map(([field, runs]) => [field, typeRuns(runs)])),
+        },
       ];
     }),
   ) as unknown as Image["types"];
@@ -224,13 +235,16 @@ export function decodeImage(bytes: Uint8Array): InMemoryRepository {
   const types = Object.fromEntries(
     NODE_TYPENAMES.map(type => {
       const { sorted, buckets } = image.types[type];
-      return [
-        type,
-        {
-          sorted: records(sorted),
-          buckets: new Map(Object.entries(buckets).map(([field, runs]) => [field, records(runs)])),
-        },
-      ];
+      const typeRuns = ({ keys, offsets, positions }: Runs): RunsState => ({
+        keys: keys.map(key => strings[key] as string),
+        offsets: offsets.slice(),
+        positions: positions.slice(),
+      });
+      const state: TypeIndexState = {
+        sorted: typeRuns(sorted),
+        buckets: Object.fromEntries(Object.entries(buckets).map(([field, runs]) => [field, typeRuns(runs)])),
+      };
+      return [type, state];
     }),
   ) as unknown as InMemoryIndexes["types"];
   const indexes: InMemoryIndexes = { types, citingBySource: records(image.citing), search: owned(image.search) };

@@ -1,0 +1,61 @@
+/**
+ * RecordRuns (src/repository/in-memory/record-runs.ts): lists of records by key, held as runs of
+ * positions. What it answers is what the lists it was built from answer.
+ */
+import { RecordRuns } from "../../src/repository/in-memory/record-runs";
+
+const records = ["a", "b", "c", "d", "e"].map(id => ({ id }));
+const [a, b, c, d, e] = records as [(typeof records)[0], ...typeof records];
+const lists: ReadonlyArray<readonly [string, ReadonlyArray<(typeof records)[0]>]> = [
+  ["vowels", [e, a]],
+  ["none", []],
+  ["all", [d, c, b, a, e]],
+];
+const ids = (list: ReadonlyArray<{ id: string }>) => list.map(record => record.id);
+
+describe("RecordRuns", () => {
+  const runs = RecordRuns.of(records, RecordRuns.positions(records), lists);
+
+  test("holds each list's records in its order, as positions in the records", () => {
+    expect(runs.keys()).toEqual(["vowels", "none", "all"]);
+    expect(runs.state()).toEqual({
+      keys: ["vowels", "none", "all"],
+      offsets: Int32Array.from([0, 2, 2, 7]),
+      positions: Int32Array.from([4, 0, 3, 2, 1, 0, 4]),
+    });
+    expect(lists.map(([key]) => [key, runs.size(key), ids(runs.slice(key, 0, runs.size(key)))])).toEqual([
+      ["vowels", 2, ["e", "a"]],
+      ["none", 0, []],
+      ["all", 5, ["d", "c", "b", "a", "e"]],
+    ]);
+    expect(runs.largest()).toBe(5);
+  });
+
+  test("slices within a list, clamped to it; a key it does not hold has no records", () => {
+    expect(ids(runs.slice("all", 1, 3))).toEqual(["c", "b"]);
+    expect(ids(runs.slice("all", 3, 99))).toEqual(["a", "e"]);
+    expect(ids(runs.slice("vowels", -1, 1))).toEqual(["e"]);
+    expect(ids(runs.slice("all", 5, 9))).toEqual([]);
+    expect([runs.size("consonants"), runs.slice("consonants", 0, 9), runs.select("consonants", () => true)]).toEqual([
+      0,
+      [],
+      [],
+    ]);
+  });
+
+  test("selects a list's records that a test accepts, in the list's order", () => {
+    expect(ids(runs.select("all", record => record !== c && record !== a))).toEqual(["d", "b", "e"]);
+  });
+
+  test("restored from its state over the same records, answers the same", () => {
+    const restored = new RecordRuns(records, runs.state());
+    expect(lists.map(([key]) => ids(restored.slice(key, 0, 9)))).toEqual([["e", "a"], [], ["d", "c", "b", "a", "e"]]);
+    expect(restored.largest()).toBe(5);
+  });
+
+  test("refuses a list holding a record that is not among the records", () => {
+    expect(() => RecordRuns.of(records, RecordRuns.positions(records), [["x", [{ id: "x" }]]])).toThrow(
+      "the list of x holds a record that is not among the records",
+    );
+  });
+});
