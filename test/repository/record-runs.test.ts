@@ -4,9 +4,16 @@
  */
 import { RecordRuns } from "../../src/repository/in-memory/record-runs";
 
-const records = ["a", "b", "c", "d", "e"].map(id => ({ id }));
-const [a, b, c, d, e] = records as [(typeof records)[0], ...typeof records];
-const lists: ReadonlyArray<readonly [string, ReadonlyArray<(typeof records)[0]>]> = [
+interface Item {
+  readonly id: string;
+}
+const a: Item = { id: "a" };
+const b: Item = { id: "b" };
+const c: Item = { id: "c" };
+const d: Item = { id: "d" };
+const e: Item = { id: "e" };
+const records = [a, b, c, d, e];
+const lists: ReadonlyArray<readonly [string, readonly Item[]]> = [
   ["vowels", [e, a]],
   ["none", []],
   ["all", [d, c, b, a, e]],
@@ -16,12 +23,12 @@ const ids = (list: ReadonlyArray<{ id: string }>) => list.map(record => record.i
 describe("RecordRuns", () => {
   const runs = RecordRuns.of(records, RecordRuns.positions(records), lists);
 
-  test("holds each list's records in its order, as positions in the records", () => {
-    expect(runs.keys()).toEqual(["vowels", "none", "all"]);
+  test("holds each list's records in its order, as positions in the records, its keys sorted", () => {
+    expect(runs.keys()).toEqual(["all", "none", "vowels"]);
     expect(runs.state()).toEqual({
-      keys: ["vowels", "none", "all"],
-      offsets: Int32Array.from([0, 2, 2, 7]),
-      positions: Int32Array.from([4, 0, 3, 2, 1, 0, 4]),
+      keys: ["all", "none", "vowels"],
+      offsets: Int32Array.from([0, 5, 5, 7]),
+      positions: Int32Array.from([3, 2, 1, 0, 4, 4, 0]),
     });
     expect(lists.map(([key]) => [key, runs.size(key), ids(runs.slice(key, 0, runs.size(key)))])).toEqual([
       ["vowels", 2, ["e", "a"]],

@@ -5,7 +5,10 @@
  * process, which builds the indexes outside the service's process (src/seed/load-worker.ts).
  *
  * One V8 serialisation (`node:v8`, the structured-clone format) of a compact form, because decoding
- * holds the main thread and its cost follows the objects and bytes it creates:
+ * holds the main thread and its cost follows the objects and bytes it creates. It is written by
+ * V8's own serialiser (`v8.Serializer`), not Node's default one (`v8.serialize`): that one writes
+ * typed arrays through JavaScript and reads them back as views of the bytes (keeping them all
+ * alive) or, when unaligned, as copies made one by one; V8's reads each into a buffer of its own.
  *
  * - every string of the records (ids, names, texts, enum values, the ids a record refers to) and
  *   every index key is held once, in one table, and the records hold its number: decoded, all the
@@ -25,7 +28,7 @@
  * The bytes are only ever decoded by the service that encoded them (the snapshot's key names the
  * service version and V8's), after their checksum has been verified.
  */
-import { deserialize, serialize } from "node:v8";
+import { Deserializer, Serializer } from "node:v8";
 
 import { CodePoints } from "../../common/code-points";
 import {
@@ -39,6 +42,15 @@ import {
   type SourceRecord,
 } from "../../domain/records";
 import { type InMemoryIndexes, InMemoryRepository, type TypeIndexState } from "../in-memory.repository";
+import {
+  decodeGroup,
+  type EncodedGroup,
+  encodeGroup,
+  type Runs as ColumnRuns,
+  runsOf,
+  StringTable,
+  stringColumn,
+} from "./columns";
 import type { RunsState } from "./record-runs";
 
 /**
@@ -61,37 +73,19 @@ export interface Citations {
   readonly strings: ReadonlyMap<number, readonly [quote: string, sentence: string]>;
 }
 
-/**
- * A record (or meeting format) as encoded: without its citations (they are in `Image.cited`), and
- * with the values of its `GroupKeys` as numbers in `Image.strings`.
- */
-type Encoded = Record<string, unknown>;
-
-/**
- * The keys of a group of records (one type's, or all meetings' formats) whose values are encoded
- * as numbers in `Image.strings`: `one`, those whose value is a string (or null) in every record;
- * `many`, those whose value is a list of strings in every record. (Lists and objects that records
- * share, such as equal `supports`, stay shared: V8's serialisation keeps objects' identity.)
- */
-interface GroupKeys {
-  readonly one: readonly string[];
-  readonly many: readonly string[];
-}
-
-/** The groups `GroupKeys` are kept for: each type, and the formats of meetings. */
+/** The groups of records encoded as columns: each type (by its collection's name), and all meetings' formats. */
 const FORMATS = "formats";
 
 interface Image {
-  /** Every distinct string of the records and index keys, once; records and runs hold their numbers. */
+  /** Every distinct string of the records and index keys, once; columns and runs hold their numbers. */
   readonly strings: readonly string[];
-  readonly groups: { readonly [group: string]: GroupKeys };
-  readonly collections: { readonly [name: string]: readonly Encoded[] };
+  /** Each group's records as columns (./columns.ts); their citations and a meeting's formats apart. */
+  readonly groups: { readonly [group: string]: EncodedGroup };
+  /** Per group, run i holds the numbers (in `citations`) of record i's citations. */
+  readonly cited: { readonly [group: string]: ColumnRuns };
+  /** Run i holds meeting i's formats: their indexes in the formats group (consecutive). */
+  readonly meetingFormats: ColumnRuns;
   readonly citations: Citations;
-  /**
-   * The citations of every record, in collection order, a meeting followed by its formats: run i
-   * (offsets i to i + 1 of `positions`) holds the numbers of the i-th one's citations.
-   */
-  readonly cited: Runs;
   /** Each type's orderings and filter buckets, as the repository holds them (positions in the type's records). */
   readonly types: {
     readonly [K in NodeTypename]: { readonly sorted: Runs; readonly buckets: Readonly<Record<string, Runs>> };
@@ -145,81 +139,75 @@ export function encodeImage(repository: InMemoryRepository): Buffer {
   ) as unknown as Image["types"];
 
   const citations = new CitationTable(data.sources);
-  const citedOffsets: number[] = [0];
-  const cited: number[] = [];
-  const encode = (record: Evidenced, keys: GroupKeys): Encoded => {
-    const { citations: own, ...rest } = record as Evidenced & Encoded;
-    for (const citation of own) cited.push(citations.add(citation));
-    citedOffsets.push(cited.length);
-    for (const key of keys.one) rest[key] = rest[key] === null ? -1 : strings.number(rest[key] as string);
-    for (const key of keys.many) rest[key] = (rest[key] as readonly string[]).map(value => strings.number(value));
-    return rest;
-  };
+  const citedRuns = (records: readonly Evidenced[]): ColumnRuns =>
+    runsOf(records.map(record => record.citations.map(citation => citations.add(citation))));
   const meetings = data[COLLECTIONS.Meeting];
-  const groups: Record<string, GroupKeys> = {
-    [FORMATS]: groupKeysOf(meetings.flatMap(meeting => meeting.formats)),
-  };
-  const collections = Object.fromEntries(
-    NODE_TYPENAMES.map(type => {
-      const records = data[COLLECTIONS[type]] as readonly NodeRecord[];
-      const keys = (groups[type] = groupKeysOf(records));
-      const formats = groups[FORMATS] as GroupKeys;
-      return [
-        COLLECTIONS[type],
-        records.map(record => {
-          const encoded = encode(record, keys);
-          if (record.__typename === "Meeting") encoded.formats = record.formats.map(format => encode(format, formats));
-          return encoded;
-        }),
-      ];
-    }),
-  );
+  const formats = meetings.flatMap(meeting => meeting.formats);
+  const groups: Record<string, EncodedGroup> = {};
+  const cited: Record<string, ColumnRuns> = {};
+  for (const type of NODE_TYPENAMES) {
+    const records = data[COLLECTIONS[type]] as readonly NodeRecord[];
+    groups[type] = encodeGroup(type, records, strings, type === "Meeting" ? ["citations", FORMATS] : ["citations"]);
+    cited[type] = citedRuns(records);
+  }
+  groups[FORMATS] = encodeGroup("meeting format", formats, strings, ["citations"]);
+  cited[FORMATS] = citedRuns(formats);
+  let format = 0;
+  const meetingFormats = runsOf(meetings.map(meeting => meeting.formats.map(() => format++)));
   const image: Image = {
     strings: strings.values,
     groups,
-    collections,
+    cited,
+    meetingFormats,
     citations: citations.table(),
-    cited: { keys: [], offsets: Int32Array.from(citedOffsets), positions: Int32Array.from(cited) },
     types,
     citing: runs(indexes.citingBySource),
     search: indexes.search,
   };
-  return serialize(image);
+  const serializer = new Serializer();
+  serializer.writeHeader();
+  serializer.writeValue(image);
+  return serializer.releaseBuffer();
 }
 
 /** The repository `encodeImage` encoded. */
 export function decodeImage(bytes: Uint8Array): InMemoryRepository {
-  const image = deserialize(bytes) as Image;
-  const { strings } = image;
-  const data: Record<string, NodeRecord[]> = {};
-  for (const type of NODE_TYPENAMES) {
-    const list = (image.collections[COLLECTIONS[type]] ?? []) as Encoded[];
-    restoreStrings(list, image.groups[type], strings);
-    if (type === "Meeting") {
-      const formats = image.groups[FORMATS];
-      for (const meeting of list) restoreStrings(meeting.formats as Encoded[], formats, strings);
-    }
-    data[COLLECTIONS[type]] = list as unknown as NodeRecord[];
-  }
-  const texts = new Map<string, string>();
-  for (const source of data[COLLECTIONS.Source] as SourceRecord[]) texts.set(source.id, source.text);
-  const citations = decodeCitations(image.citations, texts);
-  const { offsets: citedOffsets, positions: cited } = image.cited;
-  let run = 0;
-  const decode = (record: { citations?: readonly CitationRecord[] }): void => {
-    const from = citedOffsets[run] as number;
-    const to = citedOffsets[++run] as number;
-    const own = new Array<CitationRecord>(to - from);
-    for (let at = from; at < to; at++) own[at - from] = citations[cited[at] as number] as CitationRecord;
-    record.citations = own;
+  const deserializer = new Deserializer(bytes);
+  deserializer.readHeader();
+  const image = deserializer.readValue() as Image;
+  const { strings, groups, cited } = image;
+  const group = (name: string): EncodedGroup => {
+    const encoded = groups[name];
+    if (encoded === undefined) throw new Error(`the image has no ${name} records`);
+    return encoded;
   };
+  const sources = group("Source");
+  const ids = stringColumn(sources, "id", strings);
+  const sourceTexts = stringColumn(sources, "text", strings);
+  const texts = new Map(ids.map((id, i) => [id as string, sourceTexts[i] as string]));
+  const citations = decodeCitations(image.citations, texts);
+  const citationsOf = (name: string) => {
+    const runs = cited[name] as ColumnRuns;
+    return (i: number): CitationRecord[] => {
+      const from = runs.offsets[i] as number;
+      const to = runs.offsets[i + 1] as number;
+      const own = new Array<CitationRecord>(to - from);
+      for (let at = from; at < to; at++) own[at - from] = citations[runs.items[at] as number] as CitationRecord;
+      return own;
+    };
+  };
+  const formats = decodeGroup(group(FORMATS), strings, { citations: citationsOf(FORMATS) });
+  const { offsets: formatOffsets } = image.meetingFormats;
+  const data: Record<string, NodeRecord[]> = {};
   const all: NodeRecord[] = [];
   for (const type of NODE_TYPENAMES) {
-    for (const record of data[COLLECTIONS[type]] as NodeRecord[]) {
-      decode(record);
-      if (record.__typename === "Meeting") for (const format of record.formats) decode(format);
-      all.push(record);
+    const own: Record<string, (i: number) => unknown> = { citations: citationsOf(type) };
+    if (type === "Meeting") {
+      own[FORMATS] = (i: number) => formats.slice(formatOffsets[i], formatOffsets[i + 1]);
     }
+    const list = decodeGroup(group(type), strings, own) as NodeRecord[];
+    data[COLLECTIONS[type]] = list;
+    for (const record of list) all.push(record);
   }
   const records = ({ keys, offsets, positions }: Runs): Map<string, NodeRecord[]> => {
     const map = new Map<string, NodeRecord[]>();
@@ -237,8 +225,8 @@ export function decodeImage(bytes: Uint8Array): InMemoryRepository {
       const { sorted, buckets } = image.types[type];
       const typeRuns = ({ keys, offsets, positions }: Runs): RunsState => ({
         keys: keys.map(key => strings[key] as string),
-        offsets: offsets.slice(),
-        positions: positions.slice(),
+        offsets,
+        positions,
       });
       const state: TypeIndexState = {
         sorted: typeRuns(sorted),
@@ -247,69 +235,8 @@ export function decodeImage(bytes: Uint8Array): InMemoryRepository {
       return [type, state];
     }),
   ) as unknown as InMemoryIndexes["types"];
-  const indexes: InMemoryIndexes = { types, citingBySource: records(image.citing), search: owned(image.search) };
+  const indexes: InMemoryIndexes = { types, citingBySource: records(image.citing), search: image.search };
   return new InMemoryRepository(data as unknown as GraphData, indexes);
-}
-
-/** Each distinct string once, by number. */
-class StringTable {
-  private readonly numbers = new Map<string, number>();
-  readonly values: string[] = [];
-
-  number(value: string): number {
-    let number = this.numbers.get(value);
-    if (number === undefined) {
-      number = this.values.length;
-      this.values.push(value);
-      this.numbers.set(value, number);
-    }
-    return number;
-  }
-}
-
-/** The `GroupKeys` of a group of records: which keys (of its first record) hold strings, or lists of strings, in all of them. */
-function groupKeysOf(records: ReadonlyArray<object>): GroupKeys {
-  const first = records[0];
-  if (first === undefined) return { one: [], many: [] };
-  const all = (key: string, holds: (value: unknown) => boolean): boolean =>
-    records.every(record => Object.hasOwn(record, key) && holds((record as Encoded)[key]));
-  const keys = Object.keys(first).filter(key => key !== "citations" && key !== FORMATS);
-  return {
-    one: keys.filter(key => all(key, value => typeof value === "string" || value === null)),
-    many: keys.filter(key => all(key, value => Array.isArray(value) && value.every(item => typeof item === "string"))),
-  };
-}
-
-/** No strings: every empty list of strings of the decoded records (one object instead of one each). */
-const NONE: readonly string[] = Object.freeze([]);
-
-/** The strings of decoded records back in place of their numbers (see `Encoded`). */
-function restoreStrings(records: Encoded[], keys: GroupKeys | undefined, strings: readonly string[]): void {
-  if (keys === undefined) return;
-  const { one, many } = keys;
-  for (const record of records) {
-    for (const key of one) {
-      const number = record[key] as number;
-      record[key] = number < 0 ? null : strings[number];
-    }
-    for (const key of many) {
-      const list = record[key] as unknown[];
-      if (list.length === 0) record[key] = NONE;
-      else for (let i = 0; i < list.length; i++) list[i] = strings[list[i] as number];
-    }
-  }
-}
-
-/**
- * The search index's arrays copied out of the bytes: Node's deserialiser makes typed arrays views
- * of the bytes they were read from, which would keep the whole image alive (and in RSS) with them.
- */
-function owned(state: InMemoryIndexes["search"]): InMemoryIndexes["search"] {
-  const copies = Object.entries(state).map(([name, value]: [string, unknown]) => [
-    name,
-    ArrayBuffer.isView(value) ? (value as Uint8Array).slice() : value,
-  ]);
-  return Object.fromEntries(copies) as InMemoryIndexes["search"];
 }
 
 /** The distinct citations of a graph, by identity, each as numbers into its source's text. */
