@@ -29,9 +29,12 @@ function offsetOf(cursor: string | null | undefined, argument: string, length: n
   return offset;
 }
 
-/** graphql-relay's opaque offset cursor ("arrayconnection:<offset>", base64). */
+/**
+ * graphql-relay's opaque offset cursor ("arrayconnection:<offset>", base64). The text is ASCII, so
+ * `btoa` encodes it as Buffer's base64 does, at about a third of the cost (no buffer per cursor).
+ */
 export function cursorOf(offset: number): string {
-  return Buffer.from(`arrayconnection:${offset}`, "utf8").toString("base64");
+  return btoa(`arrayconnection:${offset}`);
 }
 
 /** An edge whose cursor is encoded only when read (when a query selects it). */

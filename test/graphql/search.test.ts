@@ -296,6 +296,54 @@ describe("search", () => {
     });
   });
 
+  it("answers `nodes` (the edges' nodes) beside edges that select no cursor, each key where the query puts it", async () => {
+    const result = await h.run(/* GraphQL */ `
+      {
+        search(text: "JUMCO", first: 3) {
+          nodes {
+            __typename
+            ... on Node {
+              id
+            }
+          }
+          edges {
+            node {
+              ... on Company {
+                name
+              }
+            }
+            matchedField
+            score
+          }
+          totalCount
+        }
+      }
+    `);
+    const expected = {
+      status: 200,
+      body: {
+        data: {
+          search: {
+            nodes: [
+              { __typename: "Company", id: "company:jumco" },
+              { __typename: "Position", id: "position:jumco-participates-nuclear" },
+              { __typename: "CooperationArea", id: "area:nuclear" },
+            ],
+            edges: [
+              { node: { name: "Jordanian Uranium Mining Company" }, matchedField: "alias", score: 27 },
+              { node: {}, matchedField: "actor", score: 10.8 },
+              { node: {}, matchedField: "companies", score: 6.6 },
+            ],
+            totalCount: 5,
+          },
+        },
+      },
+    };
+    expect(result).toEqual(expected);
+    // The same bytes: keys in the query's order, not the order of the values the resolvers return.
+    expect(JSON.stringify(result)).toBe(JSON.stringify(expected));
+  });
+
   it("pages forward through the matches", async () => {
     const first = await h.run(SEARCH, { text: "JUMCO", first: 1 });
     const result = await h.run(SEARCH, { text: "JUMCO", first: 2, after: endCursorOf(first, "search") });

@@ -1,9 +1,36 @@
 import { mapMaybePromise } from "@graphql-tools/utils";
 import { Args, Ctx, Query, Resolver } from "type-graphql";
 
+import type { NodeRecord } from "../../domain/records";
+import type { Edge, SearchHit } from "../../repository/repository";
 import type { GraphContext } from "../base/context";
 import { SearchArgs } from "./search.args";
 import { SearchConnection, searchTypeNames } from "./search.type";
+
+/**
+ * A `SearchEdge` as the executor reads it: the hit's fields as own data properties of one class (one
+ * object shape, read directly by the compiled query), the cursor encoded only when a query reads it.
+ */
+class SearchEdgeValue {
+  readonly score: number;
+  readonly matchedField: string;
+  readonly matchedText: string;
+  readonly node: NodeRecord;
+
+  constructor(private readonly edge: Edge<SearchHit>) {
+    const hit = edge.node;
+    this.score = hit.score;
+    this.matchedField = hit.matchedField;
+    this.matchedText = hit.matchedText;
+    this.node = hit.node;
+  }
+
+  get cursor(): string {
+    return this.edge.cursor;
+  }
+}
+
+const toEdge = (edge: Edge<SearchHit>): SearchEdgeValue => new SearchEdgeValue(edge);
 
 @Resolver()
 export class SearchResolver {
@@ -18,13 +45,7 @@ export class SearchResolver {
       page: args,
     });
     return mapMaybePromise(page, ({ edges, pageInfo, totalCount }) => ({
-      // The cursor is encoded only if the query selects it.
-      edges: edges.map(edge => ({
-        ...edge.node,
-        get cursor() {
-          return edge.cursor;
-        },
-      })),
+      edges: edges.map(toEdge),
       pageInfo,
       totalCount,
     }));
