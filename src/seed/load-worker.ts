@@ -4,8 +4,9 @@
  * over as the repository's image (its records and indexes as bytes:
  * src/repository/in-memory/image.ts), which the service only decodes (src/app.ts):
  *
- * - a trusted snapshot is read on a worker thread, which hashes the seed, reads and checks the
- *   snapshot and moves its bytes to the main thread without a copy (little else is allocated);
+ * - a trusted snapshot is read on worker threads, which hash the seed and, meanwhile, read and
+ *   check the snapshot, and move its bytes to the main thread without a copy (little else is
+ *   allocated);
  * - otherwise the seed is loaded in a loader process, a child of the service's, which parses,
  *   validates and indexes it, writes the snapshot when `SNAPSHOT_DIR` is set, and hands the image
  *   over as a file (the snapshot itself, else a private temporary file that the service reads and
@@ -32,10 +33,12 @@ import { loadSeed, SeedValidationError } from "./seed.loader";
 import {
   loadWithSnapshot,
   readFully,
-  readTrustedSnapshot,
+  readSnapshotOf,
   SNAPSHOT_PAYLOAD_OFFSET,
+  snapshotKey,
   type SnapshotLoad,
   type SnapshotLookup,
+  soleSnapshotKey,
 } from "./snapshot";
 
 export interface GraphLoadRequest {
@@ -100,34 +103,67 @@ const PER_PROCESS_FLAG = /^--(inspect|debug|cpu-prof|heap-prof|prof|watch)/;
 
 const SNAPSHOT_TAG = "bilateral-graph:snapshot";
 
+/**
+ * A snapshot thread's job. `key`: hash the seed for its key, then read the snapshot of that key,
+ * unless it is the folder's only snapshot (which a `read` job reads meanwhile). `read`: read the
+ * snapshot of `key`, or (null) the folder's only snapshot, under the key its name gives.
+ */
+type SnapshotJob = { readonly tag: typeof SNAPSHOT_TAG; readonly snapshotDir: string } & (
+  { readonly job: "key"; readonly seedDir: string } | { readonly job: "read"; readonly key: string | null }
+);
+
+/** A snapshot thread's answer: the key it hashed or read, and the lookup (null: left to the `read` job, or no snapshot). */
 type SnapshotReply = { readonly tag: typeof SNAPSHOT_TAG } & (
-  { readonly ok: true; readonly lookup: SnapshotLookup } | { readonly ok: false; readonly message: string }
+  | { readonly ok: true; readonly key: string | null; readonly lookup: SnapshotLookup | null }
+  | { readonly ok: false; readonly message: string }
 );
 
 const isSnapshotReply = (message: unknown): message is SnapshotReply =>
   typeof message === "object" && message !== null && (message as { tag?: unknown }).tag === SNAPSHOT_TAG;
 
-/**
- * The trusted snapshot of the seed, read on a worker thread, or why there is none. Its reply is
- * acted on once the thread has exited, so that nothing of the thread still holds the bytes it moved.
- */
-function readSnapshotOffThread(seedDir: string, snapshotDir: string): Promise<SnapshotLookup> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(__filename, { workerData: { tag: SNAPSHOT_TAG, seedDir, snapshotDir } });
-    let reply: SnapshotReply | null = null;
+/** One snapshot job on a worker thread: a handle to stop it, and its reply once the thread has exited. */
+function onSnapshotThread(job: SnapshotJob): { stop: () => void; reply: Promise<SnapshotReply & { ok: true }> } {
+  const worker = new Worker(__filename, { workerData: job });
+  const reply = new Promise<SnapshotReply & { ok: true }>((resolve, reject) => {
+    let answer: SnapshotReply | null = null;
     let failure: Error | null = null;
     worker.on("message", (message: unknown) => {
-      if (isSnapshotReply(message)) reply ??= message;
+      if (isSnapshotReply(message)) answer ??= message;
     });
     worker.once("error", (error: unknown) => {
       failure ??= error instanceof Error ? error : new Error(String(error));
     });
+    // Acted on once the thread has exited, so that nothing of it still holds the bytes it moved.
     worker.once("exit", code => {
-      if (reply?.ok) resolve(reply.lookup);
-      else if (reply) reject(new Error(reply.message));
+      if (answer?.ok) resolve(answer);
+      else if (answer) reject(new Error(answer.message));
       else reject(failure ?? new Error(`the snapshot reader thread exited (code ${code}) without an answer`));
     });
   });
+  return { stop: () => void worker.terminate(), reply };
+}
+
+/**
+ * The trusted snapshot of the seed, or why there is none, read on worker threads: one hashes the
+ * seed for its key while the other reads and checks the folder's only snapshot (the usual case:
+ * writing a snapshot removes the others). Its answer is taken when its key is the seed's; otherwise
+ * the first thread has read the snapshot of the seed's key itself, and the second is stopped.
+ */
+async function readSnapshotOffThread(seedDir: string, snapshotDir: string): Promise<SnapshotLookup> {
+  const sole = onSnapshotThread({ tag: SNAPSHOT_TAG, job: "read", key: null, snapshotDir });
+  const own = await onSnapshotThread({ tag: SNAPSHOT_TAG, job: "key", seedDir, snapshotDir }).reply;
+  if (own.lookup !== null) {
+    // Not waited for: a thread stops at its next JavaScript step, after the read it is in.
+    sole.stop();
+    sole.reply.catch(() => undefined);
+    return own.lookup;
+  }
+  const found = await sole.reply;
+  if (found.key === own.key && found.lookup !== null) return found.lookup;
+  // The folder changed between the two threads' looks at it: read the snapshot of the seed's key.
+  const read = await onSnapshotThread({ tag: SNAPSHOT_TAG, job: "read", key: own.key, snapshotDir }).reply;
+  if (read.lookup === null) throw new Error("the snapshot reader thread gave no answer for the seed's key");
+  return read.lookup;
 }
 
 /** The graph, from its snapshot on a worker thread or else loaded in a loader process (see the module comment). */
@@ -231,17 +267,25 @@ if (loaderRequest !== undefined && process.send && require.main === module) {
 }
 
 if (!isMainThread && (workerData as { tag?: unknown } | null)?.tag === SNAPSHOT_TAG && parentPort) {
-  const { seedDir, snapshotDir } = workerData as { seedDir: string; snapshotDir: string };
+  const job = workerData as SnapshotJob;
   let reply: SnapshotReply;
   const transfer: ArrayBuffer[] = [];
   try {
-    const lookup = readTrustedSnapshot(seedDir, snapshotDir);
-    if ("payload" in lookup) {
+    let key: string | null;
+    let lookup: SnapshotLookup | null;
+    if (job.job === "key") {
+      key = snapshotKey(job.seedDir, job.snapshotDir);
+      lookup = soleSnapshotKey(job.snapshotDir) === key ? null : readSnapshotOf(job.snapshotDir, key);
+    } else {
+      key = job.key ?? soleSnapshotKey(job.snapshotDir);
+      lookup = key === null ? null : readSnapshotOf(job.snapshotDir, key);
+    }
+    if (lookup !== null && "payload" in lookup) {
       // The snapshot's bytes are read into a buffer of their own (./snapshot.ts): moved, not copied.
       const { buffer, byteOffset, byteLength } = lookup.payload;
       if (byteOffset === 0 && byteLength === buffer.byteLength && buffer instanceof ArrayBuffer) transfer.push(buffer);
     }
-    reply = { tag: SNAPSHOT_TAG, ok: true, lookup };
+    reply = { tag: SNAPSHOT_TAG, ok: true, key, lookup };
   } catch (error) {
     reply = { tag: SNAPSHOT_TAG, ok: false, message: error instanceof Error ? error.message : String(error) };
   }

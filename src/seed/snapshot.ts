@@ -197,12 +197,32 @@ export type SnapshotLookup =
 
 /** Looks for the trusted snapshot of `seedDir` in `snapshotDir` (the seed is hashed for its key). */
 export function readTrustedSnapshot(seedDir: string, snapshotDir: string): SnapshotLookup {
+  return readSnapshotOf(snapshotDir, snapshotKey(seedDir, snapshotDir));
+}
+
+/**
+ * What `readTrustedSnapshot` finds for a seed whose key is `key`, without hashing the seed: the
+ * caller vouches for the key, or reads the snapshot while the seed is hashed and compares the keys
+ * afterwards (src/seed/load-worker.ts).
+ */
+export function readSnapshotOf(snapshotDir: string, key: string): SnapshotLookup {
   const version = serviceVersion();
-  const key = snapshotKey(seedDir, snapshotDir, version);
   const snapshot = readSnapshot(snapshotDir, key, version);
   return typeof snapshot === "string"
     ? { missing: snapshot, key, version }
     : { payload: snapshot, path: snapshotPath(snapshotDir, key) };
+}
+
+/** The key of the one snapshot in `snapshotDir`, by its name; null when it holds none, or several. */
+export function soleSnapshotKey(snapshotDir: string): string | null {
+  let names: string[];
+  try {
+    names = readdirSync(snapshotDir).filter(name => name.startsWith(PREFIX) && name.endsWith(SUFFIX));
+  } catch {
+    return null;
+  }
+  const [name, ...others] = names;
+  return name === undefined || others.length > 0 ? null : name.slice(PREFIX.length, -SUFFIX.length);
 }
 
 /**

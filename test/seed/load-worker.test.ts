@@ -3,7 +3,7 @@
  * an invalid seed is refused with the same problems and message. The worker runs compiled code:
  * these tests use `dist/` (`npm test` builds it before jest runs, as for test/http/process.test.ts).
  */
-import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -79,6 +79,52 @@ describe("loading the graph in a loader process", () => {
       expect(decodeImage(warm.payload).data).toEqual(decodeImage(cold.payload).data);
     } finally {
       rmSync(snapshotDir, { recursive: true, force: true });
+    }
+  });
+
+  test("trusts a snapshot read while the seed is hashed only when it is the seed's, and checked", async () => {
+    const folder = mkdtempSync(join(tmpdir(), "load-worker-snapshots-"));
+    const seedDir = join(folder, "seed");
+    const snapshotDir = join(folder, "snapshots");
+    cpSync(SEED_DIR, seedDir, { recursive: true, dereference: true });
+    const load = () => compiled.loadGraphInLoaderProcess({ seedDir, snapshotDir });
+    const outcome = async () => {
+      const { warm, coldReason } = await load();
+      return { warm, coldReason, snapshots: readdirSync(snapshotDir).length };
+    };
+    try {
+      expect(await outcome()).toEqual({
+        warm: false,
+        coldReason: "no snapshot for this seed and version (ENOENT)",
+        snapshots: 1,
+      });
+      const [name] = readdirSync(snapshotDir) as [string];
+      const path = join(snapshotDir, name);
+      const good = readFileSync(path);
+      // The folder's only snapshot is the seed's but corrupt: its check fails, as read by the seed's key.
+      const bad = Buffer.from(good);
+      bad[bad.length - 100] = (bad[bad.length - 100] as number) ^ 1;
+      writeFileSync(path, bad);
+      expect(await outcome()).toEqual({
+        warm: false,
+        coldReason: "the snapshot's payload does not match its checksum",
+        snapshots: 1,
+      });
+      // Beside another snapshot (no longer the only one): read by the seed's key once it is hashed.
+      writeFileSync(join(snapshotDir, "bilateral-graph-0000.snapshot"), good);
+      expect(await outcome()).toEqual({ warm: true, coldReason: null, snapshots: 2 });
+      rmSync(join(snapshotDir, "bilateral-graph-0000.snapshot"));
+      // The seed changed: the only snapshot is another seed's, and is not used.
+      writeFileSync(join(seedDir, "reference.json"), `${readFileSync(join(seedDir, "reference.json"), "utf8")}\n`);
+      expect(await outcome()).toEqual({
+        warm: false,
+        coldReason: "no snapshot for this seed and version (ENOENT)",
+        snapshots: 1,
+      });
+      expect(readdirSync(snapshotDir)).not.toEqual([name]);
+      expect(await outcome()).toEqual({ warm: true, coldReason: null, snapshots: 1 });
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
     }
   });
 });
