@@ -15,6 +15,7 @@
  */
 import { compareStrings } from "../common/compare";
 import {
+  COLLECTIONS,
   type CountryRecord,
   type GraphData,
   type NodeRecord,
@@ -68,7 +69,8 @@ export interface TypeIndexState {
  */
 export interface InMemoryIndexes {
   readonly types: { readonly [K in NodeTypename]: TypeIndexState };
-  readonly citingBySource: ReadonlyMap<string, readonly NodeRecord[]>;
+  /** The records citing each source, by source id: positions in all the records, in `NODE_TYPENAMES` order. */
+  readonly citingBySource: RunsState;
   readonly search: SearchIndexState;
 }
 
@@ -79,7 +81,7 @@ export class InMemoryRepository implements GraphRepository {
   private readonly byId = new Map<string, NodeRecord>();
   private readonly byCode = new Map<string, CountryRecord>();
   private readonly types: TypeIndexes;
-  private readonly citingBySource: ReadonlyMap<string, readonly NodeRecord[]>;
+  private readonly citingBySource: RecordRuns<NodeRecord>;
   private readonly mostCiting: number;
   private readonly searchIndex: SearchIndex;
 
@@ -97,8 +99,11 @@ export class InMemoryRepository implements GraphRepository {
         indexes ? restoredType<K>(specs[typename], indexes.types[typename]) : indexType<K>(specs[typename]),
       ]),
     ) as unknown as TypeIndexes;
-    this.citingBySource = indexes?.citingBySource ?? citingBySource(this.byId.values());
-    this.mostCiting = longest(this.citingBySource.values());
+    const all = NODE_TYPENAMES.flatMap(type => data[COLLECTIONS[type]] as readonly NodeRecord[]);
+    this.citingBySource = indexes
+      ? new RecordRuns(all, indexes.citingBySource)
+      : RecordRuns.of(all, RecordRuns.positions(all), citingBySource(all));
+    this.mostCiting = this.citingBySource.largest();
     this.searchIndex = new SearchIndex([...this.byId.values()], id => this.byId.get(id), indexes?.search);
   }
 
@@ -114,7 +119,7 @@ export class InMemoryRepository implements GraphRepository {
         return [typename, state];
       }),
     ) as unknown as InMemoryIndexes["types"];
-    return { types, citingBySource: this.citingBySource, search: this.searchIndex.state() };
+    return { types, citingBySource: this.citingBySource.state(), search: this.searchIndex.state() };
   }
 
   getMany<K extends NodeTypename>(type: K, ids: readonly string[]): ReadonlyArray<RecordByType[K] | null> {
@@ -141,7 +146,10 @@ export class InMemoryRepository implements GraphRepository {
   }
 
   citing(queries: readonly CitingQuery[]): ReadonlyArray<PageOrError<NodeRecord>> {
-    return queries.map(({ sourceId, page }) => refused(() => paginate(this.citingBySource.get(sourceId) ?? [], page)));
+    const runs = this.citingBySource;
+    return queries.map(({ sourceId, page }) =>
+      refused(() => paginateWindow(runs.size(sourceId), page, (start, end) => runs.slice(sourceId, start, end))),
+    );
   }
 
   largestList<K extends NodeTypename>(type: K, filterKey: ListFilterKey<K> | null): number {
@@ -265,13 +273,6 @@ function refused<T>(page: () => Page<T>): PageOrError<T> {
     if (error instanceof InvalidArgumentError) return error;
     throw error;
   }
-}
-
-/** The length of the longest of `lists` (0 when there are none). */
-function longest(lists: Iterable<readonly unknown[]>): number {
-  let most = 0;
-  for (const list of lists) most = Math.max(most, list.length);
-  return most;
 }
 
 function append<K, V>(map: Map<K, V[]>, key: K, value: V): void {

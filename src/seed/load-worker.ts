@@ -169,18 +169,28 @@ async function readSnapshotOffThread(seedDir: string, snapshotDir: string): Prom
 /** The graph, from its snapshot on a worker thread or else loaded in a loader process (see the module comment). */
 export async function loadGraphInLoaderProcess(request: GraphLoadRequest): Promise<GraphLoad> {
   if (!__filename.endsWith(".js")) return loadGraph(request);
-  if (request.snapshotDir === null) return loadInLoaderProcess(request, null);
-  const lookup = await readSnapshotOffThread(request.seedDir, request.snapshotDir);
-  if ("payload" in lookup) return { ...lookup, warm: true, coldReason: null, written: null };
-  return loadInLoaderProcess(request, lookup);
+  const lookup =
+    request.snapshotDir === null ? null : await readSnapshotOffThread(request.seedDir, request.snapshotDir);
+  if (lookup !== null && "payload" in lookup) return { ...lookup, warm: true, coldReason: null, written: null };
+  // The image is read here, not in the loader's event handlers: what their closures hold (the
+  // process object keeps them a while after it exits) must not include the image.
+  const { load, image } = await loadInLoaderProcess(request, lookup);
+  try {
+    return { ...load, payload: readImage(image) };
+  } finally {
+    if (image.temporary) rmSync(image.path, { force: true });
+  }
 }
 
 /**
  * The graph loaded cold in a loader process, which writes the snapshot when one is configured
  * (`lookup`: why none was trusted, and the key it gets).
  */
-function loadInLoaderProcess(request: GraphLoadRequest, lookup: SnapshotLookup | null): Promise<GraphLoad> {
-  return new Promise<GraphLoad>((resolve, reject) => {
+function loadInLoaderProcess(
+  request: GraphLoadRequest,
+  lookup: SnapshotLookup | null,
+): Promise<{ load: Omit<GraphLoad, "payload">; image: ImageFile }> {
+  return new Promise((resolve, reject) => {
     const loader = fork(__filename, [], {
       env: { ...process.env, BILATERAL_GRAPH_LOADER: JSON.stringify({ request, lookup } satisfies LoaderJob) },
       execArgv: process.execArgv.filter(flag => !PER_PROCESS_FLAG.test(flag)),
@@ -192,7 +202,7 @@ function loadInLoaderProcess(request: GraphLoadRequest, lookup: SnapshotLookup |
     process.once("exit", stop);
     loader.once("exit", () => process.off("exit", stop));
     let settled = false;
-    const settle = (outcome: () => GraphLoad | Error) => {
+    const settle = (outcome: () => { load: Omit<GraphLoad, "payload">; image: ImageFile } | Error) => {
       if (settled) return;
       settled = true;
       const result = outcome();
@@ -207,13 +217,7 @@ function loadInLoaderProcess(request: GraphLoadRequest, lookup: SnapshotLookup |
     const answer = (reply: Reply) =>
       settle(() => {
         if (!reply.ok) return reply.problems ? new SeedValidationError(reply.problems) : new Error(reply.message);
-        try {
-          return { ...reply.load, payload: readImage(reply.image) };
-        } catch (error) {
-          return error instanceof Error ? error : new Error(String(error));
-        } finally {
-          if (reply.image.temporary) rmSync(reply.image.path, { force: true });
-        }
+        return { load: reply.load, image: reply.image };
       });
     loader.once("error", error => settle(() => error));
     // "close": the process has exited and its channel closed, so every message it sent has arrived.

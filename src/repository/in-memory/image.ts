@@ -73,7 +73,7 @@ export interface Citations {
   readonly strings: ReadonlyMap<number, readonly [quote: string, sentence: string]>;
 }
 
-/** The groups of records encoded as columns: each type (by its collection's name), and all meetings' formats. */
+/** The group of all meetings' formats, among the groups of records encoded as columns (the others: each type, by name). */
 const FORMATS = "formats";
 
 interface Image {
@@ -95,44 +95,24 @@ interface Image {
   readonly search: InMemoryIndexes["search"];
 }
 
-const collectionsOf = (data: GraphData): ReadonlyArray<readonly NodeRecord[]> =>
-  NODE_TYPENAMES.map(type => data[COLLECTIONS[type]] as readonly NodeRecord[]);
-
 /** The repository's records and indexes, as bytes. */
 export function encodeImage(repository: InMemoryRepository): Buffer {
   const { data } = repository;
   const indexes = repository.indexes();
   const strings = new StringTable();
-  const position = new Map<NodeRecord, number>();
-  for (const list of collectionsOf(data)) for (const record of list) position.set(record, position.size);
-  const runs = (entries: Iterable<readonly [string, readonly NodeRecord[]]>): Runs => {
-    const keys: number[] = [];
-    const offsets: number[] = [0];
-    const positions: number[] = [];
-    for (const [key, records] of entries) {
-      keys.push(strings.number(key));
-      for (const record of records) {
-        const at = position.get(record);
-        if (at === undefined) throw new Error(`an index of ${key} holds a record that is not in the graph`);
-        positions.push(at);
-      }
-      offsets.push(positions.length);
-    }
-    return { keys, offsets: Int32Array.from(offsets), positions: Int32Array.from(positions) };
-  };
+  const numbered = ({ keys, offsets, positions }: RunsState): Runs => ({
+    keys: keys.map(key => strings.number(key)),
+    offsets,
+    positions,
+  });
   const types = Object.fromEntries(
     NODE_TYPENAMES.map(type => {
       const { sorted, buckets } = indexes.types[type];
-      const typeRuns = ({ keys, offsets, positions }: RunsState): Runs => ({
-        keys: keys.map(key => strings.number(key)),
-        offsets,
-        positions,
-      });
       return [
         type,
         {
-          sorted: typeRuns(sorted),
-          buckets: Object.fromEntries(Object.entries(buckets).map(([field, runs]) => [field, typeRuns(runs)])),
+          sorted: numbered(sorted),
+          buckets: Object.fromEntries(Object.entries(buckets).map(([field, runs]) => [field, numbered(runs)])),
         },
       ];
     }),
@@ -161,7 +141,7 @@ export function encodeImage(repository: InMemoryRepository): Buffer {
     meetingFormats,
     citations: citations.table(),
     types,
-    citing: runs(indexes.citingBySource),
+    citing: numbered(indexes.citingBySource),
     search: indexes.search,
   };
   const serializer = new Serializer();
@@ -199,43 +179,29 @@ export function decodeImage(bytes: Uint8Array): InMemoryRepository {
   const formats = decodeGroup(group(FORMATS), strings, { citations: citationsOf(FORMATS) });
   const { offsets: formatOffsets } = image.meetingFormats;
   const data: Record<string, NodeRecord[]> = {};
-  const all: NodeRecord[] = [];
   for (const type of NODE_TYPENAMES) {
     const own: Record<string, (i: number) => unknown> = { citations: citationsOf(type) };
     if (type === "Meeting") {
       own[FORMATS] = (i: number) => formats.slice(formatOffsets[i], formatOffsets[i + 1]);
     }
-    const list = decodeGroup(group(type), strings, own) as NodeRecord[];
-    data[COLLECTIONS[type]] = list;
-    for (const record of list) all.push(record);
+    data[COLLECTIONS[type]] = decodeGroup(group(type), strings, own) as NodeRecord[];
   }
-  const records = ({ keys, offsets, positions }: Runs): Map<string, NodeRecord[]> => {
-    const map = new Map<string, NodeRecord[]>();
-    keys.forEach((key, i) => {
-      const to = offsets[i + 1] as number;
-      const list = new Array<NodeRecord>(to - (offsets[i] as number));
-      for (let at = offsets[i] as number, j = 0; at < to; at++, j++)
-        list[j] = all[positions[at] as number] as NodeRecord;
-      map.set(strings[key] as string, list);
-    });
-    return map;
-  };
+  const lettered = ({ keys, offsets, positions }: Runs): RunsState => ({
+    keys: keys.map(key => strings[key] as string),
+    offsets,
+    positions,
+  });
   const types = Object.fromEntries(
     NODE_TYPENAMES.map(type => {
       const { sorted, buckets } = image.types[type];
-      const typeRuns = ({ keys, offsets, positions }: Runs): RunsState => ({
-        keys: keys.map(key => strings[key] as string),
-        offsets,
-        positions,
-      });
       const state: TypeIndexState = {
-        sorted: typeRuns(sorted),
-        buckets: Object.fromEntries(Object.entries(buckets).map(([field, runs]) => [field, typeRuns(runs)])),
+        sorted: lettered(sorted),
+        buckets: Object.fromEntries(Object.entries(buckets).map(([field, runs]) => [field, lettered(runs)])),
       };
       return [type, state];
     }),
   ) as unknown as InMemoryIndexes["types"];
-  const indexes: InMemoryIndexes = { types, citingBySource: records(image.citing), search: image.search };
+  const indexes: InMemoryIndexes = { types, citingBySource: lettered(image.citing), search: image.search };
   return new InMemoryRepository(data as unknown as GraphData, indexes);
 }
 
