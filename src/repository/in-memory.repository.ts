@@ -170,20 +170,23 @@ export class InMemoryRepository implements GraphRepository {
 /** A type's records sorted by each ordering it supports, and its indexed filters' buckets. */
 function indexType<K extends NodeTypename>(spec: TypeSpec<K>): TypeIndex<K> {
   const position = RecordRuns.positions(spec.records);
-  const orderings = orderingsOf(spec).map(
-    ordering => [orderKey(ordering), sortedBy(spec, ordering, spec.records)] as const,
+  const orderings = new Map(
+    orderingsOf(spec).map(ordering => [
+      orderKey(ordering),
+      sortedBy(spec, ordering, spec.records).map(record => position.get(record) as number),
+    ]),
   );
-  const inDefaultOrder = orderings.find(([key]) => key === orderKey(spec.defaultOrder))?.[1] ?? [];
+  const inDefaultOrder = orderings.get(orderKey(spec.defaultOrder)) ?? [];
   const buckets = new Map<string, RecordRuns<RecordByType[K]>>();
   for (const [field, filter] of Object.entries(filtersOf(spec))) {
     if (!("keys" in filter)) continue;
-    const index = new Map<string, Array<RecordByType[K]>>();
-    for (const record of inDefaultOrder) {
-      for (const key of new Set(filter.keys(record))) append(index, key, record);
+    const index = new Map<string, number[]>();
+    for (const at of inDefaultOrder) {
+      for (const key of new Set(filter.keys(spec.records[at] as RecordByType[K]))) append(index, key, at);
     }
-    buckets.set(field, RecordRuns.of(spec.records, position, index));
+    buckets.set(field, RecordRuns.fromPositions(spec.records, index));
   }
-  return typeIndex(spec, RecordRuns.of(spec.records, position, orderings), buckets);
+  return typeIndex(spec, RecordRuns.fromPositions(spec.records, orderings), buckets);
 }
 
 /** A type's index from its state, after checking that each ordering holds every record of the type. */

@@ -21,7 +21,7 @@ const lists: ReadonlyArray<readonly [string, readonly Item[]]> = [
 const ids = (list: ReadonlyArray<{ id: string }>) => list.map(record => record.id);
 
 describe("RecordRuns", () => {
-  const runs = RecordRuns.of(records, RecordRuns.positions(records), lists);
+  const runs = RecordRuns.of(records, RecordRuns.positions(records), new Map(lists));
 
   test("holds each list's records in its order, as positions in the records, its keys sorted", () => {
     expect(runs.keys()).toEqual(["all", "none", "vowels"]);
@@ -61,7 +61,7 @@ describe("RecordRuns", () => {
   });
 
   test("refuses a list holding a record that is not among the records", () => {
-    expect(() => RecordRuns.of(records, RecordRuns.positions(records), [["x", [{ id: "x" }]]])).toThrow(
+    expect(() => RecordRuns.of(records, RecordRuns.positions(records), new Map([["x", [{ id: "x" }]]]))).toThrow(
       "the list of x holds a record that is not among the records",
     );
   });

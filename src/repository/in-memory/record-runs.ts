@@ -30,21 +30,38 @@ export class RecordRuns<R> {
   static of<R>(
     records: readonly R[],
     position: ReadonlyMap<R, number>,
-    lists: Iterable<readonly [string, readonly R[]]>,
+    lists: ReadonlyMap<string, readonly R[]>,
   ): RecordRuns<R> {
-    const keys: string[] = [];
-    const offsets: number[] = [0];
-    const positions: number[] = [];
-    for (const [key, list] of [...lists].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-      keys.push(key);
-      for (const record of list) {
-        const at = position.get(record);
-        if (at === undefined) throw new Error(`the list of ${key} holds a record that is not among the records`);
-        positions.push(at);
-      }
-      offsets.push(positions.length);
+    const numbered = new Map<string, number[]>();
+    for (const [key, list] of lists) {
+      numbered.set(
+        key,
+        list.map(record => {
+          const found = position.get(record);
+          if (found === undefined) throw new Error(`the list of ${key} holds a record that is not among the records`);
+          return found;
+        }),
+      );
     }
-    return new RecordRuns(records, { keys, offsets: Int32Array.from(offsets), positions: Int32Array.from(positions) });
+    return RecordRuns.fromPositions(records, numbered);
+  }
+
+  /** The runs of `lists` of positions in `records`, each in its order. */
+  static fromPositions<R>(records: readonly R[], lists: ReadonlyMap<string, readonly number[]>): RecordRuns<R> {
+    // Sorted by the engine's own string order (UTF-16 code units, as `<`), with no comparator to call.
+    const keys = [...lists.keys()].sort();
+    const offsets = new Int32Array(keys.length + 1);
+    let total = 0;
+    for (const list of lists.values()) total += list.length;
+    const positions = new Int32Array(total);
+    let at = 0;
+    keys.forEach((key, run) => {
+      const list = lists.get(key) as readonly number[];
+      positions.set(list, at);
+      at += list.length;
+      offsets[run + 1] = at;
+    });
+    return new RecordRuns(records, { keys, offsets, positions });
   }
 
   /** Each record's index in `records`. */
