@@ -245,12 +245,13 @@ function listOne<K extends NodeTypename>(type: K, index: TypeIndex<K>, query: Li
   }
   const checks = active
     .filter(([field]) => field !== base?.field)
-    .map(([field, value]): ((r: RecordByType[K]) => boolean) => {
+    .map(([field, value]): ((r: RecordByType[K], position: number) => boolean) => {
       const filter = filters[field];
       if (!filter) throw new Error(`${type} has no filter "${field}"`);
       if ("test" in filter) return r => filter.test(r, value);
       const key = filter.toKey(value);
-      return r => [...filter.keys(r)].includes(key);
+      const member = index.buckets.get(field)?.membership(key);
+      return member ? (_r, position) => member(position) : r => [...filter.keys(r)].includes(key);
     });
   const reordered = base !== null && orderKey(ordering) !== orderKey(spec.defaultOrder);
   const { runs, key } = base ?? { runs: index.sorted, key: orderKey(ordering) };
@@ -258,7 +259,9 @@ function listOne<K extends NodeTypename>(type: K, index: TypeIndex<K>, query: Li
     return paginateWindow(runs.size(key), query.page, (start, end) => runs.slice(key, start, end));
   }
   let items =
-    checks.length > 0 ? runs.select(key, r => checks.every(check => check(r))) : runs.slice(key, 0, runs.size(key));
+    checks.length > 0
+      ? runs.select(key, (r, position) => checks.every(check => check(r, position)))
+      : runs.slice(key, 0, runs.size(key));
   if (reordered) items = sortedBy(spec, ordering, items);
   return paginate(items, query.page);
 }

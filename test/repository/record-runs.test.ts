@@ -52,6 +52,25 @@ describe("RecordRuns", () => {
 
   test("selects a list's records that a test accepts, in the list's order", () => {
     expect(ids(runs.select("all", record => record !== c && record !== a))).toEqual(["d", "b", "e"]);
+    expect(ids(runs.select("all", (_, position) => position % 2 === 0))).toEqual(["c", "a", "e"]);
+  });
+
+  test("tests membership by position when no record is in two lists, and declines when one is", () => {
+    const disjoint = RecordRuns.of(
+      records,
+      RecordRuns.positions(records),
+      new Map([
+        ["vowels", [e, a]],
+        ["consonants", [b, c, d]],
+      ]),
+    );
+    const vowel = disjoint.membership("vowels");
+    const other = disjoint.membership("digits");
+    expect([records.map((_, at) => vowel?.(at)), records.map((_, at) => other?.(at))]).toEqual([
+      [true, false, false, false, true],
+      [false, false, false, false, false],
+    ]);
+    expect(runs.membership("vowels")).toBeNull();
   });
 
   test("restored from its state over the same records, answers the same", () => {

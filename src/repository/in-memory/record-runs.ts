@@ -20,6 +20,12 @@ export interface RunsState {
 }
 
 export class RecordRuns<R> {
+  /**
+   * Per position, the run that holds it (−1: none), when no position is in two runs (a filter with
+   * one key per record, such as a category); null when some is. Built on the first `membership`.
+   */
+  private runOfPosition: Int32Array | null | undefined;
+
   /** `state` over `records` (its positions index them). */
   constructor(
     private readonly records: readonly R[],
@@ -95,15 +101,28 @@ export class RecordRuns<R> {
     return out;
   }
 
-  /** The records of `key` that `keep` accepts, in order. */
-  select(key: string, keep: (record: R) => boolean): R[] {
+  /**
+   * A test of whether the record at a position is in `key`'s list, one array read per call; null
+   * when a record can be in several lists (then test the record itself).
+   */
+  membership(key: string): ((position: number) => boolean) | null {
+    if (this.runOfPosition === undefined) this.runOfPosition = this.runsOfPositions();
+    const runOf = this.runOfPosition;
+    if (runOf === null) return null;
+    const run = this.run(key) ?? -2;
+    return position => runOf[position] === run;
+  }
+
+  /** The records of `key` that `keep` accepts (given each record and its position), in order. */
+  select(key: string, keep: (record: R, position: number) => boolean): R[] {
     const run = this.run(key);
     if (run === undefined) return [];
     const { offsets, positions } = this.data;
     const out: R[] = [];
     for (let at = offsets[run] as number, to = offsets[run + 1] as number; at < to; at++) {
-      const record = this.records[positions[at] as number] as R;
-      if (keep(record)) out.push(record);
+      const position = positions[at] as number;
+      const record = this.records[position] as R;
+      if (keep(record, position)) out.push(record);
     }
     return out;
   }
@@ -119,6 +138,19 @@ export class RecordRuns<R> {
       else hi = mid;
     }
     return keys[lo] === key ? lo : undefined;
+  }
+
+  private runsOfPositions(): Int32Array | null {
+    const runOf = new Int32Array(this.records.length).fill(-1);
+    const { offsets, positions } = this.data;
+    for (let run = 0; run + 1 < offsets.length; run++) {
+      for (let at = offsets[run] as number; at < (offsets[run + 1] as number); at++) {
+        const position = positions[at] as number;
+        if (runOf[position] !== -1) return null;
+        runOf[position] = run;
+      }
+    }
+    return runOf;
   }
 
   /** The size of the longest list (0 when there is none). */
