@@ -24,7 +24,7 @@ import {
   type RecordByType,
 } from "../domain/records";
 import { InvalidArgumentError } from "./errors";
-import { orderingsOf, orderKey, sortedBy, supports } from "./in-memory/ordering";
+import { orderingsOf, orderKey, sortedBy, sortedPositions, supports } from "./in-memory/ordering";
 import { RecordRuns, type RunsState } from "./in-memory/record-runs";
 import { type FilterSpec, type TypeSpec, typeSpecs } from "./in-memory/type-specs";
 import { paginate, paginateWindow } from "./pagination";
@@ -102,7 +102,7 @@ export class InMemoryRepository implements GraphRepository {
     const all = NODE_TYPENAMES.flatMap(type => data[COLLECTIONS[type]] as readonly NodeRecord[]);
     this.citingBySource = indexes
       ? new RecordRuns(all, indexes.citingBySource)
-      : RecordRuns.of(all, RecordRuns.positions(all), citingBySource(all));
+      : RecordRuns.fromPositions(all, citingBySource(all));
     this.mostCiting = this.citingBySource.largest();
     this.searchIndex = new SearchIndex([...this.byId.values()], id => this.byId.get(id), indexes?.search);
   }
@@ -169,12 +169,8 @@ export class InMemoryRepository implements GraphRepository {
 
 /** A type's records sorted by each ordering it supports, and its indexed filters' buckets. */
 function indexType<K extends NodeTypename>(spec: TypeSpec<K>): TypeIndex<K> {
-  const position = RecordRuns.positions(spec.records);
   const orderings = new Map(
-    orderingsOf(spec).map(ordering => [
-      orderKey(ordering),
-      sortedBy(spec, ordering, spec.records).map(record => position.get(record) as number),
-    ]),
+    orderingsOf(spec).map(ordering => [orderKey(ordering), sortedPositions(spec, ordering, spec.records)]),
   );
   const inDefaultOrder = orderings.get(orderKey(spec.defaultOrder)) ?? [];
   const buckets = new Map<string, RecordRuns<RecordByType[K]>>();
@@ -212,15 +208,17 @@ function typeIndex<K extends NodeTypename>(
   return { spec, sorted, buckets, largest };
 }
 
-/** Per source id, the records citing it (a meeting also through its formats), in id order. */
-function citingBySource(records: Iterable<NodeRecord>): Map<string, NodeRecord[]> {
-  const citing = new Map<string, NodeRecord[]>();
-  for (const record of [...records].sort((a, b) => compareStrings(a.id, b.id))) {
+/** Per source id, the records citing it (a meeting also through its formats), in id order: positions in `records`. */
+function citingBySource(records: readonly NodeRecord[]): Map<string, number[]> {
+  const citing = new Map<string, number[]>();
+  const byId = records.map((_, at) => at).sort((a, b) => compareStrings(records[a]!.id, records[b]!.id));
+  for (const at of byId) {
+    const record = records[at] as NodeRecord;
     const citations = [
       ...record.citations,
       ...(record.__typename === "Meeting" ? record.formats.flatMap(f => f.citations) : []),
     ];
-    for (const sourceId of new Set(citations.map(c => c.sourceId))) append(citing, sourceId, record);
+    for (const sourceId of new Set(citations.map(c => c.sourceId))) append(citing, sourceId, at);
   }
   return citing;
 }

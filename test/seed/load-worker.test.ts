@@ -3,13 +3,13 @@
  * an invalid seed is refused with the same problems and message. The worker runs compiled code:
  * these tests use `dist/` (`npm test` builds it before jest runs, as for test/http/process.test.ts).
  */
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
 import { decodeImage } from "../../src/repository/in-memory/image";
 import { loadSeed } from "../../src/seed/seed.loader";
-import { ROOT, SEED_DIR } from "../support/harness";
+import { copyFollowingLinks, ROOT, SEED_DIR } from "../support/harness";
 
 const COMPILED = join(ROOT, "dist", "src", "seed", "load-worker.js");
 type Module = typeof import("../../src/seed/load-worker");
@@ -86,7 +86,7 @@ describe("loading the graph in a loader process", () => {
     const folder = mkdtempSync(join(tmpdir(), "load-worker-snapshots-"));
     const seedDir = join(folder, "seed");
     const snapshotDir = join(folder, "snapshots");
-    cpSync(SEED_DIR, seedDir, { recursive: true, dereference: true });
+    copyFollowingLinks(SEED_DIR, seedDir);
     const load = () => compiled.loadGraphInLoaderProcess({ seedDir, snapshotDir });
     const outcome = async () => {
       const { warm, coldReason } = await load();

@@ -3,16 +3,7 @@
  * that is corrupt, truncated or for another seed is never trusted (the seed is loaded cold and the
  * snapshot rewritten). Everything happens in temporary folders: the committed seed is only read.
  */
-import {
-  copyFileSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -22,17 +13,9 @@ import { InMemoryRepository } from "../../src/repository/in-memory.repository";
 import { decodeImage, encodeImage } from "../../src/repository/in-memory/image";
 import { loadSeed } from "../../src/seed/seed.loader";
 import { loadWithSnapshot, snapshotKey } from "../../src/seed/snapshot";
-import { SEED_DIR } from "../support/harness";
+import { copyFollowingLinks, SEED_DIR } from "../support/harness";
 import { answers } from "../support/repository-answers";
 
-/** Copies a folder, links replaced by copies of what they point to. */
-function copyFollowingLinks(from: string, to: string): void {
-  mkdirSync(to, { recursive: true });
-  for (const name of readdirSync(from)) {
-    if (statSync(join(from, name)).isDirectory()) copyFollowingLinks(join(from, name), join(to, name));
-    else copyFileSync(join(from, name), join(to, name));
-  }
-}
 import { capturingLogger } from "../support/server";
 
 let work: string;

@@ -6,6 +6,7 @@
  * compiled executor must agree. Every response's reported actual cost must be what the reference
  * walk (test/support/reference-actual-cost.ts) counts over its data.
  */
+import { copyFileSync, mkdirSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 
 import type { ApolloServer } from "@apollo/server";
@@ -31,6 +32,19 @@ export const ROOT = join(__dirname, "..", "..");
  * report added to `seed/` changes no test.
  */
 export const SEED_DIR = join(ROOT, "test", "fixtures", "seed", "bundled");
+
+/**
+ * Copies a folder, links replaced by copies of what they point to: SEED_DIR holds links to the
+ * committed seed, which `cpSync` copies as links (even with `dereference`), so a test that changes
+ * its copy would change the committed files.
+ */
+export function copyFollowingLinks(from: string, to: string): void {
+  mkdirSync(to, { recursive: true });
+  for (const name of readdirSync(from)) {
+    if (statSync(join(from, name)).isDirectory()) copyFollowingLinks(join(from, name), join(to, name));
+    else copyFileSync(join(from, name), join(to, name));
+  }
+}
 
 export interface Result {
   readonly status: number;

@@ -28,9 +28,18 @@ export function orderingsOf<K extends NodeTypename>(spec: TypeSpec<K>): Ordering
  */
 export function sortedBy<K extends NodeTypename>(
   spec: TypeSpec<K>,
-  { field, direction }: Ordering,
+  ordering: Ordering,
   records: ReadonlyArray<RecordByType[K]>,
 ): Array<RecordByType[K]> {
+  return sortedPositions(spec, ordering, records).map(at => records[at] as RecordByType[K]);
+}
+
+/** The positions in `records` of the records in `ordering` (see `sortedBy`). */
+export function sortedPositions<K extends NodeTypename>(
+  spec: TypeSpec<K>,
+  { field, direction }: Ordering,
+  records: ReadonlyArray<RecordByType[K]>,
+): number[] {
   const sign = direction === OrderDirection.ASC ? 1 : -1;
   const key =
     field === OrderField.NAME
@@ -38,8 +47,7 @@ export function sortedBy<K extends NodeTypename>(
       : field === OrderField.DATE
         ? (r: RecordByType[K]) => spec.date?.(r) ?? null
         : null;
-  if (!key) return [...records].sort((a, b) => sign * compareStrings(a.id, b.id));
-  const keyed = records.map(record => ({ record, key: key(record) }));
+  const keyed = records.map((record, at) => ({ at, id: record.id, key: key ? key(record) : null }));
   keyed.sort((a, b) => {
     const [ka, kb] = [a.key, b.key];
     if (ka === null || kb === null) {
@@ -47,7 +55,7 @@ export function sortedBy<K extends NodeTypename>(
     } else if (ka !== kb) {
       return sign * compareStrings(ka, kb);
     }
-    return sign * compareStrings(a.record.id, b.record.id);
+    return sign * compareStrings(a.id, b.id);
   });
-  return keyed.map(k => k.record);
+  return keyed.map(k => k.at);
 }

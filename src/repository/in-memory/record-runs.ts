@@ -32,26 +32,6 @@ export class RecordRuns<R> {
     private readonly data: RunsState,
   ) {}
 
-  /** The runs of `lists`, each list's records in its order; `position` gives a record's index in `records`. */
-  static of<R>(
-    records: readonly R[],
-    position: ReadonlyMap<R, number>,
-    lists: ReadonlyMap<string, readonly R[]>,
-  ): RecordRuns<R> {
-    const numbered = new Map<string, number[]>();
-    for (const [key, list] of lists) {
-      numbered.set(
-        key,
-        list.map(record => {
-          const found = position.get(record);
-          if (found === undefined) throw new Error(`the list of ${key} holds a record that is not among the records`);
-          return found;
-        }),
-      );
-    }
-    return RecordRuns.fromPositions(records, numbered);
-  }
-
   /** The runs of `lists` of positions in `records`, each in its order. */
   static fromPositions<R>(records: readonly R[], lists: ReadonlyMap<string, readonly number[]>): RecordRuns<R> {
     // Sorted by the engine's own string order (UTF-16 code units, as `<`), with no comparator to call.
@@ -68,11 +48,6 @@ export class RecordRuns<R> {
       offsets[run + 1] = at;
     });
     return new RecordRuns(records, { keys, offsets, positions });
-  }
-
-  /** Each record's index in `records`. */
-  static positions<R>(records: readonly R[]): Map<R, number> {
-    return new Map(records.map((record, at) => [record, at]));
   }
 
   state(): RunsState {
