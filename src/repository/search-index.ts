@@ -18,7 +18,7 @@
  * postings of its words, no object per match) and builds hits only for the page asked for: a
  * bounded heap keeps the page's ranks, so nothing sorts every match.
  */
-import { compareStrings } from "../common/compare";
+import { compareStrings, lowerBound } from "../common/compare";
 import { type NodeRecord, type NodeTypename, NODE_TYPENAMES } from "../domain/records";
 import type { SearchHit } from "./repository";
 import { fieldsOf, type Lookup, type SearchField as Field, nameOf } from "./search-fields";
@@ -561,17 +561,6 @@ function sortName(r: NodeRecord): string {
   if (text === null) return r.id;
   const normalized = normalize(text);
   return normalized === text ? text : normalized;
-}
-
-function lowerBound(sorted: readonly string[], value: string): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((sorted[mid] as string) < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** Builds the index of `records` (see `SearchIndex`); `lookup` finds the records they link to. */

@@ -8,6 +8,7 @@
  * another 30–40 bytes per key and, restored from the repository's image (./image.ts), time to
  * rebuild: the runs are restored as they are stored.
  */
+import { lowerBound } from "../../common/compare";
 
 /**
  * The runs as data: key i's records are at positions[offsets[i]] to positions[offsets[i + 1]];
@@ -105,14 +106,8 @@ export class RecordRuns<R> {
   /** The index of `key`'s run, or undefined. */
   private run(key: string): number | undefined {
     const { keys } = this.data;
-    let lo = 0;
-    let hi = keys.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if ((keys[mid] as string) < key) lo = mid + 1;
-      else hi = mid;
-    }
-    return keys[lo] === key ? lo : undefined;
+    const at = lowerBound(keys, key);
+    return keys[at] === key ? at : undefined;
   }
 
   private runsOfPositions(): Int32Array | null {
