@@ -6,9 +6,9 @@
  * (reused while the generator version and seed are unchanged), and a fresh child process, with
  * Node's default heap limit as `npm start` has:
  *
- *  - starts cold exactly as the service does (src/app.ts: the loader process parses, validates and
- *    indexes the seed and hands over the repository's image, decoded on the main thread), timed to
- *    its first answer;
+ *  - starts cold exactly as the service does (`startGraph`, src/app.ts: the loader process parses,
+ *    validates and indexes the seed and hands over the repository's image, decoded on the main
+ *    thread, then the load's memory given back), timed to its first answer;
  *  - measures RSS and heap after a forced GC, and RSS bytes per record (fact = record), with the
  *    graph as the service holds it;
  *  - runs operations in-process through the service's own Apollo Server (`createApollo`, so the
@@ -17,8 +17,8 @@
  *    up and then run at least 300 times in interleaved rounds (p50/p99).
  *
  *  - writes the snapshot of the loaded graph (src/seed/snapshot.ts: the repository's image, records
- *    and indexes); a second fresh process starts warm from it as the service does (a worker thread
- *    reads it, the main thread decodes the image), timed until its first answer (as is the cold load);
+ *    and indexes); a second fresh process starts warm from it as the service does (worker threads
+ *    read it, the main thread decodes the image), timed until its first answer (as is the cold load);
  *  - with the repository released, times the loader's work on one thread (`loadSeed` then
  *    `new InMemoryRepository`), compared with `readFileSync` + `JSON.parse` of the same JSON files;
  *  - builds the search index alone (src/repository/search-index.ts), timed, and reports its size:
@@ -47,13 +47,12 @@ import { type ChildProcess, fork } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { setImmediate as nextTurn } from "node:timers/promises";
 import { getHeapStatistics } from "node:v8";
 
 import pino from "pino";
 import { offsetToCursor } from "graphql-relay";
 
-import { releaseMemory } from "../src/common/heap";
+import { startGraph } from "../src/app";
 import { loadConfig } from "../src/config/config";
 import { buildServiceSchema } from "../src/graphql/schema";
 import { createApollo } from "../src/http/server";
@@ -61,8 +60,7 @@ import type { GraphData, NodeRecord } from "../src/domain/records";
 import { InMemoryRepository } from "../src/repository/in-memory.repository";
 import { SearchIndex, type SearchIndexStats } from "../src/repository/search-index";
 import { loadSeed } from "../src/seed/seed.loader";
-import { decodeImage, encodeImage } from "../src/repository/in-memory/image";
-import { type GraphLoad, loadGraphInLoaderProcess } from "../src/seed/load-worker";
+import { encodeImage } from "../src/repository/in-memory/image";
 import { loadWithSnapshot } from "../src/seed/snapshot";
 import {
   benchContext,
@@ -299,9 +297,8 @@ async function warmChild(dir: string, snapshotDir: string): Promise<void> {
   const before = await settledMemory();
   phase("snapshot");
   const started = now();
-  const timings: StartTimings = { loadMs: 0, decodeMs: 0, releaseMs: 0 };
-  const { repository, warm, coldReason } = await serviceStart(dir, snapshotDir, timings);
-  if (!warm) throw new Error(`the snapshot written by the cold run was not used: ${coldReason}`);
+  const { repository, load, ...timings } = await startGraph({ seedDir: dir, snapshotDir }, () => phase("repository"));
+  if (!load.warm) throw new Error(`the snapshot written by the cold run was not used: ${load.coldReason}`);
   await run(repository, OPERATIONS[0] as Operation, { first: 1 });
   const firstAnswerMs = now() - started;
   phase("loaded");
@@ -341,9 +338,17 @@ async function child(dir: string, loadOnly: boolean, snapshotDir: string | null)
   phase("service cold start");
   const loadWindow = others();
   const loadStarted = now();
-  const timings: StartTimings = { loadMs: 0, decodeMs: 0, releaseMs: 0 };
-  let repository: InMemoryRepository | null = (await serviceStart(dir, null, timings)).repository;
-  const { loadMs: loaderMs, decodeMs, releaseMs } = timings;
+  // `repository` is the one reference to the graph: it is released before the loader's work is timed.
+  let repository: InMemoryRepository | null;
+  /* eslint-disable prefer-const -- the timings are assigned with `repository`, which is released later */
+  let loaderMs: number, decodeMs: number, releaseMs: number;
+  ({
+    repository,
+    loadMs: loaderMs,
+    decodeMs,
+    releaseMs,
+  } = await startGraph({ seedDir: dir, snapshotDir: null }, () => phase("repository")));
+  /* eslint-enable prefer-const */
   const othersLoad = loadWindow();
   phase("loaded");
   const run = (op: Operation, variables: Record<string, unknown>) =>
@@ -387,8 +392,11 @@ async function child(dir: string, loadOnly: boolean, snapshotDir: string | null)
   // The snapshot a warm start reads (the seed is hashed, the graph written).
   phase("snapshot");
   let t = now();
-  const built = repository;
-  const written = snapshotDir === null ? null : loadWithSnapshot(dir, snapshotDir, () => encodeImage(built)).written;
+  // Through `repository`, not a copy of it: the closure's scope lives as long as this function.
+  const written =
+    snapshotDir === null
+      ? null
+      : loadWithSnapshot(dir, snapshotDir, () => encodeImage(repository as InMemoryRepository)).written;
   const snapshotWriteMs = now() - t;
   if (written && "error" in written) throw new Error(`snapshot not written: ${written.error}`);
   const snapshotMb = written ? mb(statSync(written.path).size) : NaN;
@@ -433,48 +441,6 @@ async function child(dir: string, loadOnly: boolean, snapshotDir: string | null)
       searchIndex,
     },
   });
-}
-
-interface StartTimings {
-  /** The loader process (a cold start), or reading the snapshot on a worker thread (a warm one). */
-  loadMs: number;
-  /** Decoding the image on the main thread. */
-  decodeMs: number;
-  /** `releaseMemory` after the decode. */
-  releaseMs: number;
-}
-
-/**
- * The graph loaded as the service loads it (src/app.ts): by the loader process, or from the
- * snapshot on a worker thread (when `snapshotDir` holds a trusted one); its image decoded on this
- * thread; then, a turn later, the memory that took given back (src/common/heap.ts). The steps'
- * times go in `timings`; the image is not kept.
- */
-async function serviceStart(
-  dir: string,
-  snapshotDir: string | null,
-  timings: StartTimings,
-): Promise<{ repository: InMemoryRepository; warm: boolean; coldReason: string | null }> {
-  const started = now();
-  const loaded = decodeLoad(await loadGraphInLoaderProcess({ seedDir: dir, snapshotDir }), timings, started);
-  await nextTurn();
-  const t = now();
-  releaseMemory();
-  timings.releaseMs = now() - t;
-  return loaded;
-}
-
-function decodeLoad(
-  { payload, warm, coldReason }: GraphLoad,
-  timings: StartTimings,
-  started: number,
-): { repository: InMemoryRepository; warm: boolean; coldReason: string | null } {
-  timings.loadMs = now() - started;
-  phase("repository");
-  const t = now();
-  const repository = decodeImage(payload);
-  timings.decodeMs = now() - t;
-  return { repository, warm, coldReason };
 }
 
 /**

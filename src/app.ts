@@ -34,50 +34,69 @@ export function createLogger(config: Pick<Config, "logLevel">, destination?: pin
 
 /**
  * The in-memory repository over the seed (from its snapshot when `SNAPSHOT_DIR` is set and the
- * snapshot is trusted). The seed is read, validated and indexed in a loader process, so health
- * probes are answered meanwhile; the image it hands over (records and indexes) is decoded here,
- * after a turn of the event loop — the only part of the load that holds the main thread.
+ * snapshot is trusted), loaded by `startGraph`, and logged.
  */
 async function loadRepository(config: Config, logger: Logger): Promise<GraphRepository> {
   const { seedDir, snapshotDir } = config;
-  const { repository, loaded, decodeMs, bytes } = decode(await loadImage({ seedDir, snapshotDir }));
-  // The image's bytes are garbage from here on (only `decode` held them), but the promise that
-  // brought them is still held while this turn runs: they are given back in the next one.
-  await nextTurn();
-  const releasing = process.hrtime.bigint();
-  releaseMemory();
-  const releaseMs = Math.round(Number(process.hrtime.bigint() - releasing) / 1e6);
-  const { ms } = loaded;
-  if (loaded.warm) logger.info({ snapshotDir, ms, decodeMs, releaseMs, bytes }, "graph loaded from its snapshot");
+  const { repository, load, bytes, ...took } = await startGraph({ seedDir, snapshotDir });
+  const [ms, decodeMs, releaseMs] = [took.loadMs, took.decodeMs, took.releaseMs].map(Math.round);
+  if (load.warm) logger.info({ snapshotDir, ms, decodeMs, releaseMs, bytes }, "graph loaded from its snapshot");
   else {
-    const { coldReason, written } = loaded;
+    const { coldReason, written } = load;
     logger.info({ snapshotDir, ms, decodeMs, releaseMs, bytes, coldReason, written }, "seed loaded cold");
   }
   return repository;
 }
 
-type TimedLoad = GraphLoad & { readonly ms: number };
+/** A graph `startGraph` loaded, and how long each of its steps took (milliseconds). */
+export interface GraphStart {
+  readonly repository: InMemoryRepository;
+  /** How it was loaded (warm or cold, why, what was written), without its image. */
+  readonly load: Omit<GraphLoad, "payload">;
+  /** The size of its image. */
+  readonly bytes: number;
+  /** The loader process, or reading the snapshot on worker threads. */
+  readonly loadMs: number;
+  /** Decoding the image on this thread. */
+  readonly decodeMs: number;
+  /** Giving the memory the load used back to the OS (src/common/heap.ts). */
+  readonly releaseMs: number;
+}
+
+/**
+ * The graph loaded as the service loads it (`npm run bench:scale` measures this too): read,
+ * validated and indexed in a loader process (or its snapshot read on worker threads), so health
+ * probes are answered meanwhile; the image handed over (records and indexes) is decoded here after
+ * a turn of the event loop — the only part of the load that holds the main thread — and, a turn
+ * later, the memory the load used is given back. `loaded` is called once the image has arrived.
+ */
+export async function startGraph(request: GraphLoadRequest, loaded?: () => void): Promise<GraphStart> {
+  const decoded = decode(await loadImage(request, loaded));
+  // The image's bytes are garbage from here on (only `decode` held them), but the promise that
+  // brought them is still held while this turn runs: they are given back in the next one.
+  await nextTurn();
+  const releasing = performance.now();
+  releaseMemory();
+  return { ...decoded, releaseMs: performance.now() - releasing };
+}
+
+type TimedLoad = GraphLoad & { readonly loadMs: number };
 
 /** The graph's image (from the loader process, or the snapshot), timed; then a turn of the event loop. */
-async function loadImage(request: GraphLoadRequest): Promise<TimedLoad> {
-  const started = process.hrtime.bigint();
+async function loadImage(request: GraphLoadRequest, loaded?: () => void): Promise<TimedLoad> {
+  const started = performance.now();
   const load = await loadGraphInLoaderProcess(request);
-  const ms = Math.round(Number(process.hrtime.bigint() - started) / 1e6);
+  const loadMs = performance.now() - started;
+  loaded?.();
   await nextTurn();
-  return { ...load, ms };
+  return { ...load, loadMs };
 }
 
 /** The repository decoded from a load's image, timed; the image itself is not kept. */
-function decode({ payload, ...loaded }: TimedLoad): {
-  repository: InMemoryRepository;
-  loaded: Omit<TimedLoad, "payload">;
-  decodeMs: number;
-  bytes: number;
-} {
-  const decoding = process.hrtime.bigint();
+function decode({ payload, loadMs, ...load }: TimedLoad): Omit<GraphStart, "releaseMs"> {
+  const decoding = performance.now();
   const repository = decodeImage(payload);
-  const decodeMs = Math.round(Number(process.hrtime.bigint() - decoding) / 1e6);
-  return { repository, loaded, decodeMs, bytes: payload.byteLength };
+  return { repository, load, bytes: payload.byteLength, loadMs, decodeMs: performance.now() - decoding };
 }
 
 /**
