@@ -33,7 +33,7 @@ import { join, relative, resolve, sep } from "node:path";
 import { PROJECT_ROOT } from "../config/config";
 
 /** Bumped whenever the layout of the snapshot or of what its payload encodes changes. */
-export const SNAPSHOT_FORMAT = 5;
+export const SNAPSHOT_FORMAT = 6;
 const PREFIX = "bilateral-graph-";
 const SUFFIX = ".snapshot";
 /** Room for the header line (JSON padded with spaces), newline included: the payload starts there. */

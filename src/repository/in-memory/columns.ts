@@ -65,6 +65,15 @@ export function runsOf(lists: Iterable<Iterable<number>>): Runs {
   return { offsets: Int32Array.from(offsets), items: Int32Array.from(items) };
 }
 
+/** Item i's run of `runs`, each number looked up in `table`. */
+export function runItems<T>(runs: Runs, i: number, table: readonly T[]): T[] {
+  const from = runs.offsets[i] as number;
+  const to = runs.offsets[i + 1] as number;
+  const out = new Array<T>(to - from);
+  for (let at = from; at < to; at++) out[at - from] = table[runs.items[at] as number] as T;
+  return out;
+}
+
 /**
  * The columns of `records`, which must all have the same keys (`group` names them in the error);
  * the `own` keys are left to the caller.
@@ -121,14 +130,8 @@ export function decodeGroup(
   strings: readonly string[],
   own: Readonly<Record<string, (i: number) => unknown>>,
 ): object[] {
-  const list = (runs: Runs, i: number): readonly string[] => {
-    const from = runs.offsets[i] as number;
-    const to = runs.offsets[i + 1] as number;
-    if (from === to) return NONE;
-    const out = new Array<string>(to - from);
-    for (let at = from; at < to; at++) out[at - from] = strings[runs.items[at] as number] as string;
-    return out;
-  };
+  const list = (runs: Runs, i: number): readonly string[] =>
+    runs.offsets[i] === runs.offsets[i + 1] ? NONE : runItems(runs, i, strings);
   const ownValues = keys.map(key => own[key] ?? null);
   const missing = keys.filter((key, j) => kinds[j] === Kind.Own && ownValues[j] === null);
   if (missing.length > 0) throw new Error(`no decoder for the keys ${missing.join(", ")}`);

@@ -41,12 +41,13 @@ import {
   type NodeTypename,
   type SourceRecord,
 } from "../../domain/records";
-import { type InMemoryIndexes, InMemoryRepository, type TypeIndexState } from "../in-memory.repository";
+import { type InMemoryIndexes, InMemoryRepository } from "../in-memory.repository";
 import {
   decodeGroup,
   type EncodedGroup,
   encodeGroup,
   type Runs as ColumnRuns,
+  runItems,
   runsOf,
   StringTable,
   stringColumn,
@@ -83,16 +84,30 @@ interface Image {
   readonly groups: { readonly [group: string]: EncodedGroup };
   /** Per group, run i holds the numbers (in `citations`) of record i's citations. */
   readonly cited: { readonly [group: string]: ColumnRuns };
-  /** Run i holds meeting i's formats: their indexes in the formats group (consecutive). */
-  readonly meetingFormats: ColumnRuns;
+  /** Meeting i's formats are those from meetingFormats[i] to meetingFormats[i + 1] in the formats group. */
+  readonly meetingFormats: Int32Array;
   readonly citations: Citations;
   /** Each type's orderings and filter buckets, as the repository holds them (positions in the type's records). */
-  readonly types: {
-    readonly [K in NodeTypename]: { readonly sorted: Runs; readonly buckets: Readonly<Record<string, Runs>> };
-  };
+  readonly types: TypesRuns<Runs>;
   /** The records citing each source (positions in the collections, in `COLLECTIONS` order). */
   readonly citing: Runs;
   readonly search: InMemoryIndexes["search"];
+}
+
+/** Each type's orderings and filter buckets (`TypeIndexState`, its runs as `R`). */
+type TypesRuns<R> = {
+  readonly [K in NodeTypename]: { readonly sorted: R; readonly buckets: Readonly<Record<string, R>> };
+};
+
+/** Every type's runs passed through `convert` (their keys as strings or as numbers in `Image.strings`). */
+function eachTypeRuns<A, B>(types: TypesRuns<A>, convert: (runs: A) => B): TypesRuns<B> {
+  return Object.fromEntries(
+    NODE_TYPENAMES.map(type => {
+      const { sorted, buckets } = types[type];
+      const entries = Object.entries(buckets).map(([field, runs]) => [field, convert(runs)]);
+      return [type, { sorted: convert(sorted), buckets: Object.fromEntries(entries) as Record<string, B> }];
+    }),
+  ) as unknown as TypesRuns<B>;
 }
 
 /** The repository's records and indexes, as bytes. */
@@ -105,18 +120,7 @@ export function encodeImage(repository: InMemoryRepository): Buffer {
     offsets,
     positions,
   });
-  const types = Object.fromEntries(
-    NODE_TYPENAMES.map(type => {
-      const { sorted, buckets } = indexes.types[type];
-      return [
-        type,
-        {
-          sorted: numbered(sorted),
-          buckets: Object.fromEntries(Object.entries(buckets).map(([field, runs]) => [field, numbered(runs)])),
-        },
-      ];
-    }),
-  ) as unknown as Image["types"];
+  const types = eachTypeRuns(indexes.types, numbered);
 
   const citations = new CitationTable(data.sources);
   const citedRuns = (records: readonly Evidenced[]): ColumnRuns =>
@@ -132,8 +136,8 @@ export function encodeImage(repository: InMemoryRepository): Buffer {
   }
   groups[FORMATS] = encodeGroup("meeting format", formats, strings, ["citations"]);
   cited[FORMATS] = citedRuns(formats);
-  let format = 0;
-  const meetingFormats = runsOf(meetings.map(meeting => meeting.formats.map(() => format++)));
+  const meetingFormats = new Int32Array(meetings.length + 1);
+  meetings.forEach((meeting, i) => (meetingFormats[i + 1] = (meetingFormats[i] as number) + meeting.formats.length));
   const image: Image = {
     strings: strings.values,
     groups,
@@ -168,21 +172,15 @@ export function decodeImage(bytes: Uint8Array): InMemoryRepository {
   const citations = decodeCitations(image.citations, texts);
   const citationsOf = (name: string) => {
     const runs = cited[name] as ColumnRuns;
-    return (i: number): CitationRecord[] => {
-      const from = runs.offsets[i] as number;
-      const to = runs.offsets[i + 1] as number;
-      const own = new Array<CitationRecord>(to - from);
-      for (let at = from; at < to; at++) own[at - from] = citations[runs.items[at] as number] as CitationRecord;
-      return own;
-    };
+    return (i: number): CitationRecord[] => runItems(runs, i, citations);
   };
   const formats = decodeGroup(group(FORMATS), strings, { citations: citationsOf(FORMATS) });
-  const { offsets: formatOffsets } = image.meetingFormats;
+  const { meetingFormats } = image;
   const data: Record<string, NodeRecord[]> = {};
   for (const type of NODE_TYPENAMES) {
     const own: Record<string, (i: number) => unknown> = { citations: citationsOf(type) };
     if (type === "Meeting") {
-      own[FORMATS] = (i: number) => formats.slice(formatOffsets[i], formatOffsets[i + 1]);
+      own[FORMATS] = (i: number) => formats.slice(meetingFormats[i], meetingFormats[i + 1]);
     }
     data[COLLECTIONS[type]] = decodeGroup(group(type), strings, own) as NodeRecord[];
   }
@@ -191,16 +189,7 @@ export function decodeImage(bytes: Uint8Array): InMemoryRepository {
     offsets,
     positions,
   });
-  const types = Object.fromEntries(
-    NODE_TYPENAMES.map(type => {
-      const { sorted, buckets } = image.types[type];
-      const state: TypeIndexState = {
-        sorted: lettered(sorted),
-        buckets: Object.fromEntries(Object.entries(buckets).map(([field, runs]) => [field, lettered(runs)])),
-      };
-      return [type, state];
-    }),
-  ) as unknown as InMemoryIndexes["types"];
+  const types = eachTypeRuns(image.types, lettered);
   const indexes: InMemoryIndexes = { types, citingBySource: lettered(image.citing), search: image.search };
   return new InMemoryRepository(data as unknown as GraphData, indexes);
 }
