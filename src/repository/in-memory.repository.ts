@@ -90,7 +90,9 @@ export class InMemoryRepository implements GraphRepository {
     readonly data: GraphData,
     indexes?: InMemoryIndexes,
   ) {
-    for (const list of Object.values<readonly NodeRecord[]>(data)) for (const r of list) this.byId.set(r.id, r);
+    // Every record, in `NODE_TYPENAMES` order: the positions the citing runs and the search index hold.
+    const all = NODE_TYPENAMES.flatMap(type => data[COLLECTIONS[type]] as readonly NodeRecord[]);
+    for (const r of all) this.byId.set(r.id, r);
     for (const c of data.countries) this.byCode.set(c.code, c);
     const specs = typeSpecs(data, this.byId);
     this.types = Object.fromEntries(
@@ -99,12 +101,11 @@ export class InMemoryRepository implements GraphRepository {
         indexes ? restoredType<K>(specs[typename], indexes.types[typename]) : indexType<K>(specs[typename]),
       ]),
     ) as unknown as TypeIndexes;
-    const all = NODE_TYPENAMES.flatMap(type => data[COLLECTIONS[type]] as readonly NodeRecord[]);
     this.citingBySource = indexes
       ? new RecordRuns(all, indexes.citingBySource)
       : RecordRuns.fromPositions(all, citingBySource(all));
     this.mostCiting = this.citingBySource.largest();
-    this.searchIndex = new SearchIndex([...this.byId.values()], id => this.byId.get(id), indexes?.search);
+    this.searchIndex = new SearchIndex(all, id => this.byId.get(id), indexes?.search);
   }
 
   /** What the constructor built, to restore later over the same records (see `InMemoryIndexes`). */
@@ -211,7 +212,8 @@ function typeIndex<K extends NodeTypename>(
 /** Per source id, the records citing it (a meeting also through its formats), in id order: positions in `records`. */
 function citingBySource(records: readonly NodeRecord[]): Map<string, number[]> {
   const citing = new Map<string, number[]>();
-  const byId = records.map((_, at) => at).sort((a, b) => compareStrings(records[a]!.id, records[b]!.id));
+  const idOf = (at: number) => (records[at] as NodeRecord).id;
+  const byId = records.map((_, at) => at).sort((a, b) => compareStrings(idOf(a), idOf(b)));
   for (const at of byId) {
     const record = records[at] as NodeRecord;
     const citations = [
