@@ -64,8 +64,16 @@ type Reply = { readonly tag: typeof LOADER_TAG } & (
   | { readonly ok: false; readonly problems: readonly string[] | null; readonly message: string }
 );
 
-const isReply = (message: unknown): message is Reply =>
-  typeof message === "object" && message !== null && (message as { tag?: unknown }).tag === LOADER_TAG;
+/**
+ * A test of whether a message is one of this module's, by its tag: Node posts messages of its own
+ * on the same channels (under `node --watch`, the files a worker loads).
+ */
+const tagged =
+  <T>(tag: string) =>
+  (message: unknown): message is T =>
+    typeof message === "object" && message !== null && (message as { tag?: unknown }).tag === tag;
+
+const isReply = tagged<Reply>(LOADER_TAG);
 
 /** The seed loaded and indexed, as the repository's image. */
 const imageOf = (seedDir: string): Uint8Array => encodeImage(new InMemoryRepository(loadSeed({ seedDir })));
@@ -118,8 +126,7 @@ type SnapshotReply = { readonly tag: typeof SNAPSHOT_TAG } & (
   | { readonly ok: false; readonly message: string }
 );
 
-const isSnapshotReply = (message: unknown): message is SnapshotReply =>
-  typeof message === "object" && message !== null && (message as { tag?: unknown }).tag === SNAPSHOT_TAG;
+const isSnapshotReply = tagged<SnapshotReply>(SNAPSHOT_TAG);
 
 /** One snapshot job on a worker thread: a handle to stop it, and its reply once the thread has exited. */
 function onSnapshotThread(job: SnapshotJob): { stop: () => void; reply: Promise<SnapshotReply & { ok: true }> } {
@@ -270,8 +277,8 @@ if (loaderRequest !== undefined && process.send && require.main === module) {
   runLoader(JSON.parse(loaderRequest) as LoaderJob, (reply, done) => send(reply, undefined, {}, done));
 }
 
-if (!isMainThread && (workerData as { tag?: unknown } | null)?.tag === SNAPSHOT_TAG && parentPort) {
-  const job = workerData as SnapshotJob;
+if (!isMainThread && tagged<SnapshotJob>(SNAPSHOT_TAG)(workerData) && parentPort) {
+  const job = workerData;
   let reply: SnapshotReply;
   const transfer: ArrayBuffer[] = [];
   try {
