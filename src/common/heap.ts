@@ -1,10 +1,10 @@
 /**
  * Memory back to the operating system after a large, short-lived allocation. Used once per start,
- * after the graph is decoded (src/app.ts): the image's bytes (385 MB at ×10,000) stay allocated
+ * after the graph is decoded (src/app.ts): the image's bytes (287 MB at ×10,000) stay allocated
  * until V8 next collects garbage, which an idle service may not do for a long time, and the heap
  * pages the decode left free stay resident in V8's page pool. The collection V8 runs under memory
- * pressure frees both: at ×10,000, 1,870 → 1,034 B of RSS per record, in about 1.4 s on one core
- * (`npm run bench:scale` reports it).
+ * pressure frees both, in about 1 s at ×10,000 (`npm run bench:scale` reports it as "release"):
+ * measured when it was added, 1,870 → 1,034 B of RSS per record.
  */
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
