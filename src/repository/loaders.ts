@@ -10,7 +10,7 @@
  *   with dataloader: one store call per type and method for the whole level, each id fetched once
  *   per request. So a page of N parents costs one call per relation, not N.
  */
-import { mapMaybePromise } from "@graphql-tools/utils";
+import { mapMaybePromise } from "../common/maybe-promise";
 import DataLoader from "dataloader";
 
 import type { CountryRecord, NodeRecord, NodeTypename, RecordByType } from "../domain/records";

@@ -4,7 +4,7 @@
  * a query reads them. Cursors are checked, not trusted: a cursor this service did not issue
  * is an `InvalidArgumentError` naming the argument, never a silently ignored value.
  */
-import { mapMaybePromise } from "@graphql-tools/utils";
+import { mapMaybePromise } from "../common/maybe-promise";
 import { cursorToOffset } from "graphql-relay";
 
 import { InvalidArgumentError } from "./errors";

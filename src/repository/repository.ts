@@ -29,13 +29,14 @@
  * directions. Every ordering ends with the id, so pages are stable; NAME orders case-insensitively by
  * name or title; DATE puts undated records last in either direction.
  */
+import type { MaybePromise } from "../common/maybe-promise";
 import type { CountryRecord, NodeRecord, NodeTypename, RecordByType } from "../domain/records";
 import type { InvalidArgumentError } from "./errors";
 import type { FilterByType } from "./filters";
 
 export type * from "./filters";
 
-export type MaybePromise<T> = T | Promise<T>;
+export type { MaybePromise };
 
 /** Sort keys. Every ordering ends with the id, so pages are stable. */
 export enum OrderField {

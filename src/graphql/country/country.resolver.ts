@@ -1,4 +1,4 @@
-import { mapMaybePromise } from "@graphql-tools/utils";
+import { mapMaybePromise } from "../../common/maybe-promise";
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
 
 import type { CountryRecord } from "../../domain/records";

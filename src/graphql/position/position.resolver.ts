@@ -1,4 +1,4 @@
-import { mapMaybePromise } from "@graphql-tools/utils";
+import { mapMaybePromise } from "../../common/maybe-promise";
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 
 import type { ActorRecord, PositionRecord } from "../../domain/records";

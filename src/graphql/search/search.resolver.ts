@@ -1,4 +1,4 @@
-import { mapMaybePromise } from "@graphql-tools/utils";
+import { mapMaybePromise } from "../../common/maybe-promise";
 import { Args, Ctx, Query, Resolver } from "type-graphql";
 
 import type { NodeRecord } from "../../domain/records";
