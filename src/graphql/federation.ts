@@ -19,7 +19,6 @@ import {
   GraphQLString,
   GraphQLUnionType,
   isObjectType,
-  isUnionType,
   Kind,
   lexicographicSortSchema,
   print,
@@ -44,56 +43,67 @@ function badRepresentation(index: number, message: string): GraphQLError {
   });
 }
 
-/** Whether `typename` is a member of the schema's `_Entity` union. */
-function isEntityType(schema: GraphQLSchema, typename: string): boolean {
-  const entity = schema.getType("_Entity");
-  return isUnionType(entity) && entity.getTypes().some(type => type.name === typename);
+/** The batch of countries by code: not a GraphQL name, so no typename's batch. */
+const BY_CODE = "Country code";
+
+/** The representations of one entity type and key kind, and where their records go in the answer. */
+interface Batch {
+  readonly typename: NodeTypename;
+  /** Countries by code (otherwise records by id). */
+  readonly byCode: boolean;
+  readonly positions: number[];
+  readonly keys: string[];
 }
 
-/** Resolves `_entities` representations with one batch lookup per type, in the order given. */
+/**
+ * Resolves `_entities` representations with one batch lookup per type (countries by code apart), in
+ * the order given. `entityTypes` is the `_Entity` union's member names. One pass over the
+ * representations, one Map lookup each: a router sends hundreds per request.
+ */
 export function resolveEntities(
   loaders: RequestLoaders,
-  schema: GraphQLSchema,
+  entityTypes: ReadonlySet<string>,
   representations: readonly Representation[],
 ): MaybePromise<Array<NodeRecord | null>> {
-  const results: Array<MaybePromise<NodeRecord | null>> = new Array<NodeRecord | null>(representations.length).fill(
-    null,
-  );
-  // typename -> key kind ("id" or "code") -> positions and key values
-  const batches = new Map<string, { positions: number[]; keys: string[] }>();
-  representations.forEach((representation, index) => {
+  const results = new Array<NodeRecord | null>(representations.length).fill(null);
+  // By typename, and countries by code under a key no GraphQL name can be; in order of first sight.
+  const batches = new Map<string, Batch>();
+  for (let index = 0; index < representations.length; index++) {
+    const representation = representations[index] as Representation;
     const typename = representation.__typename;
-    if (typeof typename !== "string" || !isEntityType(schema, typename)) {
+    if (typeof typename !== "string" || !entityTypes.has(typename)) {
       throw badRepresentation(index, `unknown __typename ${JSON.stringify(typename)}`);
     }
-    const byCode = typename === "Country" && typeof representation.code === "string";
-    const key = byCode ? representation.code : representation.id;
+    const code = typename === "Country" ? representation.code : undefined;
+    const key = typeof code === "string" ? code : representation.id;
     if (typeof key !== "string") {
       throw badRepresentation(
         index,
         `a ${typename} representation needs its key field ${typename === "Country" ? '"code" or "id"' : '"id"'}`,
       );
     }
-    const batchKey = `${typename}:${byCode ? "code" : "id"}`;
-    const batch = batches.get(batchKey) ?? { positions: [], keys: [] };
+    const batchKey = typeof code === "string" ? BY_CODE : typename;
+    let batch = batches.get(batchKey);
+    if (!batch) {
+      batch = { typename: typename as NodeTypename, byCode: batchKey === BY_CODE, positions: [], keys: [] };
+      batches.set(batchKey, batch);
+    }
     batch.positions.push(index);
     batch.keys.push(key);
-    batches.set(batchKey, batch);
-  });
+  }
 
   const pending: Array<Promise<void>> = [];
-  for (const [batchKey, { positions, keys }] of batches) {
-    const [typename, kind] = batchKey.split(":") as [NodeTypename, "id" | "code"];
-    const found: MaybePromise<ReadonlyArray<NodeRecord | null>> =
-      kind === "code" ? loaders.countriesByCode(keys) : loaders.getMany(typename, keys);
-    const place = (records: ReadonlyArray<NodeRecord | null>) =>
-      positions.forEach((position, i) => (results[position] = records[i] ?? null));
+  for (const batch of batches.values()) {
+    const found: MaybePromise<ReadonlyArray<NodeRecord | null>> = batch.byCode
+      ? loaders.countriesByCode(batch.keys)
+      : loaders.getMany(batch.typename, batch.keys);
+    const place = (records: ReadonlyArray<NodeRecord | null>) => {
+      for (let i = 0; i < batch.positions.length; i++) results[batch.positions[i] as number] = records[i] ?? null;
+    };
     if (found instanceof Promise) pending.push(found.then(place));
     else place(found);
   }
-  return pending.length > 0
-    ? Promise.all(pending).then(() => results as Array<NodeRecord | null>)
-    : (results as Array<NodeRecord | null>);
+  return pending.length > 0 ? Promise.all(pending).then(() => results) : results;
 }
 
 /** Object types with a `@key` directive: the members of `_Entity`. */
@@ -120,6 +130,7 @@ export function buildSubgraph(schema: GraphQLSchema): GraphQLSchema {
   if (!query) throw new Error("the schema has no Query type");
   const sdl = subgraphSdl(schema);
   const entities = entityTypes(schema);
+  const entityNames: ReadonlySet<string> = new Set(entities.map(type => type.name));
   const nodeResolveType = (value: NodeRecord) => value.__typename;
 
   const any = new GraphQLScalarType({
@@ -156,8 +167,8 @@ export function buildSubgraph(schema: GraphQLSchema): GraphQLSchema {
             description: "The entities to fetch, each its `__typename` and the fields of one of its keys.",
           },
         },
-        resolve: (_root, args: { representations: Representation[] }, ctx: GraphContext, info) =>
-          resolveEntities(ctx.loaders, info.schema, args.representations),
+        resolve: (_root, args: { representations: Representation[] }, ctx: GraphContext) =>
+          resolveEntities(ctx.loaders, entityNames, args.representations),
       },
       _service: {
         type: new GraphQLNonNull(service),
