@@ -233,26 +233,37 @@ function listOne<K extends NodeTypename>(type: K, index: TypeIndex<K>, query: Li
     throw new InvalidArgumentError("orderBy", `${type} records cannot be ordered by ${ordering.field}.`);
   }
   const filters = filtersOf(spec);
-  const active = Object.entries(query.filter ?? {}).filter(([, value]) => value !== null && value !== undefined);
+  // One pass without per-field arrays or closures when one filter (or none) is given, as a
+  // relation's list is asked: a nested query lists once per parent record.
+  const given = (query.filter ?? {}) as Readonly<Record<string, unknown>>;
+  const fields = Object.keys(given);
+  let active = 0;
   // Start from the smallest index bucket among the filters, or from the whole type already sorted.
   let base: { runs: RecordRuns<RecordByType[K]>; key: string; field: string } | null = null;
-  for (const [field, value] of active) {
+  for (const field of fields) {
+    const value = given[field];
+    if (value === null || value === undefined) continue;
+    active++;
     const filter = filters[field];
     const runs = index.buckets.get(field);
     if (!filter || !("keys" in filter) || !runs) continue;
     const key = filter.toKey(value);
     if (base === null || runs.size(key) < base.runs.size(base.key)) base = { runs, key, field };
   }
-  const checks = active
-    .filter(([field]) => field !== base?.field)
-    .map(([field, value]): ((r: RecordByType[K], position: number) => boolean) => {
-      const filter = filters[field];
-      if (!filter) throw new Error(`${type} has no filter "${field}"`);
-      if ("test" in filter) return r => filter.test(r, value);
-      const key = filter.toKey(value);
-      const member = index.buckets.get(field)?.membership(key);
-      return member ? (_r, position) => member(position) : r => [...filter.keys(r)].includes(key);
-    });
+  const checks: Array<(r: RecordByType[K], position: number) => boolean> = [];
+  for (const field of active > (base === null ? 0 : 1) ? fields : []) {
+    const value = given[field];
+    if (value === null || value === undefined || field === base?.field) continue;
+    const filter = filters[field];
+    if (!filter) throw new Error(`${type} has no filter "${field}"`);
+    if ("test" in filter) {
+      checks.push(r => filter.test(r, value));
+      continue;
+    }
+    const key = filter.toKey(value);
+    const member = index.buckets.get(field)?.membership(key);
+    checks.push(member ? (_r, position) => member(position) : r => [...filter.keys(r)].includes(key));
+  }
   const reordered = base !== null && orderKey(ordering) !== orderKey(spec.defaultOrder);
   const { runs, key } = base ?? { runs: index.sorted, key: orderKey(ordering) };
   if (checks.length === 0 && !reordered) {
