@@ -49,18 +49,23 @@ export function parseJson(text: string): unknown {
  * nothing recursive runs on client input before its depth is known). Brackets inside strings do not
  * count. Stops as soon as `limit` is passed and answers `limit + 1`: the cost is linear in the text
  * and never more than needed. Malformed text is left to the parser.
+ *
+ * Strings, most of a request body (the query is one), are skipped with `indexOf` to their closing
+ * quote, one not escaped: preceded by an even run of backslashes. Each backslash is looked at once,
+ * by the quote that follows it. Stepping through strings a character at a time took about as long
+ * as `JSON.parse` of the same text (20 µs for a 7 KB `_entities` body).
  */
 export function jsonDepth(text: string, limit: number): number {
   let depth = 0;
   let deepest = 0;
-  let inString = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 0x5c /* \ */) i++;
-      else if (c === 0x22 /* " */) inString = false;
-    } else if (c === 0x22) {
-      inString = true;
+    if (c === 0x22 /* " */) {
+      let end = text.indexOf('"', i + 1);
+      while (end !== -1 && escaped(text, end)) end = text.indexOf('"', end + 1);
+      // Unterminated: no bracket after it counts.
+      if (end === -1) return deepest;
+      i = end;
     } else if (c === 0x5b /* [ */ || c === 0x7b /* { */) {
       if (++depth > deepest) {
         deepest = depth;
@@ -71,4 +76,11 @@ export function jsonDepth(text: string, limit: number): number {
     }
   }
   return deepest;
+}
+
+/** Whether the quote at `at` is escaped: an odd run of backslashes just before it. */
+function escaped(text: string, at: number): boolean {
+  let before = at - 1;
+  while (text.charCodeAt(before) === 0x5c /* \ */) before--;
+  return (at - 1 - before) % 2 === 1;
 }
