@@ -125,6 +125,26 @@ function childEnv(extra: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
 
 const childScript = join(__dirname, "server-child.js");
 const serviceMain = join(ROOT, "dist", "src", "main.js");
+
+/**
+ * The node flags `npm start` runs the service with: those of package.json's `start:prod`
+ * (`node <flags> dist/src/main.js`), so the service rows run as deployed.
+ */
+function startFlags(): string[] {
+  const scripts = (JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { scripts: Record<string, string> })
+    .scripts;
+  const words = (scripts["start:prod"] ?? "").trim().split(/\s+/);
+  if (words[0] !== "node" || words.at(-1) !== "dist/src/main.js") {
+    throw new Error(`package.json's start:prod is not "node <flags> dist/src/main.js": ${scripts["start:prod"]}`);
+  }
+  return words.slice(1, -1);
+}
+const serviceArgs = [...startFlags(), serviceMain];
+const serviceFlags =
+  serviceArgs
+    .slice(0, -1)
+    .map(flag => "`" + flag + "`")
+    .join(" ") || "none";
 const serviceEnv = (port: number, logLevel?: string) =>
   childEnv({ PORT: String(port), HOST: "127.0.0.1", ...(logLevel ? { LOG_LEVEL: logLevel } : {}) });
 
@@ -163,13 +183,13 @@ const VARIANTS: readonly Variant[] = [
     key: "service",
     title: "service (LOG_LEVEL=silent)",
     fullResponse: true,
-    command: port => ({ args: [serviceMain], env: serviceEnv(port, "silent") }),
+    command: port => ({ args: serviceArgs, env: serviceEnv(port, "silent") }),
   },
   {
     key: "service-info",
     title: "service (npm start, info logs)",
     fullResponse: true,
-    command: port => ({ args: [serviceMain], env: serviceEnv(port) }),
+    command: port => ({ args: serviceArgs, env: serviceEnv(port) }),
   },
 ];
 
@@ -671,7 +691,7 @@ function render(
     "",
     "## How measured",
     "",
-    `Every variant runs alone in a child process pinned to one core, on the same loopback port, over the same in-memory repository built from \`seed/\`; autocannon runs in the parent, pinned to the other core, with the same request body (a named operation with variables) on every request. **raw** is a plain \`node:http\` handler that parses the JSON body and builds the same JSON by hand from the repository (the baseline of all ratios); **static** writes precomputed response bytes (the ceiling; usually limited by the load generator, see its client CPU); **naive** is type-graphql's schema as it builds it (\`buildReferenceSchema()\`: its resolver wrappers validating arguments on every call, i.e. the service before compiled execution) on \`new ApolloServer({ schema })\` with defaults and \`startStandaloneServer\`; the **peers** serve the same type-graphql schema (abstract types resolved from \`__typename\`, which graphql-jit needs) over the same repository: **GraphQL Yoga** (\`createYoga\` on \`node:http\`, defaults) and **Mercurius** on Fastify with \`jit: 1\` (graphql-jit compiles every operation from its first run); **service** is \`node dist/src/main.js\` exactly as \`npm start\` runs it (\`NODE_ENV=production\`, no \`ROUTER_SECRET\`), once with \`LOG_LEVEL=silent\` and once with its default \`info\` logging (one JSON line per request, stdout to \`/dev/null\`, so that row shows pino's cost, not a log shipper's). Before any load, every server's answer to every operation is checked deep-equal to the service's — \`extensions.cost\` included (raw computes it and static replays it); only naive and the peers are compared on \`data\` alone, since they have no cost plugin and their answers no \`extensions\`. During load every response must be a 2xx, byte-equal to the validated body (autocannon \`expectBody\`) and of constant size; any failure prints no figures and exits 1. Each variant and query gets a warm-up, then rounds whose medians are reported: req/s is 2xx responses over wall time; p50/p99 are from every response's latency (sub-millisecond, from autocannon's \`response\` event); server CPU per request is the child's user+system time (all threads, from \`/proc/<pid>/stat\`) over the round divided by its responses; server/client CPU is the share of one core used by the server child and by the load generator (near 100 % client CPU means the client, not the server, is the limit); round spread is (max − min) / median of the rounds' req/s; others' CPU is the most CPU that other processes on the machine used during a kept round (on the server's or the client's core, from \`/proc/stat\`, as a share of one core) — a round above ${fmt(MAX_FOREIGN * 100)} % is run again (up to ${RETRIES} times), and ⚠ marks a figure taken under such contention anyway. On a shared machine req/s and latency suffer first; CPU per request much less. Plain \`npm start\` without \`NODE_ENV\` runs in development mode (debug logging, IDE and introspection on); these rows use production, as deployed.`,
+    `Every variant runs alone in a child process pinned to one core, on the same loopback port, over the same in-memory repository built from \`seed/\`; autocannon runs in the parent, pinned to the other core, with the same request body (a named operation with variables) on every request. **raw** is a plain \`node:http\` handler that parses the JSON body and builds the same JSON by hand from the repository (the baseline of all ratios); **static** writes precomputed response bytes (the ceiling; usually limited by the load generator, see its client CPU); **naive** is type-graphql's schema as it builds it (\`buildReferenceSchema()\`: its resolver wrappers validating arguments on every call, i.e. the service before compiled execution) on \`new ApolloServer({ schema })\` with defaults and \`startStandaloneServer\`; the **peers** serve the same type-graphql schema (abstract types resolved from \`__typename\`, which graphql-jit needs) over the same repository: **GraphQL Yoga** (\`createYoga\` on \`node:http\`, defaults) and **Mercurius** on Fastify with \`jit: 1\` (graphql-jit compiles every operation from its first run); **service** is \`node dist/src/main.js\` exactly as \`npm start\` runs it (with the node flags of \`start:prod\`: ${serviceFlags}; \`NODE_ENV=production\`, no \`ROUTER_SECRET\`), once with \`LOG_LEVEL=silent\` and once with its default \`info\` logging (one JSON line per request, stdout to \`/dev/null\`, so that row shows pino's cost, not a log shipper's). Before any load, every server's answer to every operation is checked deep-equal to the service's — \`extensions.cost\` included (raw computes it and static replays it); only naive and the peers are compared on \`data\` alone, since they have no cost plugin and their answers no \`extensions\`. During load every response must be a 2xx, byte-equal to the validated body (autocannon \`expectBody\`) and of constant size; any failure prints no figures and exits 1. Each variant and query gets a warm-up, then rounds whose medians are reported: req/s is 2xx responses over wall time; p50/p99 are from every response's latency (sub-millisecond, from autocannon's \`response\` event); server CPU per request is the child's user+system time (all threads, from \`/proc/<pid>/stat\`) over the round divided by its responses; server/client CPU is the share of one core used by the server child and by the load generator (near 100 % client CPU means the client, not the server, is the limit); round spread is (max − min) / median of the rounds' req/s; others' CPU is the most CPU that other processes on the machine used during a kept round (on the server's or the client's core, from \`/proc/stat\`, as a share of one core) — a round above ${fmt(MAX_FOREIGN * 100)} % is run again (up to ${RETRIES} times), and ⚠ marks a figure taken under such contention anyway. On a shared machine req/s and latency suffer first; CPU per request much less. Plain \`npm start\` without \`NODE_ENV\` runs in development mode (debug logging, IDE and introspection on); these rows use production, as deployed.`,
     "",
     "## Service ÷ raw, req/s",
     "",
