@@ -32,9 +32,23 @@ const hasValue = (value: unknown): boolean =>
 
 const listOf = (names: readonly string[]): string => names.join(", ");
 
+/** Where a citation's `supports` entry stands, for its problem. */
+const supportsAt = (at: string, index: number, j: number): string => `${at}.citations[${index}].supports[${j}]`;
+
+/** Each fact field's bit, per list of fact fields (one list per type: built once, not per record). */
+const factBitsOf = new WeakMap<readonly string[], ReadonlyMap<string, number>>();
+
+function factBits(facts: readonly string[]): ReadonlyMap<string, number> {
+  let bits = factBitsOf.get(facts);
+  if (!bits) factBitsOf.set(facts, (bits = new Map(facts.map((field, bit) => [field, bit]))));
+  return bits;
+}
+
 /**
  * The evidence of a record whose citations checked to `citations` (one per seed citation, in
  * order), adding every problem found to `problems`. `facts` has at most 30 fields (one bit each).
+ * Called once per record of the seed: what a citation backs is a mask of fact bits, not a set of
+ * names, and a problem's place is spelt only when there is a problem.
  */
 export function evidenceOf(
   seed: EvidenceSeed,
@@ -47,28 +61,33 @@ export function evidenceOf(
 ): Evidenced {
   const { at, typename } = site;
   const values = seed as unknown as Readonly<Record<string, unknown>>;
-  const factSet = new Set(facts);
-  /** The indexes of the citations that back each field. */
-  const backing = new Map<string, number[]>();
+  const bitOf = factBits(facts);
   const aligned = citations.length === seed.citations.length;
+  /** Per citation, the fact bits it backs (when aligned), with the kind of its source's bit. */
+  const supports = citations.map(citation => (kindOf(citation.sourceId) === SourceKind.REFERENCE ? REFERENCE_BIT : 0));
+  /** The fact bits some citation backs. */
+  let backed = 0;
 
   seed.citations.forEach((citation, index) => {
-    const supports = citation.supports ?? [];
-    const seen = new Set<string>();
-    supports.forEach((field, j) => {
-      const where = `${at}.citations[${index}].supports[${j}]`;
-      if (!factSet.has(field)) {
-        problems.push(`${where}: "${field}" is not a fact field of ${typename} (its fact fields: ${listOf(facts)})`);
-      } else if (seen.has(field)) {
-        problems.push(`${where}: "${field}" is listed twice`);
-      } else if (!hasValue(values[field])) {
-        problems.push(`${where}: supports "${field}", which has no value here`);
-      } else if (aligned) {
-        const list = backing.get(field) ?? [];
-        list.push(index);
-        backing.set(field, list);
+    let seen = 0;
+    (citation.supports ?? []).forEach((field, j) => {
+      const bit = bitOf.get(field);
+      if (bit === undefined) {
+        problems.push(
+          `${supportsAt(at, index, j)}: "${field}" is not a fact field of ${typename} (its fact fields: ${listOf(facts)})`,
+        );
+        return;
       }
-      seen.add(field);
+      const mask = 1 << bit;
+      if (seen & mask) {
+        problems.push(`${supportsAt(at, index, j)}: "${field}" is listed twice`);
+      } else if (!hasValue(values[field])) {
+        problems.push(`${supportsAt(at, index, j)}: supports "${field}", which has no value here`);
+      } else if (aligned) {
+        supports[index]! |= mask;
+        backed |= mask;
+      }
+      seen |= mask;
     });
   });
 
@@ -76,7 +95,7 @@ export function evidenceOf(
   if (isObject(seed.inferred)) {
     for (const [field, basis] of Object.entries(seed.inferred)) {
       const where = `${at}.inferred.${field}`;
-      if (!factSet.has(field)) {
+      if (!bitOf.has(field)) {
         problems.push(`${where}: "${field}" is not a fact field of ${typename} (its fact fields: ${listOf(facts)})`);
       } else if (typeof basis !== "string" || basis.trim().length === 0) {
         problems.push(`${where}: an inference needs its basis: a non-empty string saying how the value was derived`);
@@ -86,22 +105,16 @@ export function evidenceOf(
     }
   }
 
-  const supports = citations.map(citation => (kindOf(citation.sourceId) === SourceKind.REFERENCE ? REFERENCE_BIT : 0));
-  facts.forEach((field, bit) => {
-    if (!hasValue(values[field])) return;
-    const backed = backing.get(field) ?? [];
-    if (backed.length === 0) {
-      if (aligned) {
-        problems.push(
-          inferred.has(field)
-            ? `${at}.${field}: inferred, but no citation names it in its "supports": add "${field}" to the supports of the citations it is inferred from`
-            : `${at}.${field}: no evidence: add "${field}" to the "supports" of a citation that states it, or mark it "inferred" with its basis`,
-        );
-      }
-      return;
-    }
-    for (const index of backed) supports[index]! |= 1 << bit;
-  });
+  if (aligned) {
+    facts.forEach((field, bit) => {
+      if (backed & (1 << bit) || !hasValue(values[field])) return;
+      problems.push(
+        inferred.has(field)
+          ? `${at}.${field}: inferred, but no citation names it in its "supports": add "${field}" to the supports of the citations it is inferred from`
+          : `${at}.${field}: no evidence: add "${field}" to the "supports" of a citation that states it, or mark it "inferred" with its basis`,
+      );
+    });
+  }
   return {
     citations,
     supports: shared.get(supports.join(","), supports),
