@@ -50,29 +50,36 @@ function resolveReferences(
   problems: string[],
 ): void {
   let unresolved = 0;
-  /** The record `target` at `path` points at, when it is one of the `allowed` types; otherwise reported. */
-  const resolve = (file: string, path: string, target: unknown, allowed: readonly NodeTypename[]) => {
+  /**
+   * The record `target` points at, when it is one of the `allowed` types; otherwise reported. It is
+   * the `index`th id of `field` of the record at `at` (−1: the field holds one id). Called for every
+   * reference of the seed: the path is spelt only for a problem.
+   */
+  const resolve: Resolve = (file, at, field, index, target, allowed) => {
     if (typeof target !== "string" || target === "") return undefined;
     const found = byId.get(target);
     if (!found) {
       if (unparsed.length > 0) unresolved++;
-      else problems.push(`${file}: ${path}: references unknown id "${target}"`);
+      else problems.push(`${file}: ${referencePath(at, field, index)}: references unknown id "${target}"`);
       return undefined;
     }
     if (!allowed.includes(found.typename)) {
-      problems.push(`${file}: ${path}: "${target}" is a ${found.typename}, expected ${allowed.join(" or ")}`);
+      problems.push(
+        `${file}: ${referencePath(at, field, index)}: "${target}" is a ${found.typename}, expected ${allowed.join(" or ")}`,
+      );
       return undefined;
     }
     return found;
   };
   for (const entry of entries) {
     const references: Readonly<Record<string, readonly NodeTypename[]>> = SEED_ENTITIES[entry.typename].references;
-    for (const [field, allowed] of Object.entries(references)) {
-      for (const [path, target] of targetsOf(entry.raw, entry.path, field)) resolve(entry.file, path, target, allowed);
+    for (const field in references) {
+      const allowed = references[field] as readonly NodeTypename[];
+      const value = entry.raw[field];
+      if (!Array.isArray(value)) resolve(entry.file, entry.path, field, -1, value, allowed);
+      else for (let i = 0; i < value.length; i++) resolve(entry.file, entry.path, field, i, value[i], allowed);
     }
-    if (entry.typename === "Meeting" && Array.isArray(entry.raw.formats)) {
-      checkSessions(entry, (path, target, allowed) => resolve(entry.file, path, target, allowed), problems);
-    }
+    if (entry.typename === "Meeting" && Array.isArray(entry.raw.formats)) checkSessions(entry, resolve, problems);
   }
   if (unresolved > 0) {
     problems.push(
@@ -81,38 +88,45 @@ function resolveReferences(
   }
 }
 
-/** The ids a reference field of `raw` holds, each with its JSON path. */
-function targetsOf(raw: Readonly<Record<string, unknown>>, at: string, field: string): Array<[string, unknown]> {
-  const value = raw[field];
-  return Array.isArray(value)
-    ? value.map((v: unknown, i): [string, unknown] => [`${at}.${field}[${i}]`, v])
-    : [[`${at}.${field}`, value]];
-}
+type Resolve = (
+  file: string,
+  at: string,
+  field: string,
+  index: number,
+  target: unknown,
+  allowed: readonly NodeTypename[],
+) => SeedEntry | undefined;
+
+/** The JSON path of the `index`th id of `field` of the record at `at` (−1: the field holds one id). */
+const referencePath = (at: string, field: string, index: number): string =>
+  index < 0 ? `${at}.${field}` : `${at}.${field}[${index}]`;
 
 /**
  * The references of a meeting's formats: each to a record of its type, a leader among the meeting's
  * participants, anything else of the same meeting.
  */
-function checkSessions(
-  meeting: SeedEntry,
-  resolve: (path: string, target: unknown, allowed: readonly NodeTypename[]) => SeedEntry | undefined,
-  problems: string[],
-): void {
+function checkSessions(meeting: SeedEntry, resolve: Resolve, problems: string[]): void {
   const participants = Array.isArray(meeting.raw.participants) ? meeting.raw.participants : [];
   (meeting.raw.formats as unknown[]).forEach((format, i) => {
     if (!isObject(format)) return;
+    const at = `${meeting.path}.formats[${i}]`;
     for (const [field, type] of Object.entries(SESSION_REFERENCES)) {
-      for (const [path, target] of targetsOf(format, `${meeting.path}.formats[${i}]`, field)) {
-        const found = resolve(path, target, [type]);
-        if (!found) continue;
+      const value = format[field];
+      const targets: readonly unknown[] = Array.isArray(value) ? value : [value];
+      targets.forEach((target, j) => {
+        const index = Array.isArray(value) ? j : -1;
+        const found = resolve(meeting.file, at, field, index, target, [type]);
+        if (!found) return;
         if (type === "Leader" && !participants.includes(found.id)) {
-          problems.push(`${meeting.file}: ${path}: "${found.id}" is not one of the meeting's participants`);
+          problems.push(
+            `${meeting.file}: ${referencePath(at, field, index)}: "${found.id}" is not one of the meeting's participants`,
+          );
         } else if (type !== "Leader" && found.raw.meeting !== meeting.id) {
           problems.push(
-            `${meeting.file}: ${path}: "${found.id}" is of meeting ${JSON.stringify(found.raw.meeting)}, not of "${meeting.id}"`,
+            `${meeting.file}: ${referencePath(at, field, index)}: "${found.id}" is of meeting ${JSON.stringify(found.raw.meeting)}, not of "${meeting.id}"`,
           );
         }
-      }
+      });
     }
   });
 }
