@@ -56,58 +56,70 @@ export function citationChecker(
 ): CitationsOf {
   // Records that quote the same words share one citation record (frozen like every record).
   const checked = new Map<string, CitationRecord>();
+  // Called for every citation of the seed: on the way of one that checks, no object but its record
+  // (once per distinct quote) and no message text.
   return (entry, path, seed) =>
     seed.filter(isCitationShaped).map((citation, index) => {
-      // Where the citation is, for a problem's message (built only when there is one).
-      const at = () => `${entry.file}: ${path}.citations[${index}]`;
       const source = texts.get(citation.source);
-      const unchecked: CitationRecord = {
-        sourceId: citation.source,
-        start: citation.start ?? 0,
-        end: citation.end ?? 0,
-        quote: citation.quote,
-        sentence: "",
-      };
       if (!source) {
         const known = byId.get(citation.source);
         if (!known && unparsed.length === 0)
-          problems.push(`${at()}.source: references unknown source "${citation.source}"`);
+          problems.push(`${citationAt(entry, path, index)}.source: references unknown source "${citation.source}"`);
         if (known && known.typename !== "Source") {
-          problems.push(`${at()}.source: "${citation.source}" is a ${known.typename}, expected Source`);
+          problems.push(
+            `${citationAt(entry, path, index)}.source: "${citation.source}" is a ${known.typename}, expected Source`,
+          );
         }
-        return unchecked;
+        return citationRecord(citation, citation.start ?? 0, citation.end ?? 0, "");
       }
       const located = locateQuote(citation, source);
       if ("problem" in located) {
-        problems.push(`${at()}${located.field ? `.${located.field}` : ""}: ${located.problem}`);
-        return unchecked;
+        problems.push(
+          `${citationAt(entry, path, index)}${located.field ? `.${located.field}` : ""}: ${located.problem}`,
+        );
+        return citationRecord(citation, citation.start ?? 0, citation.end ?? 0, "");
       }
       const { start, end } = located;
-      const record: CitationRecord = { ...unchecked, start, end };
       if (end <= start) {
-        problems.push(`${at()}: offsets ${start}..${end} are empty or reversed (end must be after start)`);
-        return record;
+        problems.push(
+          `${citationAt(entry, path, index)}: offsets ${start}..${end} are empty or reversed (end must be after start)`,
+        );
+        return citationRecord(citation, start, end, "");
       }
       if (start < 0 || end > source.codePoints.length) {
-        problems.push(`${at()}: offsets ${start}..${end} are outside the source text (0..${source.codePoints.length})`);
-        return record;
+        problems.push(
+          `${citationAt(entry, path, index)}: offsets ${start}..${end} are outside the source text (0..${source.codePoints.length})`,
+        );
+        return citationRecord(citation, start, end, "");
       }
       const actual = source.codePoints.slice(start, end);
       if (actual !== citation.quote) {
         problems.push(
-          `${at()}.quote: ${JSON.stringify(citation.quote)} does not match the source text at ${start}..${end}, which reads ${JSON.stringify(actual)}`,
+          `${citationAt(entry, path, index)}.quote: ${JSON.stringify(citation.quote)} does not match the source text at ${start}..${end}, which reads ${JSON.stringify(actual)}`,
         );
-        return record;
+        return citationRecord(citation, start, end, "");
       }
       const key = `${citation.source}\0${start}\0${end}`;
       const known = checked.get(key);
       if (known) return known;
-      const sentence = sentenceAt(source, start);
-      const found: CitationRecord = { ...record, sentence: sentence?.text ?? citation.quote };
+      const found = citationRecord(citation, start, end, sentenceAt(source, start)?.text ?? citation.quote);
       checked.set(key, found);
       return found;
     });
 }
+
+/** Where a citation is, for a problem's message. */
+const citationAt = (entry: SeedEntry, path: string, index: number): string =>
+  `${entry.file}: ${path}.citations[${index}]`;
+
+/** A citation's record (offsets unchecked, and no sentence, when it does not check). */
+const citationRecord = (citation: SeedCitation, start: number, end: number, sentence: string): CitationRecord => ({
+  sourceId: citation.source,
+  start,
+  end,
+  quote: citation.quote,
+  sentence,
+});
 
 /** The sentence that holds code point `at` (sentences are in order and do not overlap): a binary search. */
 function sentenceAt(source: SourceText, at: number): SourceText["sentences"][number] | undefined {

@@ -89,7 +89,7 @@ export function parseSeedFiles(
           return;
         }
         const { problems: shapeProblems, toRecord } = checkShape(typename, raw, path, shapeCheck);
-        problems.push(...shapeProblems.map(p => `${file}: ${p}`));
+        for (const problem of shapeProblems) problems.push(`${file}: ${problem}`);
         const { id } = raw;
         if (typeof id === "string" && id !== "") {
           const valid = shapeProblems.length === 0;
