@@ -51,10 +51,12 @@ export function buildGraph(
   return Object.freeze(data) as unknown as GraphData;
 }
 
+/** Freezes `value` and everything it holds, without an array of values per object (once per record and part of one). */
 function deepFreeze<T>(value: T): T {
   if (value !== null && typeof value === "object" && !Object.isFrozen(value)) {
     Object.freeze(value);
-    for (const child of Object.values(value)) deepFreeze(child);
+    if (Array.isArray(value)) for (let i = 0; i < value.length; i++) deepFreeze(value[i] as unknown);
+    else for (const key in value) deepFreeze((value as Record<string, unknown>)[key]);
   }
   return value;
 }
