@@ -569,7 +569,29 @@ function buildIndex(records: readonly NodeRecord[], lookup: Lookup): SearchIndex
   const typeOf = new Map<string, number>(NODE_TYPENAMES.map((t, i) => [t, i]));
   const typeIndexes = Uint8Array.from(records, r => typeOf.get(r.__typename) ?? 255);
   const tieRanks = tieRanksOf(records);
+  const { fieldCount, tokens, starts, postings, values } = postingsOf(records, lookup);
+  const byRank = new Int32Array(n);
+  for (let r = 0; r < n; r++) byRank[tieRanks[r] as number] = r;
+  const position = new Int32Array(n);
+  tokens.forEach((token, i) => {
+    const from = starts[i] as number;
+    const size = (starts[i + 1] as number) - from;
+    const leaf = !(tokens[i + 1]?.startsWith(token) ?? false);
+    if (leaf && size > 1) rankPostings(postings, tieRanks, from, size, values, byRank, position);
+  });
+  return { fieldCount, tieRanks, typeIndexes, tokens, starts, ...postings, values: Float64Array.from(values) };
+}
 
+/**
+ * The postings of `records` in sorted token order, each token's in record order (leaves not yet
+ * ranked), and the distinct weights and bonuses they index. The stream the pass writes them to
+ * first is the build's largest array: it is released when this returns, before any ranking.
+ */
+function postingsOf(
+  records: readonly NodeRecord[],
+  lookup: Lookup,
+): { fieldCount: number; tokens: string[]; starts: Int32Array; postings: Postings; values: number[] } {
+  const n = records.length;
   // Distinct weights and bonuses (a handful), by index, so postings hold a small index each.
   const values: number[] = [];
   const valueIndexes = new Map<number, number>();
@@ -587,6 +609,7 @@ function buildIndex(records: readonly NodeRecord[], lookup: Lookup): SearchIndex
   // One pass over each record's fields (read here, not kept: see `fieldsAt`): each distinct text
   // is tokenised once (linked names and shared quotes repeat) into the ids of its tokens; per
   // record and token, its best-weighted field and its best phrase-bonus field for the token alone.
+  // Plain loops over locals, not callbacks: the pass meets every field of every record.
   /** Per distinct text, the ids of its tokens in order (a text of one token equals that token). */
   const textTokens = new Map<string, readonly number[]>();
   /** Tokens by id, in order of first sight. */
@@ -605,24 +628,21 @@ function buildIndex(records: readonly NodeRecord[], lookup: Lookup): SearchIndex
   let mostFields = 0;
   /**
    * Every (token, record) entry in record order, five numbers each: token id, record, weight
-   * field, hit field, weight index × 2¹⁶ + bonus index (then placed per token, in token order).
+   * field, hit field, weight index × 2¹⁶ + bonus index (then placed per token, in token order). A
+   * record's entries are written when its field first holding the token is met, and updated in
+   * place by its later fields holding it.
    */
   let stream = new Int32Array(1 << 16);
   let streamLength = 0;
-  /** Per token id: the last record holding it, and its slot in that record's arrays below. */
+  /** Per token id: the last record holding it, and where its entry for that record starts in `stream`. */
   let lastRecord = new Int32Array(1024).fill(-1);
-  let slotOf = new Int32Array(1024);
-  const slotTokens: number[] = [];
-  const weightField: number[] = [];
-  const weightValue: number[] = [];
-  const hitField: number[] = [];
-  const hitValue: number[] = [];
-  records.forEach((r, record) => {
-    slotTokens.length = weightField.length = weightValue.length = hitField.length = hitValue.length = 0;
-    const fs = fieldsOf(r, lookup);
+  let entryOf = new Int32Array(1024);
+  for (let record = 0; record < n; record++) {
+    const fs = fieldsOf(records[record] as NodeRecord, lookup);
     fieldCount += fs.length;
-    mostFields = Math.max(mostFields, fs.length);
-    fs.forEach((f, field) => {
+    if (fs.length > mostFields) mostFields = fs.length;
+    for (let field = 0; field < fs.length; field++) {
+      const f = fs[field] as Field;
       let ids = textTokens.get(f.text);
       if (ids === undefined) {
         ids = tokenize(f.text).map(tokenId);
@@ -632,51 +652,50 @@ function buildIndex(records: readonly NodeRecord[], lookup: Lookup): SearchIndex
           const grown = new Int32Array(size).fill(-1);
           grown.set(lastRecord);
           lastRecord = grown;
-          const slots = new Int32Array(size);
-          slots.set(slotOf);
-          slotOf = slots;
+          const entries = new Int32Array(size);
+          entries.set(entryOf);
+          entryOf = entries;
         }
       }
-      if (ids.length === 0) return;
+      if (ids.length === 0) continue;
+      if (streamLength + 5 * ids.length > stream.length) {
+        const grown = new Int32Array(Math.max(2 * stream.length, streamLength + 5 * ids.length));
+        grown.set(stream.subarray(0, streamLength));
+        stream = grown;
+      }
       const weight = valueIndex(f.weight);
       const equalBonus = valueIndex(EQUAL_BONUS * f.weight);
       const phraseBonus = valueIndex(PHRASE_BONUS * f.weight);
       const bonus = ids.length === 1 ? equalBonus : phraseBonus;
-      for (const id of ids) {
+      for (let k = 0; k < ids.length; k++) {
+        const id = ids[k] as number;
         if (lastRecord[id] !== record) {
           lastRecord[id] = record;
-          slotOf[id] = slotTokens.length;
-          slotTokens.push(id);
-          weightField.push(field);
-          weightValue.push(weight);
-          hitField.push(field);
-          hitValue.push(bonus);
+          entryOf[id] = streamLength;
+          stream[streamLength] = id;
+          stream[streamLength + 1] = record;
+          stream[streamLength + 2] = field;
+          stream[streamLength + 3] = field;
+          stream[streamLength + 4] = weight * 0x10000 + bonus;
+          streamLength += 5;
           continue;
         }
-        const slot = slotOf[id] as number;
-        if (f.weight > (values[weightValue[slot] as number] as number)) {
-          weightField[slot] = field;
-          weightValue[slot] = weight;
+        const entry = entryOf[id] as number;
+        const packed = stream[entry + 4] as number;
+        let bestWeight = packed >>> 16;
+        let bestBonus = packed & 0xffff;
+        if (f.weight > (values[bestWeight] as number)) {
+          stream[entry + 2] = field;
+          bestWeight = weight;
         }
-        if ((values[bonus] as number) > (values[hitValue[slot] as number] as number)) {
-          hitField[slot] = field;
-          hitValue[slot] = bonus;
+        if ((values[bonus] as number) > (values[bestBonus] as number)) {
+          stream[entry + 3] = field;
+          bestBonus = bonus;
         }
+        stream[entry + 4] = bestWeight * 0x10000 + bestBonus;
       }
-    });
-    if (streamLength + 5 * slotTokens.length > stream.length) {
-      const grown = new Int32Array(Math.max(2 * stream.length, streamLength + 5 * slotTokens.length));
-      grown.set(stream.subarray(0, streamLength));
-      stream = grown;
     }
-    slotTokens.forEach((id, slot) => {
-      stream[streamLength++] = id;
-      stream[streamLength++] = record;
-      stream[streamLength++] = weightField[slot] as number;
-      stream[streamLength++] = hitField[slot] as number;
-      stream[streamLength++] = (weightValue[slot] as number) * 0x10000 + (hitValue[slot] as number);
-    });
-  });
+  }
 
   const order = tokenNames
     .map((_, id) => id)
@@ -690,9 +709,6 @@ function buildIndex(records: readonly NodeRecord[], lookup: Lookup): SearchIndex
   const weightValues = narrow(total, values.length - 1);
   const hitValues = narrow(total, values.length - 1);
   const postings: Postings = { postingRecords, weightFields, hitFields, weightValues, hitValues };
-  const byRank = new Int32Array(n);
-  for (let r = 0; r < n; r++) byRank[tieRanks[r] as number] = r;
-  const position = new Int32Array(n);
   // Each token's postings in sorted token order, in record order (the stream's) within a token.
   const next = new Int32Array(tokens.length);
   for (let e = 0; e < streamLength; e += 5) {
@@ -718,27 +734,8 @@ function buildIndex(records: readonly NodeRecord[], lookup: Lookup): SearchIndex
     weightValues[to] = packed >>> 16;
     hitValues[to] = packed & 0xffff;
   }
-  stream = new Int32Array(0);
-  tokens.forEach((token, i) => {
-    const from = starts[i] as number;
-    const size = (i + 1 < tokens.length ? (starts[i + 1] as number) : at) - from;
-    const leaf = !(tokens[i + 1]?.startsWith(token) ?? false);
-    if (leaf && size > 1) rankPostings(postings, tieRanks, from, size, values, byRank, position);
-  });
   starts[tokens.length] = at;
-  return {
-    fieldCount,
-    tieRanks,
-    typeIndexes,
-    tokens,
-    starts,
-    postingRecords,
-    weightFields,
-    hitFields,
-    weightValues,
-    hitValues,
-    values: Float64Array.from(values),
-  };
+  return { fieldCount, tokens, starts, postings, values };
 }
 
 /**
