@@ -33,6 +33,29 @@ export function tokenize(text: string): string[] {
     .filter(t => t.length > 0);
 }
 
+/**
+ * `tokenize(text).map(id)`, faster for the texts that are ASCII (most): normalising one only
+ * lowers its case, and its tokens are its runs of ASCII letters and digits, found by scanning its
+ * char codes (no Unicode normalisation, no regular expression). The index build meets every text.
+ */
+function tokenIdsOf(text: string, id: (token: string) => number): number[] {
+  const length = text.length;
+  for (let i = 0; i < length; i++) if (text.charCodeAt(i) >= 0x80) return tokenize(text).map(id);
+  const lower = text.toLowerCase();
+  const ids: number[] = [];
+  let start = -1;
+  for (let i = 0; i <= length; i++) {
+    const c = i < length ? lower.charCodeAt(i) : 0;
+    if ((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39)) {
+      if (start < 0) start = i;
+    } else if (start >= 0) {
+      ids.push(id(lower.slice(start, i)));
+      start = -1;
+    }
+  }
+  return ids;
+}
+
 /** A text as the index compares it with a phrase: its tokens, joined by single spaces. */
 function normalizedText(text: string): string {
   return tokenize(text).join(" ");
@@ -563,6 +586,11 @@ function sortName(r: NodeRecord): string {
   return normalized === text ? text : normalized;
 }
 
+/** Entries per chunk while the index is built (see `postingsOf`): 2¹⁸ of four numbers, 4 MB. */
+const CHUNK_BITS = 18;
+const CHUNK_ENTRIES = 1 << CHUNK_BITS;
+const CHUNK_MASK = CHUNK_ENTRIES - 1;
+
 /** Builds the index of `records` (see `SearchIndex`); `lookup` finds the records they link to. */
 function buildIndex(records: readonly NodeRecord[], lookup: Lookup): SearchIndexState {
   const n = records.length;
@@ -584,8 +612,8 @@ function buildIndex(records: readonly NodeRecord[], lookup: Lookup): SearchIndex
 
 /**
  * The postings of `records` in sorted token order, each token's in record order (leaves not yet
- * ranked), and the distinct weights and bonuses they index. The stream the pass writes them to
- * first is the build's largest array: it is released when this returns, before any ranking.
+ * ranked), and the distinct weights and bonuses they index. The entries the pass writes them to
+ * first are the build's largest structure: they are released when this returns, before any ranking.
  */
 function postingsOf(
   records: readonly NodeRecord[],
@@ -606,12 +634,12 @@ function postingsOf(
     return index;
   };
 
-  // One pass over each record's fields (read here, not kept: see `fieldsAt`): each distinct text
-  // is tokenised once (linked names and shared quotes repeat) into the ids of its tokens; per
-  // record and token, its best-weighted field and its best phrase-bonus field for the token alone.
-  // Plain loops over locals, not callbacks: the pass meets every field of every record.
-  /** Per distinct text, the ids of its tokens in order (a text of one token equals that token). */
-  const textTokens = new Map<string, readonly number[]>();
+  // One pass over each record's fields (read here, not kept: see `fieldsAt`): each text is
+  // tokenised into the ids of its tokens; per record and token, its best-weighted field and its
+  // best phrase-bonus field for the token alone. Plain loops over locals, not callbacks: the pass
+  // meets every field of every record. Texts are tokenised again where they repeat (linked names,
+  // shared quotes): at ×10,000, a map from each distinct text (a million) to its tokens cost more
+  // to fill and search than tokenising them again (see `tokenIdsOf`).
   /** Tokens by id, in order of first sight. */
   const tokenIds = new Map<string, number>();
   const tokenNames: string[] = [];
@@ -627,42 +655,38 @@ function postingsOf(
   let fieldCount = 0;
   let mostFields = 0;
   /**
-   * Every (token, record) entry in record order, five numbers each: token id, record, weight
-   * field, hit field, weight index × 2¹⁶ + bonus index (then placed per token, in token order). A
-   * record's entries are written when its field first holding the token is met, and updated in
-   * place by its later fields holding it.
+   * Every (token, record) entry in record order, four numbers each: token id, weight field, hit
+   * field, weight index × 2¹⁶ + bonus index (then placed per token, in token order); per record,
+   * how many entries it has. A record's entries are written when its field first holding the token
+   * is met, and updated in place by its later fields holding it. The entries go to chunks of a fixed
+   * size, not to one array grown by copying: at ×10,000 they take hundreds of megabytes, and first
+   * touching memory is most of what writing them costs.
    */
-  let stream = new Int32Array(1 << 16);
-  let streamLength = 0;
-  /** Per token id: the last record holding it, and where its entry for that record starts in `stream`. */
+  const chunks: Int32Array[] = [];
+  let chunk = new Int32Array(0);
+  let entries = 0;
+  const entryCounts = new Int32Array(n);
+  /** Per token id: the last record holding it, and the number of its entry for that record. */
   let lastRecord = new Int32Array(1024).fill(-1);
   let entryOf = new Int32Array(1024);
   for (let record = 0; record < n; record++) {
     const fs = fieldsOf(records[record] as NodeRecord, lookup);
     fieldCount += fs.length;
     if (fs.length > mostFields) mostFields = fs.length;
+    const first = entries;
     for (let field = 0; field < fs.length; field++) {
       const f = fs[field] as Field;
-      let ids = textTokens.get(f.text);
-      if (ids === undefined) {
-        ids = tokenize(f.text).map(tokenId);
-        textTokens.set(f.text, ids);
-        if (tokenNames.length > lastRecord.length) {
-          const size = Math.max(2 * lastRecord.length, tokenNames.length);
-          const grown = new Int32Array(size).fill(-1);
-          grown.set(lastRecord);
-          lastRecord = grown;
-          const entries = new Int32Array(size);
-          entries.set(entryOf);
-          entryOf = entries;
-        }
+      const ids = tokenIdsOf(f.text, tokenId);
+      if (tokenNames.length > lastRecord.length) {
+        const size = Math.max(2 * lastRecord.length, tokenNames.length);
+        const grown = new Int32Array(size).fill(-1);
+        grown.set(lastRecord);
+        lastRecord = grown;
+        const grownEntries = new Int32Array(size);
+        grownEntries.set(entryOf);
+        entryOf = grownEntries;
       }
       if (ids.length === 0) continue;
-      if (streamLength + 5 * ids.length > stream.length) {
-        const grown = new Int32Array(Math.max(2 * stream.length, streamLength + 5 * ids.length));
-        grown.set(stream.subarray(0, streamLength));
-        stream = grown;
-      }
       const weight = valueIndex(f.weight);
       const equalBonus = valueIndex(EQUAL_BONUS * f.weight);
       const phraseBonus = valueIndex(PHRASE_BONUS * f.weight);
@@ -671,37 +695,44 @@ function postingsOf(
         const id = ids[k] as number;
         if (lastRecord[id] !== record) {
           lastRecord[id] = record;
-          entryOf[id] = streamLength;
-          stream[streamLength] = id;
-          stream[streamLength + 1] = record;
-          stream[streamLength + 2] = field;
-          stream[streamLength + 3] = field;
-          stream[streamLength + 4] = weight * 0x10000 + bonus;
-          streamLength += 5;
+          entryOf[id] = entries;
+          const at = (entries & CHUNK_MASK) << 2;
+          if (at === 0) {
+            chunk = new Int32Array(CHUNK_ENTRIES << 2);
+            chunks.push(chunk);
+          }
+          chunk[at] = id;
+          chunk[at + 1] = field;
+          chunk[at + 2] = field;
+          chunk[at + 3] = weight * 0x10000 + bonus;
+          entries++;
           continue;
         }
         const entry = entryOf[id] as number;
-        const packed = stream[entry + 4] as number;
+        const holder = chunks[entry >>> CHUNK_BITS] as Int32Array;
+        const at = (entry & CHUNK_MASK) << 2;
+        const packed = holder[at + 3] as number;
         let bestWeight = packed >>> 16;
         let bestBonus = packed & 0xffff;
         if (f.weight > (values[bestWeight] as number)) {
-          stream[entry + 2] = field;
+          holder[at + 1] = field;
           bestWeight = weight;
         }
         if ((values[bonus] as number) > (values[bestBonus] as number)) {
-          stream[entry + 3] = field;
+          holder[at + 2] = field;
           bestBonus = bonus;
         }
-        stream[entry + 4] = bestWeight * 0x10000 + bestBonus;
+        holder[at + 3] = bestWeight * 0x10000 + bestBonus;
       }
     }
+    entryCounts[record] = entries - first;
   }
 
   const order = tokenNames
     .map((_, id) => id)
     .sort((a, b) => compareStrings(tokenNames[a] as string, tokenNames[b] as string));
   const tokens = order.map(id => tokenNames[id] as string);
-  const total = streamLength / 5;
+  const total = entries;
   const starts = new Int32Array(tokens.length + 1);
   const postingRecords = new Int32Array(total);
   const weightFields = narrow(total, mostFields - 1);
@@ -709,10 +740,10 @@ function postingsOf(
   const weightValues = narrow(total, values.length - 1);
   const hitValues = narrow(total, values.length - 1);
   const postings: Postings = { postingRecords, weightFields, hitFields, weightValues, hitValues };
-  // Each token's postings in sorted token order, in record order (the stream's) within a token.
+  // Each token's postings in sorted token order, in record order (the entries') within a token.
   const next = new Int32Array(tokens.length);
-  for (let e = 0; e < streamLength; e += 5) {
-    const id = stream[e] as number;
+  for (let e = 0; e < total; e++) {
+    const id = (chunks[e >>> CHUNK_BITS] as Int32Array)[(e & CHUNK_MASK) << 2] as number;
     next[id] = (next[id] as number) + 1;
   }
   let at = 0;
@@ -723,16 +754,20 @@ function postingsOf(
     next[id] = at;
     at += size;
   }
-  for (let e = 0; e < streamLength; e += 5) {
-    const id = stream[e] as number;
-    const to = next[id] as number;
-    next[id] = to + 1;
-    const packed = stream[e + 4] as number;
-    postingRecords[to] = stream[e + 1] as number;
-    weightFields[to] = stream[e + 2] as number;
-    hitFields[to] = stream[e + 3] as number;
-    weightValues[to] = packed >>> 16;
-    hitValues[to] = packed & 0xffff;
+  for (let record = 0, e = 0; record < n; record++) {
+    for (const end = e + (entryCounts[record] as number); e < end; e++) {
+      const holder = chunks[e >>> CHUNK_BITS] as Int32Array;
+      const from = (e & CHUNK_MASK) << 2;
+      const id = holder[from] as number;
+      const to = next[id] as number;
+      next[id] = to + 1;
+      const packed = holder[from + 3] as number;
+      postingRecords[to] = record;
+      weightFields[to] = holder[from + 1] as number;
+      hitFields[to] = holder[from + 2] as number;
+      weightValues[to] = packed >>> 16;
+      hitValues[to] = packed & 0xffff;
+    }
   }
   starts[tokens.length] = at;
   return { fieldCount, tokens, starts, postings, values };
