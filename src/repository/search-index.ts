@@ -805,11 +805,19 @@ function rankPostings(
     keys[j] = (best - (scores[j] as number)) * n + (tieRanks[record] as number);
   }
   keys.sort();
-  const arrays = [postingRecords, weightFields, hitFields, weightValues, hitValues];
-  const copies = arrays.map(a => a.slice(from, to));
+  // One statement per array, not a callback over the five: this runs for every leaf's postings.
+  const records = postingRecords.slice(from, to);
+  const weightFieldsOf = weightFields.slice(from, to);
+  const hitFieldsOf = hitFields.slice(from, to);
+  const weightValuesOf = weightValues.slice(from, to);
+  const hitValuesOf = hitValues.slice(from, to);
   for (let k = 0; k < size; k++) {
     const key = keys[k] as number;
     const j = position[byRank[key - Math.floor(key / n) * n] as number] as number;
-    arrays.forEach((a, i) => (a[from + k] = (copies[i] as typeof a)[j] as number));
+    postingRecords[from + k] = records[j] as number;
+    weightFields[from + k] = weightFieldsOf[j] as number;
+    hitFields[from + k] = hitFieldsOf[j] as number;
+    weightValues[from + k] = weightValuesOf[j] as number;
+    hitValues[from + k] = hitValuesOf[j] as number;
   }
 }
