@@ -601,12 +601,17 @@ function buildIndex(records: readonly NodeRecord[], lookup: Lookup): SearchIndex
   const byRank = new Int32Array(n);
   for (let r = 0; r < n; r++) byRank[tieRanks[r] as number] = r;
   const position = new Int32Array(n);
-  tokens.forEach((token, i) => {
+  const leaves = tokens.map((token, i) => !(tokens[i + 1]?.startsWith(token) ?? false));
+  let largest = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    if (leaves[i] === true) largest = Math.max(largest, (starts[i + 1] as number) - (starts[i] as number));
+  }
+  const scratch = rankScratch(largest);
+  for (let i = 0; i < tokens.length; i++) {
     const from = starts[i] as number;
     const size = (starts[i + 1] as number) - from;
-    const leaf = !(tokens[i + 1]?.startsWith(token) ?? false);
-    if (leaf && size > 1) rankPostings(postings, tieRanks, from, size, values, byRank, position);
-  });
+    if (leaves[i] === true && size > 1) rankPostings(postings, tieRanks, from, size, values, byRank, position, scratch);
+  }
   return { fieldCount, tieRanks, typeIndexes, tokens, starts, ...postings, values: Float64Array.from(values) };
 }
 
@@ -774,6 +779,34 @@ function postingsOf(
 }
 
 /**
+ * What `rankPostings` works in, allocated once for the largest leaf: allocating it per leaf (several
+ * numbers per posting in all) made the build's external memory churn, which costs full garbage
+ * collections of the whole heap (the records) at ×10,000.
+ */
+interface RankScratch {
+  readonly scores: Float64Array;
+  readonly keys: Float64Array;
+  /** The leaf's postings as they were, while they are put in order. */
+  readonly records: Int32Array;
+  readonly weightFields: Int32Array;
+  readonly hitFields: Int32Array;
+  readonly weightValues: Int32Array;
+  readonly hitValues: Int32Array;
+}
+
+function rankScratch(size: number): RankScratch {
+  return {
+    scores: new Float64Array(size),
+    keys: new Float64Array(size),
+    records: new Int32Array(size),
+    weightFields: new Int32Array(size),
+    hitFields: new Int32Array(size),
+    weightValues: new Int32Array(size),
+    hitValues: new Int32Array(size),
+  };
+}
+
+/**
  * Puts the postings `from` to `from + size` (a leaf token's, in record order) in the ranking order
  * of the one-word query of their token: score (its weight plus its bonus, in hundredths) descending,
  * then tie rank. One number per posting, (best − score) × records + tie rank, sorted numerically.
@@ -786,11 +819,12 @@ function rankPostings(
   values: readonly number[],
   byRank: Int32Array,
   position: Int32Array,
+  scratch: RankScratch,
 ): void {
   const { postingRecords, weightFields, hitFields, weightValues, hitValues } = postings;
+  const { scores, records } = scratch;
   const n = tieRanks.length;
   const to = from + size;
-  const scores = new Float64Array(size);
   let best = 0;
   for (let j = 0; j < size; j++) {
     const weight = values[weightValues[from + j] as number] as number;
@@ -798,7 +832,7 @@ function rankPostings(
     scores[j] = Math.round((weight + bonus) * 100);
     best = Math.max(best, scores[j] as number);
   }
-  const keys = new Float64Array(size);
+  const keys = scratch.keys.subarray(0, size);
   for (let j = 0; j < size; j++) {
     const record = postingRecords[from + j] as number;
     position[record] = j;
@@ -806,18 +840,18 @@ function rankPostings(
   }
   keys.sort();
   // One statement per array, not a callback over the five: this runs for every leaf's postings.
-  const records = postingRecords.slice(from, to);
-  const weightFieldsOf = weightFields.slice(from, to);
-  const hitFieldsOf = hitFields.slice(from, to);
-  const weightValuesOf = weightValues.slice(from, to);
-  const hitValuesOf = hitValues.slice(from, to);
+  records.set(postingRecords.subarray(from, to));
+  scratch.weightFields.set(weightFields.subarray(from, to));
+  scratch.hitFields.set(hitFields.subarray(from, to));
+  scratch.weightValues.set(weightValues.subarray(from, to));
+  scratch.hitValues.set(hitValues.subarray(from, to));
   for (let k = 0; k < size; k++) {
     const key = keys[k] as number;
     const j = position[byRank[key - Math.floor(key / n) * n] as number] as number;
     postingRecords[from + k] = records[j] as number;
-    weightFields[from + k] = weightFieldsOf[j] as number;
-    hitFields[from + k] = hitFieldsOf[j] as number;
-    weightValues[from + k] = weightValuesOf[j] as number;
-    hitValues[from + k] = hitValuesOf[j] as number;
+    weightFields[from + k] = scratch.weightFields[j] as number;
+    hitFields[from + k] = scratch.hitFields[j] as number;
+    weightValues[from + k] = scratch.weightValues[j] as number;
+    hitValues[from + k] = scratch.hitValues[j] as number;
   }
 }
