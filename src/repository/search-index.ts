@@ -33,6 +33,29 @@ export function tokenize(text: string): string[] {
     .filter(t => t.length > 0);
 }
 
+/**
+ * `tokenize(text).map(id)`, faster for the texts that are ASCII (most): normalising one only
+ * lowers its case, and its tokens are its runs of ASCII letters and digits, found by scanning its
+ * char codes (no Unicode normalisation, no regular expression). The index build meets every text.
+ */
+function tokenIdsOf(text: string, id: (token: string) => number): number[] {
+  const length = text.length;
+  for (let i = 0; i < length; i++) if (text.charCodeAt(i) >= 0x80) return tokenize(text).map(id);
+  const lower = text.toLowerCase();
+  const ids: number[] = [];
+  let start = -1;
+  for (let i = 0; i <= length; i++) {
+    const c = i < length ? lower.charCodeAt(i) : 0;
+    if ((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39)) {
+      if (start < 0) start = i;
+    } else if (start >= 0) {
+      ids.push(id(lower.slice(start, i)));
+      start = -1;
+    }
+  }
+  return ids;
+}
+
 /** A text as the index compares it with a phrase: its tokens, joined by single spaces. */
 function normalizedText(text: string): string {
   return tokenize(text).join(" ");
@@ -563,13 +586,45 @@ function sortName(r: NodeRecord): string {
   return normalized === text ? text : normalized;
 }
 
+/** Entries per chunk while the index is built (see `postingsOf`): 2¹⁸ of four numbers, 4 MB. */
+const CHUNK_BITS = 18;
+const CHUNK_ENTRIES = 1 << CHUNK_BITS;
+const CHUNK_MASK = CHUNK_ENTRIES - 1;
+
 /** Builds the index of `records` (see `SearchIndex`); `lookup` finds the records they link to. */
 function buildIndex(records: readonly NodeRecord[], lookup: Lookup): SearchIndexState {
   const n = records.length;
   const typeOf = new Map<string, number>(NODE_TYPENAMES.map((t, i) => [t, i]));
   const typeIndexes = Uint8Array.from(records, r => typeOf.get(r.__typename) ?? 255);
   const tieRanks = tieRanksOf(records);
+  const { fieldCount, tokens, starts, postings, values } = postingsOf(records, lookup);
+  const byRank = new Int32Array(n);
+  for (let r = 0; r < n; r++) byRank[tieRanks[r] as number] = r;
+  const position = new Int32Array(n);
+  const leaves = tokens.map((token, i) => !(tokens[i + 1]?.startsWith(token) ?? false));
+  let largest = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    if (leaves[i] === true) largest = Math.max(largest, (starts[i + 1] as number) - (starts[i] as number));
+  }
+  const scratch = rankScratch(largest);
+  for (let i = 0; i < tokens.length; i++) {
+    const from = starts[i] as number;
+    const size = (starts[i + 1] as number) - from;
+    if (leaves[i] === true && size > 1) rankPostings(postings, tieRanks, from, size, values, byRank, position, scratch);
+  }
+  return { fieldCount, tieRanks, typeIndexes, tokens, starts, ...postings, values: Float64Array.from(values) };
+}
 
+/**
+ * The postings of `records` in sorted token order, each token's in record order (leaves not yet
+ * ranked), and the distinct weights and bonuses they index. The entries the pass writes them to
+ * first are the build's largest structure: they are released when this returns, before any ranking.
+ */
+function postingsOf(
+  records: readonly NodeRecord[],
+  lookup: Lookup,
+): { fieldCount: number; tokens: string[]; starts: Int32Array; postings: Postings; values: number[] } {
+  const n = records.length;
   // Distinct weights and bonuses (a handful), by index, so postings hold a small index each.
   const values: number[] = [];
   const valueIndexes = new Map<number, number>();
@@ -584,11 +639,12 @@ function buildIndex(records: readonly NodeRecord[], lookup: Lookup): SearchIndex
     return index;
   };
 
-  // One pass over each record's fields (read here, not kept: see `fieldsAt`): each distinct text
-  // is tokenised once (linked names and shared quotes repeat) into the ids of its tokens; per
-  // record and token, its best-weighted field and its best phrase-bonus field for the token alone.
-  /** Per distinct text, the ids of its tokens in order (a text of one token equals that token). */
-  const textTokens = new Map<string, readonly number[]>();
+  // One pass over each record's fields (read here, not kept: see `fieldsAt`): each text is
+  // tokenised into the ids of its tokens; per record and token, its best-weighted field and its
+  // best phrase-bonus field for the token alone. Plain loops over locals, not callbacks: the pass
+  // meets every field of every record. Texts are tokenised again where they repeat (linked names,
+  // shared quotes): at ×10,000, a map from each distinct text (a million) to its tokens cost more
+  // to fill and search than tokenising them again (see `tokenIdsOf`).
   /** Tokens by id, in order of first sight. */
   const tokenIds = new Map<string, number>();
   const tokenNames: string[] = [];
@@ -604,85 +660,84 @@ function buildIndex(records: readonly NodeRecord[], lookup: Lookup): SearchIndex
   let fieldCount = 0;
   let mostFields = 0;
   /**
-   * Every (token, record) entry in record order, five numbers each: token id, record, weight
-   * field, hit field, weight index × 2¹⁶ + bonus index (then placed per token, in token order).
+   * Every (token, record) entry in record order, four numbers each: token id, weight field, hit
+   * field, weight index × 2¹⁶ + bonus index (then placed per token, in token order); per record,
+   * how many entries it has. A record's entries are written when its field first holding the token
+   * is met, and updated in place by its later fields holding it. The entries go to chunks of a fixed
+   * size, not to one array grown by copying: at ×10,000 they take hundreds of megabytes, and first
+   * touching memory is most of what writing them costs.
    */
-  let stream = new Int32Array(1 << 16);
-  let streamLength = 0;
-  /** Per token id: the last record holding it, and its slot in that record's arrays below. */
+  const chunks: Int32Array[] = [];
+  let chunk = new Int32Array(0);
+  let entries = 0;
+  const entryCounts = new Int32Array(n);
+  /** Per token id: the last record holding it, and the number of its entry for that record. */
   let lastRecord = new Int32Array(1024).fill(-1);
-  let slotOf = new Int32Array(1024);
-  const slotTokens: number[] = [];
-  const weightField: number[] = [];
-  const weightValue: number[] = [];
-  const hitField: number[] = [];
-  const hitValue: number[] = [];
-  records.forEach((r, record) => {
-    slotTokens.length = weightField.length = weightValue.length = hitField.length = hitValue.length = 0;
-    const fs = fieldsOf(r, lookup);
+  let entryOf = new Int32Array(1024);
+  for (let record = 0; record < n; record++) {
+    const fs = fieldsOf(records[record] as NodeRecord, lookup);
     fieldCount += fs.length;
-    mostFields = Math.max(mostFields, fs.length);
-    fs.forEach((f, field) => {
-      let ids = textTokens.get(f.text);
-      if (ids === undefined) {
-        ids = tokenize(f.text).map(tokenId);
-        textTokens.set(f.text, ids);
-        if (tokenNames.length > lastRecord.length) {
-          const size = Math.max(2 * lastRecord.length, tokenNames.length);
-          const grown = new Int32Array(size).fill(-1);
-          grown.set(lastRecord);
-          lastRecord = grown;
-          const slots = new Int32Array(size);
-          slots.set(slotOf);
-          slotOf = slots;
-        }
+    if (fs.length > mostFields) mostFields = fs.length;
+    const first = entries;
+    for (let field = 0; field < fs.length; field++) {
+      const f = fs[field] as Field;
+      const ids = tokenIdsOf(f.text, tokenId);
+      if (tokenNames.length > lastRecord.length) {
+        const size = Math.max(2 * lastRecord.length, tokenNames.length);
+        const grown = new Int32Array(size).fill(-1);
+        grown.set(lastRecord);
+        lastRecord = grown;
+        const grownEntries = new Int32Array(size);
+        grownEntries.set(entryOf);
+        entryOf = grownEntries;
       }
-      if (ids.length === 0) return;
+      if (ids.length === 0) continue;
       const weight = valueIndex(f.weight);
       const equalBonus = valueIndex(EQUAL_BONUS * f.weight);
       const phraseBonus = valueIndex(PHRASE_BONUS * f.weight);
       const bonus = ids.length === 1 ? equalBonus : phraseBonus;
-      for (const id of ids) {
+      for (let k = 0; k < ids.length; k++) {
+        const id = ids[k] as number;
         if (lastRecord[id] !== record) {
           lastRecord[id] = record;
-          slotOf[id] = slotTokens.length;
-          slotTokens.push(id);
-          weightField.push(field);
-          weightValue.push(weight);
-          hitField.push(field);
-          hitValue.push(bonus);
+          entryOf[id] = entries;
+          const at = (entries & CHUNK_MASK) << 2;
+          if (at === 0) {
+            chunk = new Int32Array(CHUNK_ENTRIES << 2);
+            chunks.push(chunk);
+          }
+          chunk[at] = id;
+          chunk[at + 1] = field;
+          chunk[at + 2] = field;
+          chunk[at + 3] = weight * 0x10000 + bonus;
+          entries++;
           continue;
         }
-        const slot = slotOf[id] as number;
-        if (f.weight > (values[weightValue[slot] as number] as number)) {
-          weightField[slot] = field;
-          weightValue[slot] = weight;
+        const entry = entryOf[id] as number;
+        const holder = chunks[entry >>> CHUNK_BITS] as Int32Array;
+        const at = (entry & CHUNK_MASK) << 2;
+        const packed = holder[at + 3] as number;
+        let bestWeight = packed >>> 16;
+        let bestBonus = packed & 0xffff;
+        if (f.weight > (values[bestWeight] as number)) {
+          holder[at + 1] = field;
+          bestWeight = weight;
         }
-        if ((values[bonus] as number) > (values[hitValue[slot] as number] as number)) {
-          hitField[slot] = field;
-          hitValue[slot] = bonus;
+        if ((values[bonus] as number) > (values[bestBonus] as number)) {
+          holder[at + 2] = field;
+          bestBonus = bonus;
         }
+        holder[at + 3] = bestWeight * 0x10000 + bestBonus;
       }
-    });
-    if (streamLength + 5 * slotTokens.length > stream.length) {
-      const grown = new Int32Array(Math.max(2 * stream.length, streamLength + 5 * slotTokens.length));
-      grown.set(stream.subarray(0, streamLength));
-      stream = grown;
     }
-    slotTokens.forEach((id, slot) => {
-      stream[streamLength++] = id;
-      stream[streamLength++] = record;
-      stream[streamLength++] = weightField[slot] as number;
-      stream[streamLength++] = hitField[slot] as number;
-      stream[streamLength++] = (weightValue[slot] as number) * 0x10000 + (hitValue[slot] as number);
-    });
-  });
+    entryCounts[record] = entries - first;
+  }
 
   const order = tokenNames
     .map((_, id) => id)
     .sort((a, b) => compareStrings(tokenNames[a] as string, tokenNames[b] as string));
   const tokens = order.map(id => tokenNames[id] as string);
-  const total = streamLength / 5;
+  const total = entries;
   const starts = new Int32Array(tokens.length + 1);
   const postingRecords = new Int32Array(total);
   const weightFields = narrow(total, mostFields - 1);
@@ -690,13 +745,10 @@ function buildIndex(records: readonly NodeRecord[], lookup: Lookup): SearchIndex
   const weightValues = narrow(total, values.length - 1);
   const hitValues = narrow(total, values.length - 1);
   const postings: Postings = { postingRecords, weightFields, hitFields, weightValues, hitValues };
-  const byRank = new Int32Array(n);
-  for (let r = 0; r < n; r++) byRank[tieRanks[r] as number] = r;
-  const position = new Int32Array(n);
-  // Each token's postings in sorted token order, in record order (the stream's) within a token.
+  // Each token's postings in sorted token order, in record order (the entries') within a token.
   const next = new Int32Array(tokens.length);
-  for (let e = 0; e < streamLength; e += 5) {
-    const id = stream[e] as number;
+  for (let e = 0; e < total; e++) {
+    const id = (chunks[e >>> CHUNK_BITS] as Int32Array)[(e & CHUNK_MASK) << 2] as number;
     next[id] = (next[id] as number) + 1;
   }
   let at = 0;
@@ -707,37 +759,50 @@ function buildIndex(records: readonly NodeRecord[], lookup: Lookup): SearchIndex
     next[id] = at;
     at += size;
   }
-  for (let e = 0; e < streamLength; e += 5) {
-    const id = stream[e] as number;
-    const to = next[id] as number;
-    next[id] = to + 1;
-    const packed = stream[e + 4] as number;
-    postingRecords[to] = stream[e + 1] as number;
-    weightFields[to] = stream[e + 2] as number;
-    hitFields[to] = stream[e + 3] as number;
-    weightValues[to] = packed >>> 16;
-    hitValues[to] = packed & 0xffff;
+  for (let record = 0, e = 0; record < n; record++) {
+    for (const end = e + (entryCounts[record] as number); e < end; e++) {
+      const holder = chunks[e >>> CHUNK_BITS] as Int32Array;
+      const from = (e & CHUNK_MASK) << 2;
+      const id = holder[from] as number;
+      const to = next[id] as number;
+      next[id] = to + 1;
+      const packed = holder[from + 3] as number;
+      postingRecords[to] = record;
+      weightFields[to] = holder[from + 1] as number;
+      hitFields[to] = holder[from + 2] as number;
+      weightValues[to] = packed >>> 16;
+      hitValues[to] = packed & 0xffff;
+    }
   }
-  stream = new Int32Array(0);
-  tokens.forEach((token, i) => {
-    const from = starts[i] as number;
-    const size = (i + 1 < tokens.length ? (starts[i + 1] as number) : at) - from;
-    const leaf = !(tokens[i + 1]?.startsWith(token) ?? false);
-    if (leaf && size > 1) rankPostings(postings, tieRanks, from, size, values, byRank, position);
-  });
   starts[tokens.length] = at;
+  return { fieldCount, tokens, starts, postings, values };
+}
+
+/**
+ * What `rankPostings` works in, allocated once for the largest leaf: allocating it per leaf (several
+ * numbers per posting in all) made the build's external memory churn, which costs full garbage
+ * collections of the whole heap (the records) at ×10,000.
+ */
+interface RankScratch {
+  readonly scores: Float64Array;
+  readonly keys: Float64Array;
+  /** The leaf's postings as they were, while they are put in order. */
+  readonly records: Int32Array;
+  readonly weightFields: Int32Array;
+  readonly hitFields: Int32Array;
+  readonly weightValues: Int32Array;
+  readonly hitValues: Int32Array;
+}
+
+function rankScratch(size: number): RankScratch {
   return {
-    fieldCount,
-    tieRanks,
-    typeIndexes,
-    tokens,
-    starts,
-    postingRecords,
-    weightFields,
-    hitFields,
-    weightValues,
-    hitValues,
-    values: Float64Array.from(values),
+    scores: new Float64Array(size),
+    keys: new Float64Array(size),
+    records: new Int32Array(size),
+    weightFields: new Int32Array(size),
+    hitFields: new Int32Array(size),
+    weightValues: new Int32Array(size),
+    hitValues: new Int32Array(size),
   };
 }
 
@@ -754,11 +819,12 @@ function rankPostings(
   values: readonly number[],
   byRank: Int32Array,
   position: Int32Array,
+  scratch: RankScratch,
 ): void {
   const { postingRecords, weightFields, hitFields, weightValues, hitValues } = postings;
+  const { scores, records } = scratch;
   const n = tieRanks.length;
   const to = from + size;
-  const scores = new Float64Array(size);
   let best = 0;
   for (let j = 0; j < size; j++) {
     const weight = values[weightValues[from + j] as number] as number;
@@ -766,18 +832,26 @@ function rankPostings(
     scores[j] = Math.round((weight + bonus) * 100);
     best = Math.max(best, scores[j] as number);
   }
-  const keys = new Float64Array(size);
+  const keys = scratch.keys.subarray(0, size);
   for (let j = 0; j < size; j++) {
     const record = postingRecords[from + j] as number;
     position[record] = j;
     keys[j] = (best - (scores[j] as number)) * n + (tieRanks[record] as number);
   }
   keys.sort();
-  const arrays = [postingRecords, weightFields, hitFields, weightValues, hitValues];
-  const copies = arrays.map(a => a.slice(from, to));
+  // One statement per array, not a callback over the five: this runs for every leaf's postings.
+  records.set(postingRecords.subarray(from, to));
+  scratch.weightFields.set(weightFields.subarray(from, to));
+  scratch.hitFields.set(hitFields.subarray(from, to));
+  scratch.weightValues.set(weightValues.subarray(from, to));
+  scratch.hitValues.set(hitValues.subarray(from, to));
   for (let k = 0; k < size; k++) {
     const key = keys[k] as number;
     const j = position[byRank[key - Math.floor(key / n) * n] as number] as number;
-    arrays.forEach((a, i) => (a[from + k] = (copies[i] as typeof a)[j] as number));
+    postingRecords[from + k] = records[j] as number;
+    weightFields[from + k] = scratch.weightFields[j] as number;
+    hitFields[from + k] = scratch.hitFields[j] as number;
+    weightValues[from + k] = scratch.weightValues[j] as number;
+    hitValues[from + k] = scratch.hitValues[j] as number;
   }
 }
