@@ -35,15 +35,6 @@ const listOf = (names: readonly string[]): string => names.join(", ");
 /** Where a citation's `supports` entry stands, for its problem. */
 const supportsAt = (at: string, index: number, j: number): string => `${at}.citations[${index}].supports[${j}]`;
 
-/** Each fact field's bit, per list of fact fields (one list per type: built once, not per record). */
-const factBitsOf = new WeakMap<readonly string[], ReadonlyMap<string, number>>();
-
-function factBits(facts: readonly string[]): ReadonlyMap<string, number> {
-  let bits = factBitsOf.get(facts);
-  if (!bits) factBitsOf.set(facts, (bits = new Map(facts.map((field, bit) => [field, bit]))));
-  return bits;
-}
-
 /**
  * The evidence of a record whose citations checked to `citations` (one per seed citation, in
  * order), adding every problem found to `problems`. `facts` has at most 30 fields (one bit each).
@@ -61,7 +52,7 @@ export function evidenceOf(
 ): Evidenced {
   const { at, typename } = site;
   const values = seed as unknown as Readonly<Record<string, unknown>>;
-  const bitOf = factBits(facts);
+  const bitOf = shared.bitsOf(facts);
   const aligned = citations.length === seed.citations.length;
   /** Per citation, the fact bits it backs (when aligned), with the kind of its source's bit. */
   const supports = citations.map(citation => (kindOf(citation.sourceId) === SourceKind.REFERENCE ? REFERENCE_BIT : 0));
@@ -129,6 +120,14 @@ export function evidenceOf(
  */
 export class SharedValues {
   private readonly values = new Map<string, unknown>();
+  private readonly bits = new Map<readonly string[], ReadonlyMap<string, number>>();
+
+  /** Each fact field's bit, per list of fact fields (one per type and part): built once per load, not per record. */
+  bitsOf(facts: readonly string[]): ReadonlyMap<string, number> {
+    let bits = this.bits.get(facts);
+    if (!bits) this.bits.set(facts, (bits = new Map(facts.map((field, bit) => [field, bit]))));
+    return bits;
+  }
 
   /** The value first given for `key`, else `value` (kept for the next). */
   get<T>(key: string, value: T): T {
