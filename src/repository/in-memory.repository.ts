@@ -250,8 +250,10 @@ function listOne<K extends NodeTypename>(type: K, index: TypeIndex<K>, query: Li
     const key = filter.toKey(value);
     if (base === null || runs.size(key) < base.runs.size(base.key)) base = { runs, key, field };
   }
+  // The filters other than the starting bucket's, each a check per record (none in the usual case).
   const checks: Array<(r: RecordByType[K], position: number) => boolean> = [];
-  for (const field of active > (base === null ? 0 : 1) ? fields : []) {
+  const others = active - (base === null ? 0 : 1);
+  for (const field of others > 0 ? fields : []) {
     const value = given[field];
     if (value === null || value === undefined || field === base?.field) continue;
     const filter = filters[field];
